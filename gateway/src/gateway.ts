@@ -1,0 +1,210 @@
+/**
+ * The hub's only public entry point (ARCHITECTURE.md, "A request"): verifies the caller's token,
+ * applies limits, sends the principal to subgraphs in a short-lived internal token bound to each
+ * subgraph request, puts a timeout on every subgraph fetch, masks errors, and answers /health and
+ * /ready. Serves the committed supergraph; never introspects subgraphs at start-up.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  AuthenticationError,
+  INTERNAL_TOKEN_HEADER,
+  PURPOSE_HEADER,
+  REQUEST_ID_HEADER,
+  requestBodyHash,
+  signInternalToken,
+  type JwtVerifier,
+  type Principal,
+} from '@reconnect/auth';
+import { createGraphqlHttpHandler, hubError, listen, sendJson, unauthenticated, type Listening, type Logger } from '@reconnect/graph';
+import { maskGatewayError } from './errors.ts';
+
+export interface GatewayContext {
+  principal?: Principal;
+  requestId: string;
+  purpose?: string | undefined;
+}
+
+export interface GatewayLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxTokens: 4_000,
+  maxBodyBytes: 256 * 1024,
+};
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  verify: JwtVerifier;
+  internalSecret: string;
+  logger: Logger;
+  environment: 'development' | 'test' | 'production';
+  subgraphTimeoutMs: number;
+  limits?: Partial<GatewayLimits>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly secret: string,
+    timeoutMs: number,
+  ) {
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const ctx = context as Partial<GatewayContext>;
+    if (!ctx.principal || !ctx.requestId) return; // health checks carry no caller: they get no token.
+    const token = await signInternalToken(
+      this.secret,
+      this.subgraph,
+      { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, caller: 'gateway' },
+      requestBodyHash(request.query, request.variables),
+    );
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
+    request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+    if (ctx.purpose) request.http?.headers.set(PURPOSE_HEADER, ctx.purpose);
+  }
+
+  /** A subgraph that is down, slow or answering non-2xx: the rest of the answer still comes back. */
+  override didEncounterError(): never {
+    throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${this.subgraph} service is unavailable; its part of the answer is missing.`);
+  }
+}
+
+export interface Gateway {
+  server: ApolloServer<GatewayContext>;
+  listen(port: number, host?: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.logger.child({ component: 'gateway' });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = options.subgraphUrls[name];
+      if (!url) throw new Error(`no URL configured for subgraph ${name}`);
+      return new HubDataSource(name, url, options.internalSecret, options.subgraphTimeoutMs);
+    },
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: limits.maxCost },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    blockFieldSuggestion: { enabled: options.environment !== 'development' },
+  }).protect();
+
+  /** Tags every answer and error with the request id, and logs the unmasked errors under it. */
+  const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const code = (error.extensions as { code?: string } | undefined)?.code;
+            if (!code || code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
+              log.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'request error');
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue?.requestId) return;
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind === 'single') {
+            for (const error of response.body.singleResult.errors ?? []) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.environment === 'development',
+    hideSchemaDetailsFromClientErrors: options.environment !== 'development',
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules as never,
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin, ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => maskGatewayError(formatted, error),
+  });
+
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const header = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    const purposeHeader = req.headers[PURPOSE_HEADER];
+    const purpose = typeof purposeHeader === 'string' ? purposeHeader.slice(0, 200) : undefined;
+    try {
+      const principal = await options.verify(req.headers.authorization);
+      return { principal, requestId, purpose };
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message);
+      throw error;
+    }
+  };
+
+  let started: Promise<void> | undefined;
+  let listening: Listening | undefined;
+  return {
+    server,
+    async listen(port, host = '0.0.0.0') {
+      await (started ??= server.start());
+      const handler = createGraphqlHttpHandler({
+        server,
+        context,
+        maxBodyBytes: limits.maxBodyBytes,
+        routes: {
+          '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+          '/ready': async (_req, res) => {
+            const checks = await Promise.all(
+              Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+                try {
+                  const r = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
+                  return [name, r.ok ? 'ok' : 'down'] as const;
+                } catch {
+                  return [name, 'down'] as const;
+                }
+              }),
+            );
+            const ready = checks.every(([, s]) => s === 'ok');
+            sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+          },
+        },
+      });
+      listening = await listen(handler, port, host);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      if (started) await server.stop();
+    },
+  };
+}

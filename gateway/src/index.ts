@@ -1,0 +1,3 @@
+export * from './gateway.ts';
+export * from './compose.ts';
+export * from './errors.ts';

@@ -1,0 +1,120 @@
+/**
+ * The per-request answer to "what relationship has the caller with this person or referral?".
+ * Every lookup made in one tick of the event loop, by any number of shield rules and resolvers,
+ * is answered by one SQL statement (DataLoader), so checking a whole caseload page costs one query.
+ */
+import DataLoader from 'dataloader';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Principal } from '@reconnect/auth';
+import type { Queryable } from '@reconnect/db';
+import { grants, type Grant, type Relationship } from './schema.ts';
+
+/** Which relationships each role may use: a role is never enough on its own, nor is a grant. */
+const RELATIONSHIPS_BY_ROLE: Record<string, Relationship[]> = {
+  RECONNECT_STAFF: ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'],
+  RECONNECT_LEAD: ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'],
+  REFERRER: ['REFERRER'],
+  ER_PARTNER: ['ER_PARTNER'],
+};
+
+export interface AccessOptions {
+  db: Queryable;
+  principal: Principal;
+  now: () => Date;
+}
+
+type Key = `person:${string}` | `referral:${string}` | `case:${string}`;
+
+export class Access {
+  private readonly usable: Relationship[];
+  private readonly loader: DataLoader<Key, Grant[]>;
+
+  constructor(private readonly options: AccessOptions) {
+    const { principal } = options;
+    this.usable = [
+      ...new Set(principal.roles.flatMap((role) => RELATIONSHIPS_BY_ROLE[role] ?? [])),
+    ];
+    this.loader = new DataLoader((keys) => this.load(keys), { maxBatchSize: 1000 });
+  }
+
+  get principal(): Principal {
+    return this.options.principal;
+  }
+
+  /** The caller's live grants on a person (any referral of theirs). */
+  async personGrants(personId: string): Promise<Grant[]> {
+    return this.loader.load(`person:${personId}`);
+  }
+
+  async referralGrants(referralId: string): Promise<Grant[]> {
+    return this.loader.load(`referral:${referralId}`);
+  }
+
+  async caseGrants(enhancedCaseId: string): Promise<Grant[]> {
+    return this.loader.load(`case:${enhancedCaseId}`);
+  }
+
+  async hasPersonRelationship(personId: string, ...relationships: Relationship[]): Promise<boolean> {
+    const found = await this.personGrants(personId);
+    return found.some((g) => relationships.length === 0 || relationships.includes(g.relationship));
+  }
+
+  async hasReferralRelationship(referralId: string, ...relationships: Relationship[]): Promise<boolean> {
+    const found = await this.referralGrants(referralId);
+    return found.some((g) => relationships.length === 0 || relationships.includes(g.relationship));
+  }
+
+  /** Scopes the caller's partner grants on a person give (RISK, NEEDS). */
+  async partnerScopes(personId: string): Promise<Set<string>> {
+    const found = await this.personGrants(personId);
+    return new Set(found.filter((g) => g.relationship === 'ER_PARTNER').flatMap((g) => g.scopes));
+  }
+
+  /** Forget what was loaded: after a write in this request changes the caller's grants. */
+  clear(): void {
+    this.loader.clearAll();
+  }
+
+  private async load(keys: readonly Key[]): Promise<Grant[][]> {
+    const org = this.options.principal.organisationCode;
+    if (!org || this.usable.length === 0) {
+      return keys.map(() => []);
+    }
+    const ids = { person: new Set<string>(), referral: new Set<string>(), case: new Set<string>() };
+    for (const key of keys) {
+      const [kind, id] = key.split(':') as [keyof typeof ids, string];
+      if (UUID.test(id)) ids[kind].add(id);
+    }
+    const targets = [
+      ids.person.size ? inArray(grants.personId, [...ids.person]) : undefined,
+      ids.referral.size ? inArray(grants.referralId, [...ids.referral]) : undefined,
+      ids.case.size ? inArray(grants.enhancedCaseId, [...ids.case]) : undefined,
+    ].filter((c) => c !== undefined);
+    if (targets.length === 0) return keys.map(() => []);
+    const now = this.options.now();
+    const rows = await this.options.db
+      .select()
+      .from(grants)
+      .where(
+        and(
+          eq(grants.organisationCode, org),
+          inArray(grants.relationship, this.usable),
+          lte(grants.validFrom, now),
+          or(isNull(grants.validUntil), gt(grants.validUntil, now)),
+          or(...targets),
+        ),
+      );
+    return keys.map((key) => {
+      const [kind, id] = key.split(':') as [string, string];
+      return rows.filter((g) =>
+        kind === 'person' ? g.personId === id : kind === 'referral' ? g.referralId === id : g.enhancedCaseId === id,
+      );
+    });
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

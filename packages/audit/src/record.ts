@@ -1,0 +1,85 @@
+/**
+ * Writing audit events. Reads of a person are recorded through a per-request `AuditRecorder` that
+ * batches every event of one tick into one INSERT; a read whose audit write fails fails too.
+ * Mutations record their event with `recordAuditEvents` inside their own transaction.
+ */
+import type { Principal } from '@reconnect/auth';
+import type { Queryable } from '@reconnect/db';
+import { auditEvents } from './schema.ts';
+
+export interface AuditEventInput {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  personId?: string | undefined;
+  fields?: string[];
+  outcome?: 'SUCCESS' | 'DENIED' | 'FAILED' | string;
+}
+
+export interface AuditActor {
+  principal: Principal;
+  requestId: string;
+  purpose?: string | undefined;
+  at: Date;
+}
+
+export async function recordAuditEvents(db: Queryable, actor: AuditActor, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(auditEvents).values(
+    events.map((e) => ({
+      at: actor.at,
+      actorSubject: actor.principal.subject,
+      actorOrganisation: actor.principal.organisationCode ?? null,
+      actorRoles: actor.principal.roles,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      personId: e.personId ?? null,
+      fields: e.fields ?? [],
+      purpose: actor.purpose ?? null,
+      outcome: e.outcome ?? 'SUCCESS',
+      requestId: actor.requestId,
+    })),
+  );
+}
+
+/** Per-request recorder: events of one tick go in one statement; each caller awaits the write. */
+export class AuditRecorder {
+  private pending: { event: AuditEventInput; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private scheduled = false;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly actor: () => AuditActor,
+  ) {}
+
+  /**
+   * Records an event once per request for the same action, subject and fields (a person read
+   * through several paths of one query is one read).
+   */
+  record(event: AuditEventInput): Promise<void> {
+    const key = `${event.action}|${event.subjectType}|${event.subjectId}|${(event.fields ?? []).join(',')}`;
+    if (this.seen.has(key)) return Promise.resolve();
+    this.seen.add(key);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        process.nextTick(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    try {
+      await recordAuditEvents(this.db, this.actor(), batch.map((p) => p.event));
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/** Who is calling: the claims the hub reads from a verified token (contract/AUTH.md). */
+
+export const ROLES = [
+  'RECONNECT_STAFF',
+  'RECONNECT_LEAD',
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+  'COMMISSIONER',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  subject: string;
+  displayName?: string | undefined;
+  roles: Role[];
+  /** RECONNECT service code for staff, partner code for partners, referring organisation for referrers. */
+  organisationCode?: string | undefined;
+  staffId?: string | undefined;
+}
+
+/**
+ * Reads the `roles` claim. A `ROLE_` prefix is accepted and ignored, case is normalised, and names
+ * the hub does not know are dropped: an unknown role grants nothing (deny by default).
+ */
+export function parseRoles(claim: unknown): Role[] {
+  if (!Array.isArray(claim)) return [];
+  const roles = new Set<Role>();
+  for (const raw of claim) {
+    if (typeof raw !== 'string') continue;
+    const name = raw.trim().toUpperCase().replace(/^ROLE_/, '');
+    if ((ROLES as readonly string[]).includes(name)) roles.add(name as Role);
+  }
+  return [...roles];
+}
+
+export function hasRole(principal: Principal | undefined, ...roles: Role[]): boolean {
+  return !!principal && principal.roles.some((r) => roles.includes(r));
+}
+
+/** RECONNECT service staff: every LEAD has every STAFF right. */
+export function isServiceStaff(principal: Principal | undefined): boolean {
+  return hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
+}
+
+/** Builds a principal from verified JWT claims; throws when `sub` is missing. */
+export function principalFromClaims(claims: Record<string, unknown>): Principal {
+  const subject = claims.sub;
+  if (typeof subject !== 'string' || subject.length === 0) throw new Error('token has no subject');
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+  return {
+    subject,
+    displayName: str(claims.name),
+    roles: parseRoles(claims.roles),
+    organisationCode: str(claims.org),
+    staffId: str(claims.staff_id),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Environment configuration: one zod schema per deployable, validated once at start-up.
+ * This is the only module in the hub that reads `process.env`; everything else is handed a
+ * typed config object. Every problem is collected and reported together before exiting.
+ */
+import { z } from 'zod';
+
+export { z };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses `env` (default: `process.env`) with `schema`, throwing one ConfigError that lists every problem. */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Settings every deployable shares. */
+export const commonEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL URL; unset means the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /**
+   * The gateway-only secret that signs the short-lived internal token carrying the caller's
+   * principal to subgraphs. Required in production; in development a per-DATA_DIR secret is
+   * generated on first start.
+   */
+  INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The date "today" is, for demonstrations and tests (YYYY-MM-DD); never set in production. */
+  HUB_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+    .optional(),
+});
+
+export const hubEnv = commonEnv
+  .extend({
+    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    AUTH_JWKS_FILE: z.string().optional(),
+    AUTH_JWKS_URL: z.string().url().optional(),
+    AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
+    AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
+    /** Milliseconds the gateway waits for one subgraph fetch before giving up. */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Subgraph URLs for a split deployment; unset means the embedded ones on PORT+1..PORT+4. */
+    REGIONAL_SERVICE_URL: z.string().url().optional(),
+    PERSON_URL: z.string().url().optional(),
+    REFERRAL_URL: z.string().url().optional(),
+    PARTNER_URL: z.string().url().optional(),
+    /** Seed demo cases as well as reference data on start (embedded mode). */
+    SEED_DEMO: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.INTERNAL_TOKEN_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'required in production' });
+      }
+      if (!env.AUTH_JWKS_FILE && !env.AUTH_JWKS_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AUTH_JWKS_URL'],
+          message: 'AUTH_JWKS_URL or AUTH_JWKS_FILE is required in production',
+        });
+      }
+      if (env.HUB_TODAY) {
+        ctx.addIssue({ code: 'custom', path: ['HUB_TODAY'], message: 'must not be set in production' });
+      }
+    }
+  });
+
+export type HubEnv = z.infer<typeof hubEnv>;
+
+/** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
+export const testEnv = z.object({
+  TEST_DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
+});
+
+export * from './clock.ts';

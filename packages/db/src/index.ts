@@ -1,0 +1,185 @@
+/**
+ * The database client factory: postgres.js when a URL is given, PGlite (Postgres in WebAssembly)
+ * otherwise. Both are wrapped in drizzle with a statement counter that tests and benchmarks read.
+ *
+ * PGlite has a single connection shared by everything in the process: never make a call to
+ * another subgraph while holding a transaction open, or the callee will wait for the caller.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm/logger';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+
+export { sql };
+
+/** The drizzle handle every repository takes: the same API over postgres.js and PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+/** A transaction handle; it has the whole query API of `Db`. */
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>>;
+/** Either a database handle or a transaction: what repositories accept. */
+export type Queryable = Db | Tx;
+
+/** Counts every statement drizzle sends, so tests can assert N+1-freedom and benches report it. */
+export class StatementCounter implements Logger {
+  count = 0;
+  private listeners = new Set<(query: string) => void>();
+  logQuery(query: string): void {
+    this.count += 1;
+    for (const listener of this.listeners) listener(query);
+  }
+  /** Runs `fn` and returns its result with the statements it sent (in this process, at this time). */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const statements: string[] = [];
+    const listener = (query: string) => statements.push(query);
+    this.listeners.add(listener);
+    try {
+      return { result: await fn(), statements };
+    } finally {
+      this.listeners.delete(listener);
+    }
+  }
+}
+
+export interface DbHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  statements: StatementCounter;
+  migrate(components: MigrationComponent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A set of committed migrations: a subgraph's or a shared package's `drizzle/` folder. */
+export interface MigrationComponent {
+  /** Unique name; each component records its migrations in `drizzle.__migrations_<name>`. */
+  name: string;
+  folder: string;
+}
+
+export interface DbOptions {
+  /** postgres:// URL; unset means PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; unset (with no url) means an in-memory database. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+const MIGRATION_LOCK = 7_263_001;
+
+export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
+  const statements = new StatementCounter();
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'reconnect-hub', TimeZone: 'UTC' },
+    });
+    const db = drizzlePostgres(client, { logger: statements }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      statements,
+      async migrate(components) {
+        // Replicas may start together: one session-level advisory lock on one reserved
+        // connection serialises their migrations.
+        const reserved = await client.reserve();
+        try {
+          await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          const lockedDb = drizzlePostgres(reserved as unknown as postgres.Sql);
+          for (const component of components) {
+            await migratePostgres(lockedDb, {
+              migrationsFolder: component.folder,
+              migrationsSchema: 'drizzle',
+              migrationsTable: `__migrations_${component.name.replace(/-/g, '_')}`,
+            });
+          }
+        } finally {
+          await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+          reserved.release();
+        }
+      },
+      async close() {
+        await client.end({ timeout: 5 });
+      },
+    };
+  }
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataDir = options.dataDir;
+  }
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  await client.exec(`SET TIME ZONE 'UTC'`);
+  const db = drizzlePglite(client, { logger: statements }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    statements,
+    async migrate(components) {
+      const plain = drizzlePglite(client);
+      for (const component of components) {
+        await migratePglite(plain, {
+          migrationsFolder: component.folder,
+          migrationsSchema: 'drizzle',
+          migrationsTable: `__migrations_${component.name.replace(/-/g, '_')}`,
+        });
+      }
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Where the embedded database lives under DATA_DIR. */
+export function pgliteDir(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}
+
+/** Rows of a raw `execute` on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Whether an error is a unique-constraint violation, on either driver. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  return e?.code === '23505' && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
+}
+
+/** Whether an error is a serialization failure or deadlock that a retry may cure. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = findPgError(error)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+interface PgErrorShape {
+  code?: string;
+  constraint?: string;
+  constraint_name?: string;
+}
+
+function findPgError(error: unknown): PgErrorShape | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth += 1) {
+    const candidate = current as PgErrorShape & { cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+/** A UUID derived from a name: the same seed row gets the same id on every machine and every run. */
+export function stableUuid(name: string): string {
+  const hex = createHash('sha256').update(`reconnect-hub:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}

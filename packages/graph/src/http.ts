@@ -1,0 +1,147 @@
+/**
+ * A small node:http front for Apollo Server: body size limit, JSON parsing, the GraphQL route, and
+ * plain GET routes (health checks). Apollo Server 5 ships no HTTP framework integration of its own
+ * beyond the standalone server, which cannot add routes; this keeps the hub free of one.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface GraphqlHttpOptions<C extends BaseContext> {
+  server: ApolloServer<C>;
+  /** Builds the request context; throw a GraphQLError with `extensions.http.status` to refuse. */
+  context: (req: IncomingMessage, body: unknown) => Promise<C>;
+  maxBodyBytes: number;
+  path?: string;
+  /** Other routes by path (GET and HEAD). */
+  routes?: Record<string, Route>;
+  /** Route for GET on the GraphQL path when the client wants HTML (the IDE in development). */
+  landingPage?: Route;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createGraphqlHttpHandler<C extends BaseContext>(options: GraphqlHttpOptions<C>) {
+  const path = options.path ?? '/graphql';
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = options.routes?.[url.pathname];
+      if (route && (req.method === 'GET' || req.method === 'HEAD')) {
+        await route(req, res);
+        return;
+      }
+      if (url.pathname !== path) {
+        sendJson(res, 404, errorBody('Not found.', 'NOT_FOUND'));
+        return;
+      }
+      if (req.method === 'GET' && options.landingPage && (req.headers.accept ?? '').includes('text/html')) {
+        await options.landingPage(req, res);
+        return;
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        let text: string;
+        try {
+          text = await readBody(req, options.maxBodyBytes);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            sendJson(res, 413, errorBody(`The request body is larger than ${options.maxBodyBytes} bytes.`, 'BAD_USER_INPUT'), { connection: 'close' });
+            req.resume();
+            return;
+          }
+          throw error;
+        }
+        if ((req.headers['content-type'] ?? '').includes('application/json')) {
+          try {
+            body = text.length ? JSON.parse(text) : undefined;
+          } catch {
+            sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_USER_INPUT'));
+            return;
+          }
+        } else {
+          body = text;
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req, body),
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    }
+  };
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0 for a free one) and resolves with the URL of `path` there. */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port: number,
+  host: string,
+  path = '/graphql',
+): Promise<Listening> {
+  const server = createServer((req, res) => void handler(req, res));
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${address.port}${path}`,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * graphql-shield, set up safely for the hub (STACK-NOTES.md): deny by default, errors thrown by
+ * resolvers keep their own codes, and a denial is a FORBIDDEN error at the field's path.
+ */
+import { GraphQLObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { allow, and, deny, not, or, rule, shield } from 'graphql-shield';
+import type { IRule, IRules } from 'graphql-shield';
+import { hasRole, type Role } from '@reconnect/auth';
+import { forbidden } from './errors.ts';
+
+export { allow, and, deny, not, or, rule };
+export type { IRule, IRules };
+
+export function hubShield(permissions: IRules) {
+  return shield(permissions, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => forbidden(),
+    debug: false,
+  });
+}
+
+const roleRules = new Map<string, IRule>();
+
+/** The caller has one of these roles. Depends on the request only, so it is cached per request. */
+export function hasAnyRole(...roles: Role[]): IRule {
+  const name = `hasAnyRole:${[...roles].sort().join(',')}`;
+  let r = roleRules.get(name);
+  if (!r) {
+    r = rule(name, { cache: 'contextual' })((_parent, _args, ctx: { principal?: { roles: Role[] } }) =>
+      hasRole(ctx.principal as never, ...roles),
+    );
+    roleRules.set(name, r);
+  }
+  return r;
+}
+
+/** Federation plumbing the gateway needs; only reachable with a valid internal token anyway. */
+export const federationRules: IRules = {
+  Query: { _service: allow, _entities: allow },
+  _Service: { sdl: allow },
+};
+
+/**
+ * Fields of the schema that no rule names: every object type must have a type-wide rule, a `*`
+ * rule, or a rule per field. The deny-by-default test asserts this list is empty.
+ */
+export function fieldsWithoutRules(schema: GraphQLSchema, permissions: IRules): string[] {
+  const missing: string[] = [];
+  const map = permissions as Record<string, unknown>;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeRule = map[type.name];
+    if (typeRule && !isFieldMap(typeRule)) continue;
+    const fieldRules = (typeRule ?? {}) as Record<string, unknown>;
+    if (fieldRules['*']) continue;
+    for (const field of Object.keys((type as GraphQLObjectType).getFields())) {
+      if (!fieldRules[field]) missing.push(`${type.name}.${field}`);
+    }
+  }
+  return missing;
+}
+
+function isFieldMap(value: unknown): boolean {
+  // A rule is a class instance (Rule, RuleAnd, ...); a field map is a plain object.
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}

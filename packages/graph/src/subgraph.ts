@@ -1,0 +1,215 @@
+/**
+ * Builds one subgraph's server: the federated schema with shield applied, the context (accepted
+ * only with a valid internal token bound to the request), per-request Access, audit recorder and
+ * loaders, and error masking. Building has no side effects; `listen` starts it.
+ */
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { IRules } from 'graphql-shield';
+import { Access } from '@reconnect/access';
+import { AuditRecorder } from '@reconnect/audit';
+import {
+  INTERNAL_TOKEN_HEADER,
+  InternalTokenError,
+  requestBodyHash,
+  verifyInternalToken,
+  type Principal,
+} from '@reconnect/auth';
+import type { Clock } from '@reconnect/config';
+import type { Db } from '@reconnect/db';
+import { isHubError, unauthenticated } from './errors.ts';
+import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
+import type { Logger } from './log.ts';
+import { federationRules, hubShield } from './permissions.ts';
+
+export interface SubgraphDeps {
+  db: Db;
+  clock: Clock;
+  internalSecret: string;
+  logger: Logger;
+  environment: 'development' | 'test' | 'production';
+  /** Base URLs of the other subgraphs, by name, for calls made on a caller's behalf. */
+  subgraphUrls: Record<string, string>;
+}
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext<L = unknown> {
+  principal: Principal;
+  requestId: string;
+  purpose?: string | undefined;
+  /** Who sent the request: `gateway`, or the subgraph calling on the caller's behalf. */
+  caller: string;
+  /** The raw internal token, forwarded (re-signed) on calls to other subgraphs. */
+  db: Db;
+  clock: Clock;
+  access: Access;
+  audit: AuditRecorder;
+  loaders: L;
+  log: Logger;
+  deps: SubgraphDeps;
+}
+
+export interface SubgraphDefinition<L> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  permissions: IRules;
+  createLoaders: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
+}
+
+export interface Subgraph {
+  name: string;
+  server: ApolloServer<SubgraphContext<never>>;
+  /** The executable schema, shield applied. */
+  schema: GraphQLSchema;
+  permissions: IRules;
+  createContext(input: { principal: Principal; requestId: string; purpose?: string; caller?: string }): Promise<SubgraphContext<never>>;
+  listen(port: number, host?: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+export const SUBGRAPH_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: SubgraphDeps): Subgraph {
+  const permissions: IRules = mergeRules(federationRules, definition.permissions);
+  const schema = applyMiddleware(
+    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+    hubShield(permissions),
+  );
+  const log = deps.logger.child({ subgraph: definition.name });
+
+  const server = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    introspection: deps.environment === 'development',
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: deps.environment !== 'development',
+    csrfPrevention: true,
+    formatError: (formatted, error) => maskError(formatted, error, log),
+    plugins: [requestIdPlugin<L>()],
+  });
+
+  const createContext = async (input: {
+    principal: Principal;
+    requestId: string;
+    purpose?: string | undefined;
+    caller?: string;
+  }): Promise<SubgraphContext<L>> => {
+    const base = {
+      principal: input.principal,
+      requestId: input.requestId,
+      purpose: input.purpose,
+      caller: input.caller ?? 'gateway',
+      db: deps.db,
+      clock: deps.clock,
+      access: new Access({ db: deps.db, principal: input.principal, now: () => deps.clock.now() }),
+      audit: undefined as unknown as AuditRecorder,
+      log: log.child({ requestId: input.requestId }),
+      deps,
+    };
+    base.audit = new AuditRecorder(deps.db, () => ({
+      principal: input.principal,
+      requestId: input.requestId,
+      purpose: input.purpose,
+      at: deps.clock.now(),
+    }));
+    return { ...base, loaders: definition.createLoaders(base) };
+  };
+
+  const contextFromRequest = async (req: IncomingMessage, body: unknown): Promise<SubgraphContext<L>> => {
+    const token = req.headers[INTERNAL_TOKEN_HEADER];
+    const b = (body ?? {}) as { query?: string; variables?: unknown };
+    try {
+      const claims = await verifyInternalToken(
+        deps.internalSecret,
+        definition.name,
+        typeof token === 'string' ? token : undefined,
+        requestBodyHash(b.query, b.variables),
+      );
+      return createContext(claims);
+    } catch (error) {
+      if (error instanceof InternalTokenError) {
+        log.warn({ reason: error.message }, 'refused a request without a valid internal token');
+        throw unauthenticated('This service only answers the RECONNECT gateway.');
+      }
+      throw error;
+    }
+  };
+
+  let started: Promise<void> | undefined;
+  let listening: Listening | undefined;
+  const ensureStarted = () => (started ??= server.start());
+
+  return {
+    name: definition.name,
+    server: server as unknown as ApolloServer<SubgraphContext<never>>,
+    schema,
+    permissions,
+    createContext: createContext as never,
+    async listen(port, host = '127.0.0.1') {
+      await ensureStarted();
+      const handler = createGraphqlHttpHandler({
+        server,
+        context: contextFromRequest,
+        maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
+        routes: {
+          '/health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+        },
+      });
+      listening = await listen(handler, port, host);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      if (started) await server.stop();
+    },
+  };
+}
+
+function mergeRules(a: IRules, b: IRules): IRules {
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+  for (const [type, rules] of Object.entries(b as Record<string, unknown>)) {
+    const existing = out[type];
+    out[type] =
+      existing && typeof existing === 'object' && typeof rules === 'object' && Object.getPrototypeOf(rules) === Object.prototype
+        ? { ...(existing as object), ...(rules as object) }
+        : rules;
+  }
+  return out as IRules;
+}
+
+/** Errors that are not the hub's own are logged in full and reach the caller as a bare code. */
+function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (isHubError(original) || isHubError(error)) {
+    const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  const code = formatted.extensions?.code;
+  // GraphQL's own request errors (parse, validation, variable coercion) are about the request
+  // itself and carry no internals.
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
+    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+  }
+  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+  return {
+    message: 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function requestIdPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          response.http.headers.set('x-request-id', contextValue.requestId);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The whole hub in one process: four subgraphs and the gateway over one database. `pnpm start`
+ * runs it on PGlite under DATA_DIR (or PostgreSQL with DATABASE_URL); the test harness runs it on
+ * free ports against a fresh database.
+ */
+import { readFileSync } from 'node:fs';
+import type { JSONWebKeySet } from 'jose';
+import { createJwtVerifier } from '@reconnect/auth';
+import type { Clock } from '@reconnect/config';
+import type { DbHandle } from '@reconnect/db';
+import { SUPERGRAPH_FILE, createGateway, type GatewayLimits } from '@reconnect/gateway';
+import type { Listening, Logger, Subgraph } from '@reconnect/graph';
+import { SUBGRAPH_MODULES } from './subgraphs.ts';
+
+export interface EmbeddedHubOptions {
+  /** Gateway port; subgraphs listen on the next four. 0 means free ports for everything. */
+  port: number;
+  host: string;
+  handle: DbHandle;
+  clock: Clock;
+  internalSecret: string;
+  jwt: { jwksFile?: string | undefined; jwksUrl?: string | undefined; jwks?: JSONWebKeySet | undefined; issuer: string; audience: string };
+  logger: Logger;
+  environment: 'development' | 'test' | 'production';
+  subgraphTimeoutMs: number;
+  limits?: Partial<GatewayLimits>;
+}
+
+export interface EmbeddedHub {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  subgraphs: Record<string, Subgraph>;
+  /** Stops one subgraph's listener (fault tests) and starts it again on the same port. */
+  stopSubgraph(name: string): Promise<void>;
+  restartSubgraph(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<EmbeddedHub> {
+  const subgraphUrls: Record<string, string> = {};
+  const subgraphs: Record<string, Subgraph> = {};
+  const listeners: Record<string, Listening> = {};
+  const subgraphHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const deps = {
+    db: options.handle.db,
+    clock: options.clock,
+    internalSecret: options.internalSecret,
+    logger: options.logger,
+    environment: options.environment,
+    // Filled in below as each subgraph listens: subgraphs read it when they call one another.
+    subgraphUrls,
+  };
+  const stopAll = async () => {
+    for (const l of Object.values(listeners)) await l.close();
+    for (const s of Object.values(subgraphs)) await s.stop();
+  };
+  try {
+    for (const module of SUBGRAPH_MODULES) {
+      const subgraph = module.build(deps);
+      subgraphs[module.name] = subgraph;
+      const listening = await subgraph.listen(options.port === 0 ? 0 : options.port + module.offset, subgraphHost);
+      listeners[module.name] = listening;
+      subgraphUrls[module.name] = listening.url;
+    }
+    const gateway = createGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+      subgraphUrls,
+      verify: createJwtVerifier(options.jwt),
+      internalSecret: options.internalSecret,
+      logger: options.logger,
+      environment: options.environment,
+      subgraphTimeoutMs: options.subgraphTimeoutMs,
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    const listening = await gateway.listen(options.port, options.host);
+    return {
+      gatewayUrl: listening.url,
+      subgraphUrls,
+      subgraphs,
+      async stopSubgraph(name) {
+        await listeners[name]?.close();
+      },
+      async restartSubgraph(name) {
+        const port = new URL(subgraphUrls[name]!).port;
+        listeners[name] = await subgraphs[name]!.listen(Number(port), subgraphHost);
+      },
+      async stop() {
+        await gateway.stop();
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './subgraphs.ts';
+export * from './embedded.ts';

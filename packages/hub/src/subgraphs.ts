@@ -1,0 +1,44 @@
+/**
+ * The four subgraphs, their migrations and their seeds, in one list: the composition root for the
+ * embedded hub, the per-process runners and the test harness.
+ */
+import { accessMigrations } from '@reconnect/access';
+import { auditMigrations } from '@reconnect/audit';
+import type { Clock } from '@reconnect/config';
+import type { Db, MigrationComponent } from '@reconnect/db';
+import type { Subgraph, SubgraphDeps } from '@reconnect/graph';
+import * as partner from '@reconnect/partner-subgraph';
+import * as person from '@reconnect/person-subgraph';
+import * as referral from '@reconnect/referral-subgraph';
+import * as regionalService from '@reconnect/regional-service-subgraph';
+
+export interface SubgraphModule {
+  name: string;
+  /** Port offset from the gateway's PORT in the embedded hub. */
+  offset: number;
+  build(deps: SubgraphDeps): Subgraph;
+  migrations: MigrationComponent;
+}
+
+export const SUBGRAPH_MODULES: SubgraphModule[] = [
+  { name: 'regional-service', offset: 1, build: regionalService.buildRegionalServiceSubgraph, migrations: regionalService.migrations },
+  { name: 'person', offset: 2, build: person.buildPersonSubgraph, migrations: person.migrations },
+  { name: 'referral', offset: 3, build: referral.buildReferralSubgraph, migrations: referral.migrations },
+  { name: 'partner', offset: 4, build: partner.buildPartnerSubgraph, migrations: partner.migrations },
+];
+
+/** Shared packages first: subgraphs' tables may be read alongside grants and audit events. */
+export const ALL_MIGRATIONS: MigrationComponent[] = [accessMigrations, auditMigrations, ...SUBGRAPH_MODULES.map((m) => m.migrations)];
+
+/** Reference data: the directory and the partner organisations. Idempotent. */
+export async function seedReferenceData(db: Db): Promise<Record<string, unknown>> {
+  return {
+    directory: await regionalService.seedDirectory(db),
+    partners: await partner.seedPartners(db),
+  };
+}
+
+/** Demo cases for a new user to explore (added to by each domain as it lands). Idempotent. */
+export async function seedDemoData(db: Db, clock: Clock): Promise<Record<string, unknown>> {
+  return { people: await person.seedDemoPeople(db, clock) };
+}

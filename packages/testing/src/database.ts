@@ -1,0 +1,55 @@
+/**
+ * A fresh database for one test file: an in-memory PGlite, or, when TEST_DATABASE_URL is set, a
+ * new PostgreSQL database created on that server and dropped afterwards. Migrated, and optionally
+ * seeded with the reference data.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { loadConfig, testEnv } from '@reconnect/config';
+import { createDb, type DbHandle } from '@reconnect/db';
+import { ALL_MIGRATIONS, seedReferenceData } from '@reconnect/hub';
+
+export interface TestDatabase {
+  handle: DbHandle;
+  /** The URL of the fresh PostgreSQL database, when on PostgreSQL. */
+  url?: string | undefined;
+  drop(): Promise<void>;
+}
+
+export function testConfig() {
+  return loadConfig(testEnv);
+}
+
+export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = testConfig().TEST_DATABASE_URL;
+  let handle: DbHandle;
+  let url: string | undefined;
+  let dropDatabase = async () => {};
+  if (serverUrl) {
+    const name = `hub_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    handle = await createDb({ url, maxConnections: 10 });
+    dropDatabase = async () => {
+      const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    handle = await createDb({});
+  }
+  await handle.migrate(ALL_MIGRATIONS);
+  if (options.seed !== false) await seedReferenceData(handle.db);
+  return {
+    handle,
+    url,
+    async drop() {
+      await handle.close();
+      await dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './database.ts';
+export * from './hub.ts';
+export * from './seed.ts';

@@ -1,0 +1,8 @@
+import { Establishment } from './Establishment.ts';
+import { LocalAuthority } from './LocalAuthority.ts';
+import { Principal } from './Principal.ts';
+import { Query } from './Query.ts';
+import { ReconnectService } from './ReconnectService.ts';
+import { Staff } from './Staff.ts';
+
+export const resolvers = { Query, Principal, ReconnectService, Establishment, LocalAuthority, Staff };
