@@ -1,0 +1,129 @@
+/**
+ * Seed builders for people: each call makes a new person with fresh, valid, random identifiers
+ * (NHS numbers from the never-issued 999 range) unless the test gives its own, so tests that run
+ * concurrently on one database never collide on the unique identifier indexes.
+ */
+import { randomInt } from 'node:crypto';
+import type { Queryable } from '@reconnect/db';
+import { normaliseNhsNumber, pncCheckLetter, personSchema } from '@reconnect/person-subgraph';
+
+type PersonRow = personSchema.PersonRow;
+type NewPersonRow = personSchema.NewPersonRow;
+type HealthNeedRow = personSchema.HealthNeedRow;
+type RiskAssessmentRow = personSchema.RiskAssessmentRow;
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const letter = () => LETTERS[randomInt(26)]!;
+const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(10))).join('');
+
+/** A valid NHS number in the 999 test range (never issued to a patient). */
+export function randomNhsNumber(): string {
+  for (;;) {
+    const nine = `999${digits(6)}`;
+    for (let check = 0; check <= 9; check += 1) {
+      if (normaliseNhsNumber(`${nine}${check}`)) return `${nine}${check}`;
+    }
+    // These nine digits give check digit 10: no valid number starts so; draw again.
+  }
+}
+
+export const randomPrisonNumber = () => `${letter()}${digits(4)}${letter()}${letter()}`;
+export const randomCrn = () => `${letter()}${digits(6)}`;
+
+/** A valid PNC id, YYYY/NNNNNNNL, with its check letter. */
+export function randomPncId(): string {
+  const year = String(2000 + randomInt(25));
+  const serial = digits(7);
+  return `${year}/${serial}${pncCheckLetter(year.slice(2), serial)}`;
+}
+
+export const randomHomeOfficeReference = () => `HO${digits(10)}`;
+
+export type PersonSeed = Partial<NewPersonRow>;
+
+/**
+ * Inserts a person and returns the row. Every identifier is random and valid unless given; pass
+ * `null` for an identifier the person should not have.
+ */
+export async function seedPerson(db: Queryable, overrides: PersonSeed = {}): Promise<PersonRow> {
+  const [row] = await db
+    .insert(personSchema.people)
+    .values({
+      givenName: 'Test',
+      familyName: `Person-${digits(6)}`,
+      dateOfBirth: '1990-01-01',
+      nhsNumber: randomNhsNumber(),
+      prisonNumber: randomPrisonNumber(),
+      crn: randomCrn(),
+      pncId: randomPncId(),
+      homeOfficeReference: null,
+      homeAreaCode: 'E08000035',
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export interface HealthNeedSeed {
+  category?: personSchema.HealthNeedCategory;
+  description?: string;
+  active?: boolean;
+  recordedAt?: Date;
+  recordedBy?: string;
+  sourceReferralId?: string | null;
+}
+
+export async function seedHealthNeed(
+  db: Queryable,
+  personId: string,
+  seed: HealthNeedSeed = {},
+): Promise<HealthNeedRow> {
+  const active = seed.active ?? true;
+  const recordedAt = seed.recordedAt ?? new Date();
+  const [row] = await db
+    .insert(personSchema.healthNeeds)
+    .values({
+      personId,
+      category: seed.category ?? 'MENTAL_HEALTH',
+      description: seed.description ?? 'A health need recorded by a test.',
+      active,
+      recordedAt,
+      recordedBy: seed.recordedBy ?? 'test',
+      sourceReferralId: seed.sourceReferralId ?? null,
+      resolvedAt: active ? null : recordedAt,
+    })
+    .returning();
+  return row!;
+}
+
+export interface RiskAssessmentSeed {
+  level?: personSchema.RiskLevel;
+  riskTo?: personSchema.RiskGroup[];
+  summary?: string | null;
+  /** YYYY-MM-DD. */
+  assessedOn?: string;
+  source?: string;
+  recordedAt?: Date;
+  recordedBy?: string;
+}
+
+export async function seedRiskAssessment(
+  db: Queryable,
+  personId: string,
+  seed: RiskAssessmentSeed = {},
+): Promise<RiskAssessmentRow> {
+  const [row] = await db
+    .insert(personSchema.riskAssessments)
+    .values({
+      personId,
+      level: seed.level ?? 'HIGH',
+      riskTo: seed.riskTo ?? ['PUBLIC'],
+      summary: seed.summary === undefined ? 'A risk assessment recorded by a test.' : seed.summary,
+      assessedOn: seed.assessedOn ?? new Date().toISOString().slice(0, 10),
+      source: seed.source ?? 'OASys (probation)',
+      recordedAt: seed.recordedAt ?? new Date(),
+      recordedBy: seed.recordedBy ?? 'test',
+    })
+    .returning();
+  return row!;
+}

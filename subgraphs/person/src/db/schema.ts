@@ -1,0 +1,165 @@
+/**
+ * People (the identity authority), their health needs, risk of serious harm assessments and the
+ * identity conflicts matching found. Each identifier is unique among people, enforced by the
+ * database, so two concurrent submissions can never create two people with one identifier.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const personSchema = pgSchema('person');
+
+export const HEALTH_NEED_CATEGORIES = [
+  'PHYSICAL_HEALTH',
+  'MENTAL_HEALTH',
+  'SUBSTANCE_MISUSE',
+  'ALCOHOL',
+  'LEARNING_DISABILITY',
+  'NEURODIVERSITY',
+  'BRAIN_INJURY',
+  'SOCIAL_CARE',
+  'OTHER',
+] as const;
+export type HealthNeedCategory = (typeof HEALTH_NEED_CATEGORIES)[number];
+
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const RISK_GROUPS = ['PUBLIC', 'KNOWN_ADULT', 'CHILDREN', 'STAFF'] as const;
+export type RiskGroup = (typeof RISK_GROUPS)[number];
+
+/** The identifier kinds, in the order matching tries them (DOMAIN.md, "One person, many doors"). */
+export const IDENTIFIER_KINDS = [
+  'NHS_NUMBER',
+  'PRISON_NUMBER',
+  'CRN',
+  'PNC_ID',
+  'HOME_OFFICE_REFERENCE',
+] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+export const people = personSchema.table(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    /** Stored without spaces. */
+    nhsNumber: text('nhs_number'),
+    prisonNumber: text('prison_number'),
+    crn: text('crn'),
+    /** Stored as YYYY/NNNNNNNL (four-digit year, seven-digit serial). */
+    pncId: text('pnc_id'),
+    homeOfficeReference: text('home_office_reference'),
+    /** ONS code of the home local authority; the directory (regional-service) owns the area. */
+    homeAreaCode: text('home_area_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('people_nhs_number_key')
+      .on(t.nhsNumber)
+      .where(sql`${t.nhsNumber} is not null`),
+    uniqueIndex('people_prison_number_key')
+      .on(t.prisonNumber)
+      .where(sql`${t.prisonNumber} is not null`),
+    uniqueIndex('people_crn_key')
+      .on(t.crn)
+      .where(sql`${t.crn} is not null`),
+    uniqueIndex('people_pnc_id_key')
+      .on(t.pncId)
+      .where(sql`${t.pncId} is not null`),
+    uniqueIndex('people_home_office_reference_key')
+      .on(t.homeOfficeReference)
+      .where(sql`${t.homeOfficeReference} is not null`),
+  ],
+);
+
+export const healthNeeds = personSchema.table(
+  'health_needs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    category: text('category', { enum: HEALTH_NEED_CATEGORIES }).notNull(),
+    description: text('description').notNull(),
+    active: boolean('active').notNull().default(true),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    /** The subject of whoever recorded it (a staff member, or the referrer of the source referral). */
+    recordedBy: text('recorded_by').notNull(),
+    /** The referral the need came from, when a referral identified it (owned by the referral subgraph). */
+    sourceReferralId: uuid('source_referral_id'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('health_needs_person_idx').on(t.personId, t.recordedAt),
+    index('health_needs_source_referral_idx').on(t.sourceReferralId),
+  ],
+);
+
+export const riskAssessments = personSchema.table(
+  'risk_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: RISK_LEVELS }).notNull(),
+    riskTo: text('risk_to', { enum: RISK_GROUPS }).array().notNull(),
+    summary: text('summary'),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    /** Who assessed, e.g. "OASys (probation)". */
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('risk_assessments_person_idx').on(t.personId, t.assessedOn)],
+);
+
+/**
+ * Two identifiers of one submission matched two different people. Holds the kind of identifier
+ * only, never its value: the value is on the other person's record already.
+ */
+export const identityConflicts = personSchema.table(
+  'identity_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The person the submission was linked to (the first match). */
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The person another identifier of the submission belongs to. */
+    otherPersonId: uuid('other_person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    identifierKind: text('identifier_kind', { enum: IDENTIFIER_KINDS }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('identity_conflicts_person_idx').on(t.personId),
+    index('identity_conflicts_other_person_idx').on(t.otherPersonId),
+    // One open conflict per pair and identifier: a resubmission does not pile up duplicates.
+    uniqueIndex('identity_conflicts_open_key')
+      .on(t.personId, t.otherPersonId, t.identifierKind)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPersonRow = typeof people.$inferInsert;
+export type HealthNeedRow = typeof healthNeeds.$inferSelect;
+export type RiskAssessmentRow = typeof riskAssessments.$inferSelect;
+export type IdentityConflictRow = typeof identityConflicts.$inferSelect;

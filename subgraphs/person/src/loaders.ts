@@ -1,0 +1,68 @@
+/** Per-request loaders: one query per kind of lookup per tick, whatever the number of people. */
+import DataLoader from 'dataloader';
+import { asc, desc, inArray } from 'drizzle-orm';
+import { isUuid } from '@reconnect/access';
+import type { Db } from '@reconnect/db';
+import {
+  healthNeeds,
+  identityConflicts,
+  people,
+  riskAssessments,
+  type HealthNeedRow,
+  type IdentityConflictRow,
+  type PersonRow,
+  type RiskAssessmentRow,
+} from './db/schema.ts';
+
+function groupBy<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): V[][] {
+  const map = new Map<string, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+export function createLoaders(ctx: { db: Db }) {
+  const { db } = ctx;
+  return {
+    personById: new DataLoader<string, PersonRow | null>(async (ids) => {
+      // Not a uuid: no such person (and no SQL error from a uuid cast).
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await db.select().from(people).where(inArray(people.id, valid)) : [];
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id.toLowerCase()) ?? null);
+    }),
+    healthNeedsByPerson: new DataLoader<string, HealthNeedRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(healthNeeds)
+        .where(inArray(healthNeeds.personId, [...ids]))
+        .orderBy(desc(healthNeeds.recordedAt), asc(healthNeeds.id));
+      return groupBy(ids, rows, (r) => r.personId);
+    }),
+    /** Newest assessment first: the first is the person's current risk of serious harm. */
+    riskAssessmentsByPerson: new DataLoader<string, RiskAssessmentRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(riskAssessments)
+        .where(inArray(riskAssessments.personId, [...ids]))
+        .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.recordedAt), asc(riskAssessments.id));
+      return groupBy(ids, rows, (r) => r.personId);
+    }),
+    conflictsByPerson: new DataLoader<string, IdentityConflictRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(identityConflicts)
+        .where(inArray(identityConflicts.personId, [...ids]))
+        .orderBy(desc(identityConflicts.recordedAt), asc(identityConflicts.id));
+      return groupBy(ids, rows, (r) => r.personId);
+    }),
+    /**
+     * People this request resolved through `resolvePersonIdentity`: the caller may read their `id`
+     * in the answer (the referral it is submitting needs it) before any grant exists.
+     */
+    resolvedInThisRequest: new Set<string>(),
+    /** The audit event of each person read in this request: one per person per request. */
+    personReads: new Map<string, Promise<void>>(),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

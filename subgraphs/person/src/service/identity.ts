@@ -1,0 +1,31 @@
+/**
+ * `resolvePersonIdentity`, the internal entry to matching: only the referral subgraph may call it
+ * (on behalf of a referrer or RECONNECT staff submitting a referral), re-asserted here whatever
+ * the shield rule said, because creating and linking people is the identity authority's most
+ * consequential write.
+ */
+import { hasRole } from '@reconnect/auth';
+import { forbidden } from '@reconnect/graph';
+import type { Context } from '../context.ts';
+import { actorOf } from './clinical.ts';
+import { validateIdentity, type IdentityInput } from './identifiers.ts';
+import { resolveIdentity, type IdentityResolution } from './matching.ts';
+
+export function assertMayResolveIdentity(ctx: Context): void {
+  if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+    throw forbidden('Identities are resolved only when a referral is submitted.');
+  }
+}
+
+export async function resolvePersonIdentity(
+  ctx: Context,
+  input: IdentityInput,
+  inputPath: string,
+): Promise<IdentityResolution> {
+  assertMayResolveIdentity(ctx);
+  const identity = validateIdentity(input, inputPath, ctx.clock.today());
+  const resolution = await resolveIdentity(ctx.db, actorOf(ctx), identity);
+  ctx.loaders.resolvedInThisRequest.add(resolution.person.id);
+  ctx.loaders.personById.clear(resolution.person.id).prime(resolution.person.id, resolution.person);
+  return resolution;
+}
