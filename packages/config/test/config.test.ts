@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Clock, ConfigError, hubEnv, loadConfig, londonDateOf } from '../src/index.ts';
+
+describe('hub configuration', () => {
+  it('has safe local defaults', () => {
+    const config = loadConfig(hubEnv, {});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 4000,
+      DATA_DIR: '.data',
+      AUTH_ISSUER: 'reconnect-hub-dev',
+      AUTH_AUDIENCE: 'reconnect-hub',
+      SEED_DEMO: true,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('refuses to start in production without its secrets, naming every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig(hubEnv, { NODE_ENV: 'production', HUB_TODAY: '2026-01-01' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('INTERNAL_TOKEN_SECRET');
+    expect(problems).toContain('AUTH_JWKS_URL');
+    expect(problems).toContain('HUB_TODAY');
+  });
+
+  it('rejects malformed values with the variable name', () => {
+    expect(() => loadConfig(hubEnv, { PORT: 'eighty', DATABASE_URL: 'not a url', INTERNAL_TOKEN_SECRET: 'short' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
+  });
+
+  it('starts in production with a JWKS URL and a secret', () => {
+    const config = loadConfig(hubEnv, {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example.nhs.uk/.well-known/jwks.json',
+      INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
+    });
+    expect(config.NODE_ENV).toBe('production');
+  });
+});
+
+describe('the clock', () => {
+  it.each([
+    ['2026-06-30T23:30:00Z', '2026-07-01'], // BST: 00:30 in London
+    ['2026-12-31T23:30:00Z', '2026-12-31'], // GMT
+    ['2026-03-29T00:59:59Z', '2026-03-29'],
+  ])('gives the London calendar date of %s as %s', (instant, date) => {
+    expect(londonDateOf(new Date(instant))).toBe(date);
+  });
+
+  it('can be set, advanced and reset', () => {
+    const clock = new Clock();
+    clock.set('2027-02-01');
+    expect(clock.today()).toBe('2027-02-01');
+    clock.advance(24 * 3600 * 1000);
+    expect(clock.today()).toBe('2027-02-02');
+    clock.reset();
+    expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(1000);
+    expect(() => clock.set('not a date')).toThrow();
+  });
+});

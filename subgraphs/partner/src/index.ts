@@ -1,0 +1,4 @@
+export { buildPartnerSubgraph, migrations, typeDefs, schemaPath, SUBGRAPH_NAME } from './server.ts';
+export { seedPartners, partnerId } from './seed.ts';
+export { isAgreementActive, activeAgreementOf } from './service/agreements.ts';
+export * as partnerTables from './db/schema.ts';
