@@ -1,10 +1,11 @@
 /**
  * What the gateway lets reach a client. Only the hub's codes and a few extensions pass; anything
- * else (a subgraph's stack trace, SQL, URLs, `serviceName`, raw responses) is replaced by a generic INTERNAL_SERVER_ERROR. GraphQL's own request errors are
- * reported as BAD_USER_INPUT, without echoing the offending variable values (they may be personal data).
+ * else (a subgraph's stack trace, SQL, URLs, `serviceName`, raw responses) is replaced by a generic
+ * INTERNAL_SERVER_ERROR. GraphQL's own request errors are reported as BAD_USER_INPUT, and no input
+ * error echoes the offending value (it may be personal data, e.g. an NHS number).
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES } from '@reconnect/graph';
+import { ERROR_CODES, withoutInputValues } from '@reconnect/graph';
 
 const PASS_THROUGH = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 const REQUEST_ERRORS = new Set([
@@ -17,8 +18,9 @@ const REQUEST_ERRORS = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-function withoutValues(message: string): string {
-  return message.replace(/^(Variable "\$[^"]+") got invalid value .*?;\s*/s, '$1 has an invalid value: ');
+/** Apollo prefixes an error thrown while the context is built (token and size checks) with this. */
+function withoutApolloPrefix(message: string): string {
+  return message.replace(/^Context creation failed: /, '');
 }
 
 export function maskGatewayError(formatted: GraphQLFormattedError, _error?: unknown): GraphQLFormattedError {
@@ -28,17 +30,19 @@ export function maskGatewayError(formatted: GraphQLFormattedError, _error?: unkn
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
+  if (code === 'BAD_USER_INPUT' || (code && REQUEST_ERRORS.has(code) && !formatted.path)) {
+    // BAD_USER_INPUT is both the hub's own code (a service's message, with `field`) and Apollo's
+    // code for variable coercion errors, whose message quotes the refused value.
+    const input = withoutInputValues(withoutApolloPrefix(formatted.message));
+    const field = typeof ext.field === 'string' ? ext.field : input.field;
+    const extensions: Record<string, unknown> = { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) };
+    if (typeof ext.reason === 'string') extensions.reason = ext.reason;
+    return { message: input.message, ...base, extensions };
+  }
   if (code && PASS_THROUGH.has(code)) {
     const extensions: Record<string, unknown> = { code };
     for (const key of ['field', 'reason'] as const) if (typeof ext[key] === 'string') extensions[key] = ext[key];
-    return { message: formatted.message, ...base, extensions };
-  }
-  if (code && REQUEST_ERRORS.has(code) && !formatted.path) {
-    return {
-      message: withoutValues(formatted.message),
-      ...base,
-      extensions: { code: 'BAD_USER_INPUT' },
-    };
+    return { message: withoutApolloPrefix(formatted.message), ...base, extensions };
   }
   return {
     message: 'Internal server error.',

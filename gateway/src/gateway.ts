@@ -4,7 +4,6 @@
  * subgraph request, puts a timeout on every subgraph fetch, masks errors, and answers /health and
  * /ready. Serves the committed supergraph; never introspects subgraphs at start-up.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -20,7 +19,17 @@ import {
   type JwtVerifier,
   type Principal,
 } from '@reconnect/auth';
-import { createGraphqlHttpHandler, hubError, listen, sendJson, unauthenticated, type Listening, type Logger } from '@reconnect/graph';
+import { Lexer, Source, TokenKind } from 'graphql';
+import {
+  createGraphqlHttpHandler,
+  hubError,
+  listen,
+  requestIdOf,
+  sendJson,
+  unauthenticated,
+  type Listening,
+  type Logger,
+} from '@reconnect/graph';
 import { maskGatewayError } from './errors.ts';
 
 export interface GatewayContext {
@@ -58,8 +67,6 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
-
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
@@ -94,6 +101,31 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Whether `source` has more than `max` tokens; a lexical error is left to the parser to report. */
+function hasMoreTokensThan(source: string, max: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  try {
+    let count = 0;
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      count += 1;
+      if (count > max) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The document of a request, wherever it came: a POST body or, for GET, the `query` parameter.
+ * Read before Apollo parses it, so that the token limit applies first.
+ */
+function documentOf(req: IncomingMessage, body: unknown): string | undefined {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  if (typeof query === 'string') return query;
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('query') ?? undefined;
+}
+
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
   listen(port: number, host?: string): Promise<Listening>;
@@ -116,7 +148,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Armor's Apollo token limit parses in `parsingDidStart`, and Apollo answers anything thrown
+    // from a plugin hook with HTTP 500, a plain syntax error included: the context checks it instead.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: options.environment !== 'development' },
   }).protect();
 
@@ -151,24 +185,38 @@ export function createGateway(options: GatewayOptions): Gateway {
     hideSchemaDetailsFromClientErrors: options.environment !== 'development',
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The process that runs the servers owns shutdown (scripts/start.ts stops the gateway, then the
+    // subgraphs, then the database): Apollo's own SIGINT/SIGTERM handlers would race it and re-raise
+    // the signal.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     validationRules: armor.validationRules as never,
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]), requestIdPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      requestIdPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: (formatted, error) => maskGatewayError(formatted, error),
   });
 
-  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
-    const header = req.headers[REQUEST_ID_HEADER];
-    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  const context = async (req: IncomingMessage, body: unknown): Promise<GatewayContext> => {
+    const requestId = requestIdOf(req);
     const purposeHeader = req.headers[PURPOSE_HEADER];
     const purpose = typeof purposeHeader === 'string' ? purposeHeader.slice(0, 200) : undefined;
+    let principal: Principal;
     try {
-      const principal = await options.verify(req.headers.authorization);
-      return { principal, requestId, purpose };
+      principal = await options.verify(req.headers.authorization);
     } catch (error) {
       if (error instanceof AuthenticationError) throw unauthenticated(error.message);
       throw error;
     }
+    // Parsing cost grows with the document: refuse a long one before Apollo parses it, as the
+    // caller's error (an error thrown here keeps its HTTP status; one thrown by a plugin would not).
+    const source = documentOf(req, body);
+    if (source !== undefined && hasMoreTokensThan(source, limits.maxTokens)) {
+      throw hubError('BAD_USER_INPUT', `The query has more than ${limits.maxTokens} tokens.`, { http: { status: 400 } });
+    }
+    return { principal, requestId, purpose };
   };
 
   let started: Promise<void> | undefined;

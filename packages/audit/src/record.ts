@@ -47,7 +47,8 @@ export async function recordAuditEvents(db: Queryable, actor: AuditActor, events
 export class AuditRecorder {
   private pending: { event: AuditEventInput; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
-  private readonly seen = new Set<string>();
+  /** The write of each event already recorded in this request, by its identity. */
+  private readonly written = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: Queryable,
@@ -56,19 +57,22 @@ export class AuditRecorder {
 
   /**
    * Records an event once per request for the same action, subject and fields (a person read
-   * through several paths of one query is one read).
+   * through several paths of one query is one read). A repeat waits for the first one's write and
+   * fails with it: no path may return data whose audit event was not written.
    */
   record(event: AuditEventInput): Promise<void> {
-    const key = `${event.action}|${event.subjectType}|${event.subjectId}|${(event.fields ?? []).join(',')}`;
-    if (this.seen.has(key)) return Promise.resolve();
-    this.seen.add(key);
-    return new Promise((resolve, reject) => {
+    const key = JSON.stringify([event.action, event.subjectType, event.subjectId, event.personId ?? null, event.fields ?? [], event.outcome ?? null]);
+    const existing = this.written.get(key);
+    if (existing) return existing;
+    const write = new Promise<void>((resolve, reject) => {
       this.pending.push({ event, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         process.nextTick(() => void this.flush());
       }
     });
+    this.written.set(key, write);
+    return write;
   }
 
   private async flush(): Promise<void> {

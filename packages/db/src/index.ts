@@ -88,12 +88,14 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       kind: 'postgres',
       statements,
       async migrate(components) {
-        // Replicas may start together: one session-level advisory lock on one reserved
-        // connection serialises their migrations.
-        const reserved = await client.reserve();
+        // Replicas may start together: a session-level advisory lock serialises their migrations.
+        // It is taken on a client of exactly one connection, so the lock and every migration
+        // transaction share a session (a reserved pool connection cannot run drizzle's migrator:
+        // it has no `begin` and no `options`).
+        const single = postgres(options.url!, { max: 1, onnotice: () => {}, connection: { application_name: 'reconnect-hub-migrate', TimeZone: 'UTC' } });
         try {
-          await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
-          const lockedDb = drizzlePostgres(reserved as unknown as postgres.Sql);
+          await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          const lockedDb = drizzlePostgres(single);
           for (const component of components) {
             await migratePostgres(lockedDb, {
               migrationsFolder: component.folder,
@@ -102,8 +104,8 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
             });
           }
         } finally {
-          await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-          reserved.release();
+          await single`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+          await single.end({ timeout: 5 });
         }
       },
       async close() {

@@ -3,6 +3,7 @@
  * plain GET routes (health checks). Apollo Server 5 ships no HTTP framework integration of its own
  * beyond the standalone server, which cannot add routes; this keeps the hub free of one.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -27,8 +28,42 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+function errorBody(message: string, code: string, requestId: string) {
+  return { errors: [{ message, extensions: { code, requestId } }] };
+}
+
+const REQUEST_ID_HEADER = 'x-request-id';
+/** What a caller's own `x-request-id` may look like to be kept: no spaces, quotes or markup. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/**
+ * The id of a request: the caller's `x-request-id` when it is a sane token, otherwise a new UUID.
+ * The same for the whole request, so the context, the logs, the audit events and the answer agree.
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  let id = requestIds.get(req);
+  if (!id) {
+    const header = req.headers[REQUEST_ID_HEADER];
+    id = typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
+    requestIds.set(req, id);
+  }
+  return id;
+}
+
+/**
+ * Apollo answers some refusals (a failed context, a bad request) before any plugin sees a request
+ * context; their errors get the request id here, like every other error.
+ */
+function withRequestId(body: string, requestId: string): string {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+    if (!Array.isArray(parsed.errors)) return body;
+    for (const error of parsed.errors) error.extensions = { ...error.extensions, requestId };
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
 }
 
 class BodyTooLarge extends Error {}
@@ -49,6 +84,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export function createGraphqlHttpHandler<C extends BaseContext>(options: GraphqlHttpOptions<C>) {
   const path = options.path ?? '/graphql';
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
@@ -57,7 +94,7 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
         return;
       }
       if (url.pathname !== path) {
-        sendJson(res, 404, errorBody('Not found.', 'NOT_FOUND'));
+        sendJson(res, 404, errorBody('Not found.', 'NOT_FOUND', requestId));
         return;
       }
       if (req.method === 'GET' && options.landingPage && (req.headers.accept ?? '').includes('text/html')) {
@@ -71,7 +108,7 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           text = await readBody(req, options.maxBodyBytes);
         } catch (error) {
           if (error instanceof BodyTooLarge) {
-            sendJson(res, 413, errorBody(`The request body is larger than ${options.maxBodyBytes} bytes.`, 'BAD_USER_INPUT'), { connection: 'close' });
+            sendJson(res, 413, errorBody(`The request body is larger than ${options.maxBodyBytes} bytes.`, 'BAD_USER_INPUT', requestId), { connection: 'close' });
             req.resume();
             return;
           }
@@ -81,7 +118,7 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           try {
             body = text.length ? JSON.parse(text) : undefined;
           } catch {
-            sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_USER_INPUT'));
+            sendJson(res, 400, errorBody('The request body is not valid JSON.', 'BAD_USER_INPUT', requestId));
             return;
           }
         } else {
@@ -99,13 +136,18 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
-        res.end(result.body.string);
+        if (res.statusCode >= 400) {
+          res.removeHeader('content-length');
+          res.end(withRequestId(result.body.string, requestId));
+        } else {
+          res.end(result.body.string);
+        }
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
       }
     } catch {
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR'));
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR', requestId));
       else res.end();
     }
   };

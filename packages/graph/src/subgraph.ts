@@ -5,8 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
@@ -21,9 +21,9 @@ import {
 } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
 import type { Db } from '@reconnect/db';
-import { isHubError, unauthenticated } from './errors.ts';
+import { isHubError, unauthenticated, withoutInputValues } from './errors.ts';
 import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
-import type { Logger } from './log.ts';
+import { loggableError, type Logger } from './log.ts';
 import { federationRules, hubShield } from './permissions.ts';
 
 export interface SubgraphDeps {
@@ -56,7 +56,11 @@ export interface SubgraphContext<L = unknown> {
 export interface SubgraphDefinition<L> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  /**
+   * Resolvers by type. Typed loosely: federation's `__resolveReference` takes (reference, context,
+   * info), which GraphQLResolverMap cannot express next to field resolvers.
+   */
+  resolvers: Record<string, object>;
   permissions: IRules;
   createLoaders: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
 }
@@ -88,8 +92,17 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: deps.environment !== 'development',
     csrfPrevention: true,
+    // The process that runs the servers owns shutdown (scripts/start.ts stops the gateway, then the
+    // subgraphs, then the database): Apollo's own SIGINT/SIGTERM handlers would race it and re-raise
+    // the signal.
+    stopOnTerminationSignals: false,
+    // The internal token is bound to the query text it travels with; a query-less persisted-query
+    // request would bind it to nothing. The gateway never sends one.
+    persistedQueries: false,
     formatError: (formatted, error) => maskError(formatted, error, log),
-    plugins: [requestIdPlugin<L>()],
+    // Inline traces (ftv1) would send resolver timings and errors to whoever asks with a header;
+    // the hub does not report usage to Apollo, so nothing needs them.
+    plugins: [requestIdPlugin<L>(), ApolloServerPluginInlineTraceDisabled()],
   });
 
   const createContext = async (input: {
@@ -181,20 +194,42 @@ function mergeRules(a: IRules, b: IRules): IRules {
   return out as IRules;
 }
 
-/** Errors that are not the hub's own are logged in full and reach the caller as a bare code. */
+/** Apollo's codes for a request that could not be run as sent; they name no internals. */
+const REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors that are not the hub's own are logged (without query parameters, see `loggableError`) and
+ * reach the caller as a bare code.
+ */
 function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = (error as { originalError?: unknown }).originalError ?? error;
+  const code = formatted.extensions?.code;
   if (isHubError(original) || isHubError(error)) {
     const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { ...formatted, extensions };
+    if (code !== 'BAD_USER_INPUT') return { ...formatted, extensions };
+    // Variable coercion errors carry BAD_USER_INPUT too, and echo the value they refused.
+    const input = withoutInputValues(formatted.message);
+    return { ...formatted, message: input.message, extensions: { ...(input.field ? { field: input.field } : {}), ...extensions } };
   }
-  const code = formatted.extensions?.code;
   // GraphQL's own request errors (parse, validation, variable coercion) are about the request
-  // itself and carry no internals.
-  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
-    return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code } };
+  // itself and carry no internals, but may echo a value from it.
+  if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
+    const input = withoutInputValues(formatted.message);
+    return {
+      message: input.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code, ...(input.field ? { field: input.field } : {}) },
+    };
   }
-  log.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
+  log.error({ err: loggableError(original), path: formatted.path }, 'unexpected error in a resolver');
   return {
     message: 'Internal server error.',
     ...(formatted.path ? { path: formatted.path } : {}),

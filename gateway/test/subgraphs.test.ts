@@ -1,0 +1,192 @@
+/**
+ * Behind the gateway (ARCHITECTURE.md, "A request", 2 and 3): each subgraph answers only a request
+ * that carries a valid internal token for that subgraph and that request, federation fields
+ * included; every field of every subgraph has a rule; and entity references resolve under shield.
+ */
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  INTERNAL_ISSUER,
+  INTERNAL_TOKEN_HEADER,
+  requestBodyHash,
+  signInternalToken,
+  type Principal,
+} from '@reconnect/auth';
+import { fieldsWithoutRules } from '@reconnect/graph';
+import { startTestHub, type TestHub } from '@reconnect/testing';
+import { SUBGRAPHS } from '../src/compose.ts';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const NAMES = SUBGRAPHS.map((s) => s.name);
+const principal: Principal = {
+  subject: 'worker-1',
+  roles: ['RECONNECT_ADMIN', 'RECONNECT_STAFF'],
+  organisationCode: 'RC-NW',
+};
+
+interface Body {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+const SDL: Body = { query: '{ _service { sdl } }' };
+const ENTITIES: Body = {
+  query: 'query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }',
+  variables: { representations: [{ __typename: 'ReconnectService', code: 'RC-NW' }] },
+};
+
+const sign = (audience: string, body: Body, secret = hub.internalSecret) =>
+  signInternalToken(
+    secret,
+    audience,
+    { principal, requestId: 'req-subgraph-test', caller: 'gateway' },
+    requestBodyHash(body.query, body.variables),
+  );
+
+async function post(name: string, body: Body, token: string | undefined) {
+  const response = await fetch(hub.subgraphUrls[name]!, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token !== undefined ? { [INTERNAL_TOKEN_HEADER]: token } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    body: JSON.parse(text) as {
+      data?: { _service?: { sdl?: string } } | null;
+      errors?: { extensions?: { code?: string } }[];
+    },
+  };
+}
+
+async function expired(audience: string, body: Body): Promise<string> {
+  const at = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    roles: principal.roles,
+    org: principal.organisationCode,
+    rid: 'req-old',
+    bh: requestBodyHash(body.query, body.variables),
+    caller: 'gateway',
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(INTERNAL_ISSUER)
+    .setAudience(audience)
+    .setSubject(principal.subject)
+    .setIssuedAt(at - 600)
+    .setExpirationTime(at - 300)
+    .sign(new TextEncoder().encode(hub.internalSecret));
+}
+
+type Forger = (name: string, body: Body) => Promise<string | undefined>;
+const forgeries: [string, Forger][] = [
+  ['no internal token', async () => undefined],
+  ['an empty token', async () => ''],
+  ['a garbage token', async () => 'garbage.token.here'],
+  ['an expired token', (name, body) => expired(name, body)],
+  [
+    'a token for another subgraph',
+    (name, body) =>
+      sign(
+        NAMES.find((n) => n !== name)!,
+        body,
+      ),
+  ],
+  [
+    'a token signed with another secret',
+    (name, body) => sign(name, body, randomBytes(32).toString('base64url')),
+  ],
+  ['a token replayed with another body', (name, body) => sign(name, { query: `${body.query} ` })],
+  [
+    'a token replayed with other variables',
+    (name, body) => sign(name, { ...body, variables: { representations: [] } }),
+  ],
+];
+
+describe.each(NAMES)('the %s subgraph', (name) => {
+  describe.each([
+    ['_service { sdl }', SDL],
+    ['_entities', ENTITIES],
+  ] as const)('asked for %s', (_what, body) => {
+    it.each(forgeries)('refuses %s: 401 UNAUTHENTICATED', async (_how, forge) => {
+      const response = await post(name, body, await forge(name, body));
+      expect(response.status).toBe(401);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.body.data ?? undefined).toBeUndefined();
+      expect(response.text).not.toMatch(/@key|extend schema|__typename/);
+    });
+  });
+
+  it('answers a correctly signed request', async () => {
+    const response = await post(name, SDL, await sign(name, SDL));
+    expect(response.status).toBe(200);
+    expect(response.body.data?._service?.sdl).toMatch(/type Query|extend schema/);
+  });
+
+  it('has a rule for every field (deny by default)', () => {
+    const subgraph = hub.subgraphs[name]!;
+    expect(fieldsWithoutRules(subgraph.schema, subgraph.permissions)).toEqual([]);
+  });
+});
+
+describe('entity references resolve under shield (STACK-NOTES regression)', () => {
+  async function entities(representations: Record<string, unknown>[], selection: string) {
+    const subgraph = hub.subgraphs['regional-service']!;
+    const contextValue = await subgraph.createContext({
+      principal: { subject: 'r', roles: ['REFERRER'], organisationCode: 'PROB-NW' },
+      requestId: 'req-entities',
+    });
+    const response = await subgraph.server.executeOperation(
+      {
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+        variables: { r: representations },
+      },
+      { contextValue },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult;
+  }
+
+  it('ReconnectService by code', async () => {
+    const result = await entities(
+      [{ __typename: 'ReconnectService', code: 'RC-NW' }],
+      '... on ReconnectService { code name }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ _entities: [{ code: 'RC-NW', name: 'RECONNECT North West' }] });
+  });
+
+  it('Establishment by code', async () => {
+    const result = await entities(
+      [{ __typename: 'Establishment', code: 'ACI' }],
+      '... on Establishment { code name }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ _entities: [{ code: 'ACI', name: 'Altcourse (HMP & YOI)' }] });
+  });
+
+  it('field rules still apply to an entity fetched by reference', async () => {
+    // Staff lists are not for referrers, however the service is reached (`staff` is non-null, so
+    // the denial nulls the whole entity).
+    const result = await entities(
+      [{ __typename: 'ReconnectService', code: 'RC-NW' }],
+      '... on ReconnectService { name staff { name } }',
+    );
+    expect(result.data).toEqual({ _entities: [null] });
+    expect(JSON.stringify(result)).not.toContain('Okafor');
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['_entities', 0, 'staff'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The internal token the gateway sends to subgraphs: it must only work for the subgraph, the
+ * request and the minute it was issued for.
+ */
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import {
+  INTERNAL_ISSUER,
+  InternalTokenError,
+  requestBodyHash,
+  signInternalToken,
+  verifyInternalToken,
+  type Principal,
+} from '../src/index.ts';
+
+const secret = randomBytes(32).toString('base64url');
+const principal: Principal = {
+  subject: 'user-1',
+  displayName: 'Sam Worker',
+  roles: ['RECONNECT_STAFF'],
+  organisationCode: 'RC-NW',
+  staffId: 'staff-1',
+};
+const query = 'query Person($id: ID!) { person(id: $id) { id givenName } }';
+const variables = { id: '6f1c0b0e-4d0a-4b8e-9a77-0d6d0c9c3a11' };
+const hash = requestBodyHash(query, variables);
+const claims = { principal, requestId: 'req-0001', purpose: 'DIRECT_CARE', caller: 'gateway' };
+
+describe('internal token', () => {
+  it('round trips the principal, request id, purpose and caller', async () => {
+    const token = await signInternalToken(secret, 'person', claims, hash);
+    await expect(verifyInternalToken(secret, 'person', token, hash)).resolves.toEqual(claims);
+  });
+
+  it('is refused when missing', async () => {
+    await expect(verifyInternalToken(secret, 'person', undefined, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('is refused once expired', async () => {
+    // Signed by hand so that it expired well beyond the verifier's tolerance.
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ roles: principal.roles, rid: 'req-0001', bh: hash, caller: 'gateway' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience('person')
+      .setSubject(principal.subject)
+      .setIssuedAt(now - 120)
+      .setExpirationTime(now - 60)
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('a token for the person subgraph is refused by the referral subgraph', async () => {
+    const token = await signInternalToken(secret, 'person', claims, hash);
+    await expect(verifyInternalToken(secret, 'referral', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('is refused when signed with another secret', async () => {
+    const token = await signInternalToken(randomBytes(32).toString('base64url'), 'person', claims, hash);
+    await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('is refused when its issuer is not the hub', async () => {
+    const token = await new SignJWT({ rid: 'req-0001', bh: hash })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('someone-else')
+      .setAudience('person')
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('is refused when not bound to a request body', async () => {
+    const token = await new SignJWT({ rid: 'req-0001' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience('person')
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  describe('is bound to its request (replay)', () => {
+    it('is refused with other variables', async () => {
+      const token = await signInternalToken(secret, 'person', claims, hash);
+      const other = requestBodyHash(query, { id: '0a8a5f55-3c59-4d4e-a9ff-2f3c1f5e7b22' });
+      await expect(verifyInternalToken(secret, 'person', token, other)).rejects.toThrow(/another request/);
+    });
+
+    it('is refused with another query', async () => {
+      const token = await signInternalToken(secret, 'person', claims, hash);
+      const other = requestBodyHash('query Person($id: ID!) { person(id: $id) { id nhsNumber } }', variables);
+      await expect(verifyInternalToken(secret, 'person', token, other)).rejects.toThrow(/another request/);
+    });
+
+    it('a request without variables hashes like one with none', () => {
+      expect(requestBodyHash(query, undefined)).toEqual(requestBodyHash(query, {}));
+      expect(requestBodyHash(query, undefined)).not.toEqual(requestBodyHash(query, { id: null }));
+    });
+  });
+});
