@@ -23,7 +23,9 @@ export const ACCEPTED_HINTS_FILE = `${ROOT}schema/accepted-hints.txt`;
 
 /** The URLs recorded in the committed supergraph: the embedded defaults. The gateway overrides them. */
 export function defaultSubgraphUrls(port = 4000): Record<SubgraphName, string> {
-  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://localhost:${port + s.offset}/graphql`])) as Record<SubgraphName, string>;
+  return Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, `http://localhost:${port + s.offset}/graphql`]),
+  ) as Record<SubgraphName, string>;
 }
 
 export interface Composition {

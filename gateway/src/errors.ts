@@ -41,7 +41,8 @@ export function maskGatewayError(formatted: GraphQLFormattedError, _error?: unkn
   }
   if (code && PASS_THROUGH.has(code)) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['field', 'reason'] as const) if (typeof ext[key] === 'string') extensions[key] = ext[key];
+    for (const key of ['field', 'reason'] as const)
+      if (typeof ext[key] === 'string') extensions[key] = ext[key];
     return { message: withoutApolloPrefix(formatted.message), ...base, extensions };
   }
   return {

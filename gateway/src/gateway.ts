@@ -5,7 +5,11 @@
  * /ready. Serves the committed supergraph; never introspects subgraphs at start-up.
  */
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -81,7 +85,10 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.principal || !ctx.requestId) return; // health checks carry no caller: they get no token.
     const token = await signInternalToken(
@@ -97,7 +104,10 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /** A subgraph that is down, slow or answering non-2xx: the rest of the answer still comes back. */
   override didEncounterError(): never {
-    throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${this.subgraph} service is unavailable; its part of the answer is missing.`);
+    throw hubError(
+      'DOWNSTREAM_SERVICE_ERROR',
+      `The ${this.subgraph} service is unavailable; its part of the answer is missing.`,
+    );
   }
 }
 
@@ -162,7 +172,10 @@ export function createGateway(options: GatewayOptions): Gateway {
           for (const error of errors) {
             const code = (error.extensions as { code?: string } | undefined)?.code;
             if (!code || code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
-              log.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'request error');
+              log.error(
+                { requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path },
+                'request error',
+              );
             }
           }
         },
@@ -214,7 +227,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // caller's error (an error thrown here keeps its HTTP status; one thrown by a plugin would not).
     const source = documentOf(req, body);
     if (source !== undefined && hasMoreTokensThan(source, limits.maxTokens)) {
-      throw hubError('BAD_USER_INPUT', `The query has more than ${limits.maxTokens} tokens.`, { http: { status: 400 } });
+      throw hubError('BAD_USER_INPUT', `The query has more than ${limits.maxTokens} tokens.`, {
+        http: { status: 400 },
+      });
     }
     return { principal, requestId, purpose };
   };
@@ -243,7 +258,10 @@ export function createGateway(options: GatewayOptions): Gateway {
               }),
             );
             const ready = checks.every(([, s]) => s === 'ok');
-            sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+            sendJson(res, ready ? 200 : 503, {
+              status: ready ? 'ready' : 'not ready',
+              subgraphs: Object.fromEntries(checks),
+            });
           },
         },
       });

@@ -31,9 +31,7 @@ export class Access {
 
   constructor(private readonly options: AccessOptions) {
     const { principal } = options;
-    this.usable = [
-      ...new Set(principal.roles.flatMap((role) => RELATIONSHIPS_BY_ROLE[role] ?? [])),
-    ];
+    this.usable = [...new Set(principal.roles.flatMap((role) => RELATIONSHIPS_BY_ROLE[role] ?? []))];
     this.loader = new DataLoader((keys) => this.load(keys), { maxBatchSize: 1000 });
   }
 
@@ -107,7 +105,11 @@ export class Access {
     return keys.map((key) => {
       const [kind, id] = key.split(':') as [string, string];
       return rows.filter((g) =>
-        kind === 'person' ? g.personId === id : kind === 'referral' ? g.referralId === id : g.enhancedCaseId === id,
+        kind === 'person'
+          ? g.personId === id
+          : kind === 'referral'
+            ? g.referralId === id
+            : g.enhancedCaseId === id,
       );
     });
   }

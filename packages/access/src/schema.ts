@@ -28,7 +28,10 @@ export const grants = accessSchema.table(
     referralId: uuid('referral_id'),
     enhancedCaseId: uuid('enhanced_case_id'),
     /** For ER partners: what the data sharing agreement lets them read (RISK, NEEDS). */
-    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
     /** Null while open-ended; set to end the grant (never deleted, so the history stays). */
     validUntil: timestamp('valid_until', { withTimezone: true }),

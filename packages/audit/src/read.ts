@@ -15,7 +15,12 @@ export async function readAccessLog(
   const rows = await db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.personId, personId), afterSeq !== undefined ? lt(auditEvents.seq, afterSeq) : undefined))
+    .where(
+      and(
+        eq(auditEvents.personId, personId),
+        afterSeq !== undefined ? lt(auditEvents.seq, afterSeq) : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.seq))
     .limit(limit + 1);
   return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit };

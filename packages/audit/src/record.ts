@@ -23,7 +23,11 @@ export interface AuditActor {
   at: Date;
 }
 
-export async function recordAuditEvents(db: Queryable, actor: AuditActor, events: AuditEventInput[]): Promise<void> {
+export async function recordAuditEvents(
+  db: Queryable,
+  actor: AuditActor,
+  events: AuditEventInput[],
+): Promise<void> {
   if (events.length === 0) return;
   await db.insert(auditEvents).values(
     events.map((e) => ({
@@ -61,7 +65,14 @@ export class AuditRecorder {
    * fails with it: no path may return data whose audit event was not written.
    */
   record(event: AuditEventInput): Promise<void> {
-    const key = JSON.stringify([event.action, event.subjectType, event.subjectId, event.personId ?? null, event.fields ?? [], event.outcome ?? null]);
+    const key = JSON.stringify([
+      event.action,
+      event.subjectType,
+      event.subjectId,
+      event.personId ?? null,
+      event.fields ?? [],
+      event.outcome ?? null,
+    ]);
     const existing = this.written.get(key);
     if (existing) return existing;
     const write = new Promise<void>((resolve, reject) => {
@@ -80,7 +91,11 @@ export class AuditRecorder {
     this.pending = [];
     this.scheduled = false;
     try {
-      await recordAuditEvents(this.db, this.actor(), batch.map((p) => p.event));
+      await recordAuditEvents(
+        this.db,
+        this.actor(),
+        batch.map((p) => p.event),
+      );
       for (const p of batch) p.resolve();
     } catch (error) {
       for (const p of batch) p.reject(error);

@@ -15,7 +15,9 @@ export const auditEvents = auditSchema.table(
   {
     /** Assigned by the trigger under the chain lock, so ids follow the chain order. */
     seq: bigint('seq', { mode: 'number' }).primaryKey().default(0),
-    id: text('id').notNull().default(sql`gen_random_uuid()::text`),
+    id: text('id')
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorSubject: text('actor_subject').notNull(),
     actorOrganisation: text('actor_organisation'),

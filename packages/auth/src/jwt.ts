@@ -31,7 +31,10 @@ export type JwtVerifier = (authorization: string | undefined) => Promise<Princip
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   let keySet: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
   if (options.jwksUrl) {
-    keySet = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    keySet = createRemoteJWKSet(new URL(options.jwksUrl), {
+      timeoutDuration: 5000,
+      cooldownDuration: 30_000,
+    });
   } else if (options.jwksFile) {
     keySet = createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, 'utf8')) as JSONWebKeySet);
   } else if (options.jwks) {

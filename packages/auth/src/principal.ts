@@ -28,7 +28,10 @@ export function parseRoles(claim: unknown): Role[] {
   const roles = new Set<Role>();
   for (const raw of claim) {
     if (typeof raw !== 'string') continue;
-    const name = raw.trim().toUpperCase().replace(/^ROLE_/, '');
+    const name = raw
+      .trim()
+      .toUpperCase()
+      .replace(/^ROLE_/, '');
     if ((ROLES as readonly string[]).includes(name)) roles.add(name as Role);
   }
   return [...roles];

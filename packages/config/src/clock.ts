@@ -30,7 +30,10 @@ export class Clock {
 
   /** Makes `now()` return `instant` from this moment on (time keeps running from there). */
   set(instant: Date | string): void {
-    const target = typeof instant === 'string' ? new Date(instant.length === 10 ? `${instant}T12:00:00Z` : instant) : instant;
+    const target =
+      typeof instant === 'string'
+        ? new Date(instant.length === 10 ? `${instant}T12:00:00Z` : instant)
+        : instant;
     if (Number.isNaN(target.getTime())) throw new Error(`not a valid instant: ${String(instant)}`);
     this.offsetMs = target.getTime() - Date.now();
   }

@@ -89,6 +89,63 @@ export const hubEnv = commonEnv
 
 export type HubEnv = z.infer<typeof hubEnv>;
 
+/** The variables that locate each subgraph in a split deployment, by subgraph name. */
+export const SUBGRAPH_URL_VARS = {
+  'regional-service': 'REGIONAL_SERVICE_URL',
+  person: 'PERSON_URL',
+  referral: 'REFERRAL_URL',
+  partner: 'PARTNER_URL',
+} as const;
+
+/**
+ * The gateway in its own process (production mode). In production it must be told where every
+ * subgraph is: falling back to localhost there would send callers' principals to whatever happens
+ * to listen on those ports.
+ */
+export const gatewayEnv = hubEnv.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  for (const name of Object.values(SUBGRAPH_URL_VARS)) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+  }
+});
+
+/**
+ * One subgraph in its own process (production mode). It never sees callers' JWTs, only the
+ * gateway's internal token, so it needs the internal secret but no JWKS. It always needs
+ * PostgreSQL: subgraphs share the `access` and `audit` schemas, and one PGlite database cannot be
+ * shared between processes.
+ */
+export const subgraphEnv = commonEnv
+  .extend({
+    /** Unset means the subgraph's embedded port (4001..4004), so a local split run needs no settings. */
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    HOST: z.string().default('0.0.0.0'),
+    REGIONAL_SERVICE_URL: z.string().url().optional(),
+    PERSON_URL: z.string().url().optional(),
+    REFERRAL_URL: z.string().url().optional(),
+    PARTNER_URL: z.string().url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message:
+          'required when a subgraph runs in its own process (one PGlite database cannot be shared between processes)',
+      });
+    }
+    if (env.NODE_ENV === 'production') {
+      if (!env.INTERNAL_TOKEN_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'required in production' });
+      }
+      if (env.HUB_TODAY) {
+        ctx.addIssue({ code: 'custom', path: ['HUB_TODAY'], message: 'must not be set in production' });
+      }
+    }
+  });
+
+export type SubgraphEnv = z.infer<typeof subgraphEnv>;
+
 /** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
 export const testEnv = z.object({
   TEST_DATABASE_URL: z.string().url().optional(),

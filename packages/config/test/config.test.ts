@@ -30,9 +30,9 @@ describe('hub configuration', () => {
   });
 
   it('rejects malformed values with the variable name', () => {
-    expect(() => loadConfig(hubEnv, { PORT: 'eighty', DATABASE_URL: 'not a url', INTERNAL_TOKEN_SECRET: 'short' })).toThrow(
-      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
-    );
+    expect(() =>
+      loadConfig(hubEnv, { PORT: 'eighty', DATABASE_URL: 'not a url', INTERNAL_TOKEN_SECRET: 'short' }),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
   });
 
   it('starts in production with a JWKS URL and a secret', () => {

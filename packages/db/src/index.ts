@@ -92,7 +92,11 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
         // It is taken on a client of exactly one connection, so the lock and every migration
         // transaction share a session (a reserved pool connection cannot run drizzle's migrator:
         // it has no `begin` and no `options`).
-        const single = postgres(options.url!, { max: 1, onnotice: () => {}, connection: { application_name: 'reconnect-hub-migrate', TimeZone: 'UTC' } });
+        const single = postgres(options.url!, {
+          max: 1,
+          onnotice: () => {},
+          connection: { application_name: 'reconnect-hub-migrate', TimeZone: 'UTC' },
+        });
         try {
           await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
           const lockedDb = drizzlePostgres(single);
@@ -155,7 +159,9 @@ export function rowsOf<T>(result: unknown): T[] {
 /** Whether an error is a unique-constraint violation, on either driver. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = findPgError(error);
-  return e?.code === '23505' && (!constraint || e.constraint === constraint || e.constraint_name === constraint);
+  return (
+    e?.code === '23505' && (!constraint || e.constraint === constraint || e.constraint_name === constraint)
+  );
 }
 
 /** Whether an error is a serialization failure or deadlock that a retry may cure. */

@@ -22,7 +22,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Extensions that may reach a client; everything else is stripped by the gateway. */
 export const PUBLIC_EXTENSIONS = ['code', 'field', 'reason', 'requestId'] as const;
 
-export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function hubError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
@@ -69,7 +73,10 @@ function reasonWithoutValue(reason: string): string | undefined {
   if (SCALAR_MESSAGES.includes(reason)) return reason;
   let m = /^((?:Enum ")?[A-Za-z_][A-Za-z0-9_]*"?) cannot represent ([A-Za-z0-9 -]+?)(?::|\.?$)/.exec(reason);
   if (m) return `${m[1]} cannot represent ${m[2]}.`;
-  m = /^Field "[A-Za-z_][A-Za-z0-9_.]*" (?:of required type "[^"]+" was not provided|is not defined by type "[A-Za-z_][A-Za-z0-9_]*")\./.exec(reason);
+  m =
+    /^Field "[A-Za-z_][A-Za-z0-9_.]*" (?:of required type "[^"]+" was not provided|is not defined by type "[A-Za-z_][A-Za-z0-9_]*")\./.exec(
+      reason,
+    );
   if (m) return m[0];
   m = /^Value .* does not exist in "([A-Za-z_][A-Za-z0-9_]*)" enum\./s.exec(reason);
   if (m) return `The value is not one of the ${m[1]} enum's values.`;
@@ -105,7 +112,11 @@ export function withoutInputValues(message: string): { message: string; field?: 
   if (variable) {
     const split = splitReason(message);
     const path = split ? INPUT_PATH.exec(split.head)?.[1] : undefined;
-    const field = path && (path === variable[1] || path.startsWith(`${variable[1]}.`) || path.startsWith(`${variable[1]}[`)) ? path : variable[1];
+    const field =
+      path &&
+      (path === variable[1] || path.startsWith(`${variable[1]}.`) || path.startsWith(`${variable[1]}[`))
+        ? path
+        : variable[1];
     return {
       message: `Variable "$${variable[1]}" has an invalid value${field === variable[1] ? '' : ` at "${field}"`}${split ? `: ${split.reason}` : '.'}`,
       field,

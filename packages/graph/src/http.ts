@@ -22,9 +22,18 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
   landingPage?: Route;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -108,7 +117,16 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           text = await readBody(req, options.maxBodyBytes);
         } catch (error) {
           if (error instanceof BodyTooLarge) {
-            sendJson(res, 413, errorBody(`The request body is larger than ${options.maxBodyBytes} bytes.`, 'BAD_USER_INPUT', requestId), { connection: 'close' });
+            sendJson(
+              res,
+              413,
+              errorBody(
+                `The request body is larger than ${options.maxBodyBytes} bytes.`,
+                'BAD_USER_INPUT',
+                requestId,
+              ),
+              { connection: 'close' },
+            );
             req.resume();
             return;
           }
@@ -147,7 +165,8 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
         res.end();
       }
     } catch {
-      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR', requestId));
+      if (!res.headersSent)
+        sendJson(res, 500, errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR', requestId));
       else res.end();
     }
   };

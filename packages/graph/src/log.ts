@@ -20,8 +20,21 @@ export function createLogger(level: string, name: string, destination?: Destinat
  */
 export function loggableError(error: unknown): Record<string, unknown> {
   if (!error || typeof error !== 'object') return { message: String(error) };
-  const e = error as { name?: unknown; message?: unknown; stack?: unknown; query?: unknown; params?: unknown; cause?: unknown };
-  const frames = typeof e.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n') : undefined;
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    stack?: unknown;
+    query?: unknown;
+    params?: unknown;
+    cause?: unknown;
+  };
+  const frames =
+    typeof e.stack === 'string'
+      ? e.stack
+          .split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .join('\n')
+      : undefined;
   if (typeof e.query === 'string' && 'params' in e) {
     const cause = (e.cause ?? {}) as Record<string, unknown>;
     const fact = (key: string) => (typeof cause[key] === 'string' ? cause[key] : undefined);
@@ -38,5 +51,9 @@ export function loggableError(error: unknown): Record<string, unknown> {
       stack: frames,
     };
   }
-  return { type: typeof e.name === 'string' ? e.name : 'Error', message: typeof e.message === 'string' ? e.message : undefined, stack: frames };
+  return {
+    type: typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.message === 'string' ? e.message : undefined,
+    stack: frames,
+  };
 }

@@ -71,7 +71,12 @@ export interface Subgraph {
   /** The executable schema, shield applied. */
   schema: GraphQLSchema;
   permissions: IRules;
-  createContext(input: { principal: Principal; requestId: string; purpose?: string; caller?: string }): Promise<SubgraphContext<never>>;
+  createContext(input: {
+    principal: Principal;
+    requestId: string;
+    purpose?: string;
+    caller?: string;
+  }): Promise<SubgraphContext<never>>;
   listen(port: number, host?: string): Promise<Listening>;
   stop(): Promise<void>;
 }
@@ -187,7 +192,10 @@ function mergeRules(a: IRules, b: IRules): IRules {
   for (const [type, rules] of Object.entries(b as Record<string, unknown>)) {
     const existing = out[type];
     out[type] =
-      existing && typeof existing === 'object' && typeof rules === 'object' && Object.getPrototypeOf(rules) === Object.prototype
+      existing &&
+      typeof existing === 'object' &&
+      typeof rules === 'object' &&
+      Object.getPrototypeOf(rules) === Object.prototype
         ? { ...(existing as object), ...(rules as object) }
         : rules;
   }
@@ -217,7 +225,11 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
     if (code !== 'BAD_USER_INPUT') return { ...formatted, extensions };
     // Variable coercion errors carry BAD_USER_INPUT too, and echo the value they refused.
     const input = withoutInputValues(formatted.message);
-    return { ...formatted, message: input.message, extensions: { ...(input.field ? { field: input.field } : {}), ...extensions } };
+    return {
+      ...formatted,
+      message: input.message,
+      extensions: { ...(input.field ? { field: input.field } : {}), ...extensions },
+    };
   }
   // GraphQL's own request errors (parse, validation, variable coercion) are about the request
   // itself and carry no internals, but may echo a value from it.

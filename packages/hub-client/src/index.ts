@@ -33,14 +33,24 @@ export interface OnBehalfOf {
 export class HubClient {
   constructor(private readonly options: HubClientOptions) {}
 
-  async call<T>(subgraph: string, query: string, variables: Record<string, unknown>, onBehalfOf: OnBehalfOf): Promise<T> {
+  async call<T>(
+    subgraph: string,
+    query: string,
+    variables: Record<string, unknown>,
+    onBehalfOf: OnBehalfOf,
+  ): Promise<T> {
     const url = this.options.subgraphUrls[subgraph];
     if (!url) throw new Error(`no URL for subgraph ${subgraph}`);
     const requestId = onBehalfOf.requestId ?? randomUUID();
     const token = await signInternalToken(
       this.options.internalSecret,
       subgraph,
-      { principal: onBehalfOf.principal, requestId, purpose: onBehalfOf.purpose, caller: this.options.callerName },
+      {
+        principal: onBehalfOf.principal,
+        requestId,
+        purpose: onBehalfOf.purpose,
+        caller: this.options.callerName,
+      },
       requestBodyHash(query, variables),
     );
     let response: Response;
@@ -63,7 +73,10 @@ export class HubClient {
     try {
       body = (await response.json()) as typeof body;
     } catch {
-      throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${subgraph} service answered with something unreadable.`);
+      throw hubError(
+        'DOWNSTREAM_SERVICE_ERROR',
+        `The ${subgraph} service answered with something unreadable.`,
+      );
     }
     const first = body.errors?.[0];
     if (first) {

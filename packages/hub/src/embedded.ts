@@ -19,7 +19,13 @@ export interface EmbeddedHubOptions {
   handle: DbHandle;
   clock: Clock;
   internalSecret: string;
-  jwt: { jwksFile?: string | undefined; jwksUrl?: string | undefined; jwks?: JSONWebKeySet | undefined; issuer: string; audience: string };
+  jwt: {
+    jwksFile?: string | undefined;
+    jwksUrl?: string | undefined;
+    jwks?: JSONWebKeySet | undefined;
+    issuer: string;
+    audience: string;
+  };
   logger: Logger;
   environment: 'development' | 'test' | 'production';
   subgraphTimeoutMs: number;
@@ -58,7 +64,10 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     for (const module of SUBGRAPH_MODULES) {
       const subgraph = module.build(deps);
       subgraphs[module.name] = subgraph;
-      const listening = await subgraph.listen(options.port === 0 ? 0 : options.port + module.offset, subgraphHost);
+      const listening = await subgraph.listen(
+        options.port === 0 ? 0 : options.port + module.offset,
+        subgraphHost,
+      );
       listeners[module.name] = listening;
       subgraphUrls[module.name] = listening.url;
     }

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
-export const REFERENCE_FILES = ['establishments.csv', 'local_authorities.csv', 'reconnect_services.csv', 'partners.csv'] as const;
+export const REFERENCE_FILES = [
+  'establishments.csv',
+  'local_authorities.csv',
+  'reconnect_services.csv',
+  'partners.csv',
+] as const;
 
 export const REGIONS = [
   'NORTH_EAST_AND_YORKSHIRE',
@@ -31,7 +36,8 @@ function read(file: (typeof REFERENCE_FILES)[number]): Record<string, string>[] 
 }
 
 function region(value: string | undefined, file: string): Region {
-  if (!value || !(REGIONS as readonly string[]).includes(value)) throw new Error(`${file}: unknown region ${value}`);
+  if (!value || !(REGIONS as readonly string[]).includes(value))
+    throw new Error(`${file}: unknown region ${value}`);
   return value as Region;
 }
 
@@ -47,7 +53,13 @@ export function establishments(): EstablishmentRow[] {
   return read('establishments.csv').map((r) => {
     if (r.type !== 'PRISON' && r.type !== 'IRC') throw new Error(`establishments.csv: bad type ${r.type}`);
     if (!r.code) throw new Error(`establishments.csv: ${r.name} has no code`);
-    return { code: r.code, name: r.name!, type: r.type, region: region(r.region, 'establishments.csv'), source: 'shared/data/establishments.csv' };
+    return {
+      code: r.code,
+      name: r.name!,
+      type: r.type,
+      region: region(r.region, 'establishments.csv'),
+      source: 'shared/data/establishments.csv',
+    };
   });
 }
 
@@ -95,7 +107,8 @@ export interface PartnerRow {
   code: string;
   name: string;
   regions: Region[];
-  agreement?: { reference: string; scopes: ('RISK' | 'NEEDS')[]; startsOn: string; endsOn: string } | undefined;
+  agreement?:
+    { reference: string; scopes: ('RISK' | 'NEEDS')[]; startsOn: string; endsOn: string } | undefined;
   source: string;
 }
 
@@ -103,7 +116,10 @@ export function partners(): PartnerRow[] {
   return read('partners.csv').map((r) => ({
     code: r.code!,
     name: r.name!,
-    regions: (r.regions ?? '').split(';').filter(Boolean).map((v) => region(v, 'partners.csv')),
+    regions: (r.regions ?? '')
+      .split(';')
+      .filter(Boolean)
+      .map((v) => region(v, 'partners.csv')),
     agreement: r.agreement_reference
       ? {
           reference: r.agreement_reference,

@@ -53,7 +53,11 @@ export interface TestHub extends EmbeddedHub {
 
 export interface HubClientForTests {
   token: string;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
 }
 
 export interface StartTestHubOptions {
@@ -101,7 +105,11 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       ...(o.expiresIn !== undefined ? { expiresIn: o.expiresIn } : {}),
       ...(o.claims ? { claims: o.claims } : {}),
     });
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>, o: { token?: string; headers?: Record<string, string> } = {}) => {
+  const graphql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    o: { token?: string; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
       headers: {
@@ -130,7 +138,10 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
     graphql,
     async as(roles, o) {
       const t = await token(roles, o);
-      return { token: t, query: (q, v, headers) => graphql(q, v, { token: t, ...(headers ? { headers } : {}) }) };
+      return {
+        token: t,
+        query: (q, v, headers) => graphql(q, v, { token: t, ...(headers ? { headers } : {}) }),
+      };
     },
     async stop() {
       await hub.stop();

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 type NewReferral = typeof referralTables.referrals.$inferInsert;
 
 /** A referral for `personId`: SUBMITTED, by probation, from Manchester (MRI) to RECONNECT North West. */
-export async function seedReferral(db: Queryable, overrides: Partial<NewReferral> & { personId: string }): Promise<typeof referralTables.referrals.$inferSelect> {
+export async function seedReferral(
+  db: Queryable,
+  overrides: Partial<NewReferral> & { personId: string },
+): Promise<typeof referralTables.referrals.$inferSelect> {
   const [row] = await db
     .insert(referralTables.referrals)
     .values({

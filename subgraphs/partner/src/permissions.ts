@@ -10,9 +10,14 @@ const staffOrAdmin = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_
 const partner = hasAnyRole('ER_PARTNER');
 
 const ownOrganisation = rule('ownPartnerOrganisation', { cache: 'no_cache' })(
-  (p: PartnerRow, _args, ctx: Context) => !!ctx.principal.organisationCode && p.code === ctx.principal.organisationCode,
+  (p: PartnerRow, _args, ctx: Context) =>
+    !!ctx.principal.organisationCode && p.code === ctx.principal.organisationCode,
 );
-const ownAgreement = rule('ownAgreement', { cache: 'no_cache' })(async (a: AgreementRow, _args, ctx: Context) => {
+const ownAgreement = rule('ownAgreement', { cache: 'no_cache' })(async (
+  a: AgreementRow,
+  _args,
+  ctx: Context,
+) => {
   const owner = await ctx.loaders.partnerById.load(a.partnerId);
   return !!owner && owner.code === ctx.principal.organisationCode;
 });

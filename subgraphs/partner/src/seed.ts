@@ -10,13 +10,28 @@ export async function seedPartners(db: Queryable): Promise<{ partners: number; a
   const rows = reference.partners();
   const agreements = rows.flatMap((p) =>
     p.agreement
-      ? [{ id: stableUuid(`agreement:${p.agreement.reference}`), partnerId: partnerId(p.code), ...p.agreement, recordedBy: 'seed' }]
+      ? [
+          {
+            id: stableUuid(`agreement:${p.agreement.reference}`),
+            partnerId: partnerId(p.code),
+            ...p.agreement,
+            recordedBy: 'seed',
+          },
+        ]
       : [],
   );
   await db.transaction(async (tx) => {
     await tx
       .insert(partnerOrganisations)
-      .values(rows.map((p) => ({ id: partnerId(p.code), code: p.code, name: p.name, regions: p.regions, source: p.source })))
+      .values(
+        rows.map((p) => ({
+          id: partnerId(p.code),
+          code: p.code,
+          name: p.name,
+          regions: p.regions,
+          source: p.source,
+        })),
+      )
       .onConflictDoUpdate({
         target: partnerOrganisations.id,
         set: { name: sql`excluded.name`, regions: sql`excluded.regions`, source: sql`excluded.source` },

@@ -9,13 +9,26 @@ const QUERY = /* GraphQL */ `
       code
       name
       regions
-      agreements { reference scopes startsOn endsOn active }
-      activeAgreement { reference }
+      agreements {
+        reference
+        scopes
+        startsOn
+        endsOn
+        active
+      }
+      activeAgreement {
+        reference
+      }
     }
   }
 `;
 
-type Org = { code: string; regions: string[]; agreements: { reference: string; active: boolean }[]; activeAgreement: { reference: string } | null };
+type Org = {
+  code: string;
+  regions: string[];
+  agreements: { reference: string; active: boolean }[];
+  activeAgreement: { reference: string } | null;
+};
 
 describe('agreement dates (pure)', () => {
   it.each([
@@ -50,16 +63,26 @@ describe('partnerOrganisations', () => {
     const { body } = await staff.query<{ partnerOrganisations: Org[] }>(QUERY);
     expect(body.errors).toBeUndefined();
     const orgs = body.data!.partnerOrganisations;
-    expect(orgs.map((o) => o.code).sort()).toEqual(['ERP-NEY-AP', 'ERP-NW-HSG', 'ERP-NW-MH', 'ERP-SW-MAPPA', 'ERP-SW-SUB']);
+    expect(orgs.map((o) => o.code).sort()).toEqual([
+      'ERP-NEY-AP',
+      'ERP-NW-HSG',
+      'ERP-NW-MH',
+      'ERP-SW-MAPPA',
+      'ERP-SW-SUB',
+    ]);
     const sub = orgs.find((o) => o.code === 'ERP-SW-SUB')!;
     expect(sub.agreements).toEqual([expect.objectContaining({ reference: 'DSA-SW-2025-07', active: false })]);
     expect(sub.activeAgreement).toBeNull();
     expect(orgs.find((o) => o.code === 'ERP-SW-MAPPA')!.agreements).toEqual([]);
-    expect(orgs.find((o) => o.code === 'ERP-NW-MH')!.activeAgreement).toEqual({ reference: 'DSA-NW-2026-03' });
+    expect(orgs.find((o) => o.code === 'ERP-NW-MH')!.activeAgreement).toEqual({
+      reference: 'DSA-NW-2026-03',
+    });
 
     hub.clock.set('2026-03-01T12:00:00Z');
     const earlier = await staff.query<{ partnerOrganisations: Org[] }>(QUERY);
-    expect(earlier.body.data!.partnerOrganisations.find((o) => o.code === 'ERP-SW-SUB')!.activeAgreement).toEqual({
+    expect(
+      earlier.body.data!.partnerOrganisations.find((o) => o.code === 'ERP-SW-SUB')!.activeAgreement,
+    ).toEqual({
       reference: 'DSA-SW-2025-07',
     });
     hub.clock.reset();

@@ -1,7 +1,14 @@
 /** The person subgraph end to end: through the real gateway, over HTTP, with real tokens. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, inArray } from 'drizzle-orm';
-import { seedGrant, startTestHub, type TestHub, seedHealthNeed, seedPerson, seedRiskAssessment } from '@reconnect/testing';
+import {
+  seedGrant,
+  startTestHub,
+  type TestHub,
+  seedHealthNeed,
+  seedPerson,
+  seedRiskAssessment,
+} from '@reconnect/testing';
 import { DEMO_PEOPLE, demoPersonId, seedDemoPeople } from '../src/seed.ts';
 import { healthNeeds, people, type PersonRow } from '../src/db/schema.ts';
 import type { Loose } from './harness.ts';

@@ -23,13 +23,34 @@ export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
   return {
     serviceById: new DataLoader<string, ServiceRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(services).where(inArray(services.id, [...ids])), (r) => r.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(services)
+          .where(inArray(services.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
     serviceByCode: new DataLoader<string, ServiceRow | null>(async (codes) =>
-      byKey(codes, await db.select().from(services).where(inArray(services.code, [...codes])), (r) => r.code),
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(services)
+          .where(inArray(services.code, [...codes])),
+        (r) => r.code,
+      ),
     ),
     establishmentByCode: new DataLoader<string, EstablishmentRow | null>(async (codes) =>
-      byKey(codes, await db.select().from(establishments).where(inArray(establishments.code, [...codes])), (r) => r.code),
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(establishments)
+          .where(inArray(establishments.code, [...codes])),
+        (r) => r.code,
+      ),
     ),
     localAuthorityByCode: new DataLoader<string, LocalAuthorityRow | null>(async (codes) => {
       const canonical = await canonicalLocalAuthorityCodes(db, codes);
@@ -41,15 +62,27 @@ export function createLoaders(ctx: { db: Db }) {
       return codes.map((c) => map.get(canonical.get(c) ?? c) ?? null);
     }),
     staffById: new DataLoader<string, StaffRow | null>(async (ids) =>
-      byKey(ids, await db.select().from(staff).where(inArray(staff.id, [...ids])), (r) => r.id),
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(staff)
+          .where(inArray(staff.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
     staffByService: new DataLoader<string, StaffRow[]>(async (serviceIds) => {
       const rows = await staffOfServices(db, serviceIds);
       return serviceIds.map((id) => rows.filter((r) => r.serviceId === id));
     }),
     establishmentsByService: new DataLoader<string, EstablishmentRow[]>(async (serviceIds) => {
-      const rows = await db.select().from(establishments).where(inArray(establishments.localServiceId, [...serviceIds]));
-      return serviceIds.map((id) => rows.filter((r) => r.localServiceId === id).sort((a, b) => a.name.localeCompare(b.name)));
+      const rows = await db
+        .select()
+        .from(establishments)
+        .where(inArray(establishments.localServiceId, [...serviceIds]));
+      return serviceIds.map((id) =>
+        rows.filter((r) => r.localServiceId === id).sort((a, b) => a.name.localeCompare(b.name)),
+      );
     }),
     localAuthoritiesByService: new DataLoader<string, LocalAuthorityRow[]>(async (serviceIds) => {
       const rows = await db

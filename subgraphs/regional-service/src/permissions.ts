@@ -8,14 +8,22 @@ import { allow, and, hasAnyRole, or, rule, type IRules } from '@reconnect/graph'
 import type { Context } from './context.ts';
 import type { ServiceRow, StaffRow } from './db/schema.ts';
 
-const anyRole = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN', 'REFERRER', 'ER_PARTNER', 'COMMISSIONER');
+const anyRole = hasAnyRole(
+  'RECONNECT_STAFF',
+  'RECONNECT_LEAD',
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+  'COMMISSIONER',
+);
 const serviceStaff = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD');
 const admin = hasAnyRole('RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 
 /** The service is the caller's own (the token's `org`). Depends on the parent: no caching across parents. */
 const ownService = rule('ownService', { cache: 'no_cache' })(
-  (service: ServiceRow, _args, ctx: Context) => !!ctx.principal.organisationCode && service.code === ctx.principal.organisationCode,
+  (service: ServiceRow, _args, ctx: Context) =>
+    !!ctx.principal.organisationCode && service.code === ctx.principal.organisationCode,
 );
 
 /** The staff member belongs to the caller's own service. */

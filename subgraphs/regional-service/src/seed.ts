@@ -14,7 +14,15 @@ export const serviceId = (code: string) => stableUuid(`service:${code}`);
 /** Demo staff of a service: stable ids so demos and tests can name them. */
 export function demoStaff(serviceCode: string) {
   const names = DEMO_NAMES[serviceCode] ?? DEMO_NAMES.default!;
-  const roles = ['TEAM_LEAD', 'RECONNECT_WORKER', 'RECONNECT_WORKER', 'RECONNECT_WORKER', 'PEER_SUPPORT_WORKER', 'PEER_SUPPORT_WORKER', 'RECONNECT_WORKER'] as const;
+  const roles = [
+    'TEAM_LEAD',
+    'RECONNECT_WORKER',
+    'RECONNECT_WORKER',
+    'RECONNECT_WORKER',
+    'PEER_SUPPORT_WORKER',
+    'PEER_SUPPORT_WORKER',
+    'RECONNECT_WORKER',
+  ] as const;
   return roles.map((role, i) => ({
     id: stableUuid(`staff:${serviceCode}:${i}`),
     serviceId: serviceId(serviceCode),
@@ -26,17 +34,75 @@ export function demoStaff(serviceCode: string) {
 }
 
 const DEMO_NAMES: Record<string, string[]> = {
-  'RC-NEY': ['Aisha Khan', 'Tom Hargreaves', 'Priya Patel', 'Declan Walsh', 'Gemma Robson', 'Lee Armstrong', 'Ruth Dobson'],
-  'RC-NW': ['Sam Okafor', 'Hannah Byrne', 'Imran Siddiqui', 'Katie Doyle', 'Marcus Reid', 'Jo Whitworth', 'Neil Parry'],
-  'RC-MID': ['Gurpreet Sandhu', 'Laura Bennett', 'Femi Adeyemi', 'Chloe Turner', 'Dean Moss', 'Rachel Price', 'Alan Fox'],
-  'RC-EOE': ['Helen Carter', 'Owen Ellis', 'Zara Hussain', 'Ben Lacey', 'Tina Marsh', 'Carl Noble', 'Sue Pike'],
-  'RC-LON': ['Kwame Mensah', 'Sophie Green', 'Ravi Shah', 'Ella Morgan', 'Jamal Ahmed', 'Nina Kowalski', 'Paul Stone'],
+  'RC-NEY': [
+    'Aisha Khan',
+    'Tom Hargreaves',
+    'Priya Patel',
+    'Declan Walsh',
+    'Gemma Robson',
+    'Lee Armstrong',
+    'Ruth Dobson',
+  ],
+  'RC-NW': [
+    'Sam Okafor',
+    'Hannah Byrne',
+    'Imran Siddiqui',
+    'Katie Doyle',
+    'Marcus Reid',
+    'Jo Whitworth',
+    'Neil Parry',
+  ],
+  'RC-MID': [
+    'Gurpreet Sandhu',
+    'Laura Bennett',
+    'Femi Adeyemi',
+    'Chloe Turner',
+    'Dean Moss',
+    'Rachel Price',
+    'Alan Fox',
+  ],
+  'RC-EOE': [
+    'Helen Carter',
+    'Owen Ellis',
+    'Zara Hussain',
+    'Ben Lacey',
+    'Tina Marsh',
+    'Carl Noble',
+    'Sue Pike',
+  ],
+  'RC-LON': [
+    'Kwame Mensah',
+    'Sophie Green',
+    'Ravi Shah',
+    'Ella Morgan',
+    'Jamal Ahmed',
+    'Nina Kowalski',
+    'Paul Stone',
+  ],
   'RC-SE': ['Fiona Grant', 'Josh Bell', 'Amara Obi', 'Luke Foster', 'Megan Hart', 'Dan Cole', 'Iris Lane'],
-  'RC-SW': ['Beth Trelawny', 'Joe Penrose', 'Nadia Rahman', 'Will Pascoe', 'Cerys Evans', 'Matt Hocking', 'Gail Rowe'],
-  default: ['Team Lead', 'Worker One', 'Worker Two', 'Worker Three', 'Peer Supporter One', 'Peer Supporter Two', 'Former Worker'],
+  'RC-SW': [
+    'Beth Trelawny',
+    'Joe Penrose',
+    'Nadia Rahman',
+    'Will Pascoe',
+    'Cerys Evans',
+    'Matt Hocking',
+    'Gail Rowe',
+  ],
+  default: [
+    'Team Lead',
+    'Worker One',
+    'Worker Two',
+    'Worker Three',
+    'Peer Supporter One',
+    'Peer Supporter Two',
+    'Former Worker',
+  ],
 };
 
-export async function seedDirectory(db: Queryable): Promise<{ services: number; establishments: number; localAuthorities: number; staff: number }> {
+export async function seedDirectory(
+  db: Queryable,
+): Promise<{ services: number; establishments: number; localAuthorities: number; staff: number }> {
   const serviceRows = reference.reconnectServices();
   const byRegion = new Map(serviceRows.map((s) => [s.region, serviceId(s.code)]));
   const establishmentRows = reference.establishments();
@@ -46,30 +112,63 @@ export async function seedDirectory(db: Queryable): Promise<{ services: number; 
   await db.transaction(async (tx) => {
     await tx
       .insert(services)
-      .values(serviceRows.map((s) => ({ id: serviceId(s.code), code: s.code, name: s.name, region: s.region, enhancedReconnect: s.enhancedReconnect, source: s.source })))
+      .values(
+        serviceRows.map((s) => ({
+          id: serviceId(s.code),
+          code: s.code,
+          name: s.name,
+          region: s.region,
+          enhancedReconnect: s.enhancedReconnect,
+          source: s.source,
+        })),
+      )
       .onConflictDoUpdate({
         target: services.id,
-        set: { name: sql`excluded.name`, region: sql`excluded.region`, enhancedReconnect: sql`excluded.enhanced_reconnect`, source: sql`excluded.source`, updatedAt: sql`now()` },
+        set: {
+          name: sql`excluded.name`,
+          region: sql`excluded.region`,
+          enhancedReconnect: sql`excluded.enhanced_reconnect`,
+          source: sql`excluded.source`,
+          updatedAt: sql`now()`,
+        },
       });
     await tx
       .insert(establishments)
       .values(establishmentRows.map((e) => ({ ...e, localServiceId: byRegion.get(e.region) ?? null })))
       .onConflictDoUpdate({
         target: establishments.code,
-        set: { name: sql`excluded.name`, type: sql`excluded.type`, region: sql`excluded.region`, localServiceId: sql`excluded.local_service_id`, source: sql`excluded.source` },
+        set: {
+          name: sql`excluded.name`,
+          type: sql`excluded.type`,
+          region: sql`excluded.region`,
+          localServiceId: sql`excluded.local_service_id`,
+          source: sql`excluded.source`,
+        },
       });
     await tx
       .insert(localAuthorities)
       .values(laRows.map((la) => ({ ...la, receivingServiceId: byRegion.get(la.region) ?? null })))
       .onConflictDoUpdate({
         target: localAuthorities.code,
-        set: { name: sql`excluded.name`, region: sql`excluded.region`, receivingServiceId: sql`excluded.receiving_service_id`, source: sql`excluded.source` },
+        set: {
+          name: sql`excluded.name`,
+          region: sql`excluded.region`,
+          receivingServiceId: sql`excluded.receiving_service_id`,
+          source: sql`excluded.source`,
+        },
       });
     await tx
       .insert(localAuthorityAliases)
-      .values(Object.entries(reference.LOCAL_AUTHORITY_ALIASES).map(([aliasCode, code]) => ({ aliasCode, code })))
+      .values(
+        Object.entries(reference.LOCAL_AUTHORITY_ALIASES).map(([aliasCode, code]) => ({ aliasCode, code })),
+      )
       .onConflictDoNothing();
     await tx.insert(staff).values(staffRows).onConflictDoNothing();
   });
-  return { services: serviceRows.length, establishments: establishmentRows.length, localAuthorities: laRows.length, staff: staffRows.length };
+  return {
+    services: serviceRows.length,
+    establishments: establishmentRows.length,
+    localAuthorities: laRows.length,
+    staff: staffRows.length,
+  };
 }

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reference from '@reconnect/reference-data';
 import { startTestHub, type TestHub } from '@reconnect/testing';
 
-const ALL_ROLES = ['RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN', 'REFERRER', 'ER_PARTNER', 'COMMISSIONER'] as const;
+const ALL_ROLES = [
+  'RECONNECT_STAFF',
+  'RECONNECT_LEAD',
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+  'COMMISSIONER',
+] as const;
 
 describe('directory', () => {
   let hub: TestHub;
@@ -15,8 +22,14 @@ describe('directory', () => {
   });
 
   it('tells a caller who it is, and names a staff member its service', async () => {
-    const staff = await hub.as(['ROLE_RECONNECT_STAFF', 'RECONNECT_LEAD'], { org: 'RC-NW', sub: 'u-123', name: 'Sam Okafor' });
-    const { body } = await staff.query(`{ me { subject displayName roles organisationCode service { code name region } } }`);
+    const staff = await hub.as(['ROLE_RECONNECT_STAFF', 'RECONNECT_LEAD'], {
+      org: 'RC-NW',
+      sub: 'u-123',
+      name: 'Sam Okafor',
+    });
+    const { body } = await staff.query(
+      `{ me { subject displayName roles organisationCode service { code name region } } }`,
+    );
     expect(body).toEqual({
       data: {
         me: {
@@ -66,11 +79,18 @@ describe('directory', () => {
     }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.reconnectServices).toEqual([{ code: 'RC-SW', enhancedReconnect: true }]);
-    const ircs = body.data!.establishments as { code: string; type: string; region: string; localService: { code: string } }[];
+    const ircs = body.data!.establishments as {
+      code: string;
+      type: string;
+      region: string;
+      localService: { code: string };
+    }[];
     const expected = reference.establishments().filter((e) => e.region === 'LONDON' && e.type === 'IRC');
     expect(ircs.map((e) => e.code).sort()).toEqual(expected.map((e) => e.code).sort());
     expect(ircs.length).toBeGreaterThan(0);
-    expect(ircs.every((e) => e.type === 'IRC' && e.region === 'LONDON' && e.localService.code === 'RC-LDN')).toBe(true);
+    expect(
+      ircs.every((e) => e.type === 'IRC' && e.region === 'LONDON' && e.localService.code === 'RC-LDN'),
+    ).toBe(true);
     expect((body.data!.localAuthorities as unknown[]).length).toBe(
       reference.localAuthorities().filter((la) => la.region === 'NORTH_EAST_AND_YORKSHIRE').length,
     );
@@ -86,12 +106,24 @@ describe('directory', () => {
       nobody: reconnectService(code: "RC-XX") { code }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data!.establishment).toEqual({ code: 'MRI', name: expect.stringContaining('Manchester'), type: 'PRISON', region: 'NORTH_WEST', localService: { code: 'RC-NW' } });
-    const ney = body.data!.reconnectService as { establishments: { code: string }[]; localAuthorities: { code: string; receivingService: { code: string } }[] };
+    expect(body.data!.establishment).toEqual({
+      code: 'MRI',
+      name: expect.stringContaining('Manchester'),
+      type: 'PRISON',
+      region: 'NORTH_WEST',
+      localService: { code: 'RC-NW' },
+    });
+    const ney = body.data!.reconnectService as {
+      establishments: { code: string }[];
+      localAuthorities: { code: string; receivingService: { code: string } }[];
+    };
     expect(ney.establishments.map((e) => e.code)).toContain('HVI'); // Haverigg: NHS region differs from ONS (SOURCES.md)
     expect(ney.localAuthorities.map((la) => la.code)).toContain('E08000038'); // Barnsley, 2025 code
     expect(ney.localAuthorities.every((la) => la.receivingService.code === 'RC-NEY')).toBe(true);
-    expect(body.data!.haverigg).toEqual({ region: 'NORTH_EAST_AND_YORKSHIRE', localService: { code: 'RC-NEY' } });
+    expect(body.data!.haverigg).toEqual({
+      region: 'NORTH_EAST_AND_YORKSHIRE',
+      localService: { code: 'RC-NEY' },
+    });
     expect(body.data!.unknown).toBeNull();
     expect(body.data!.nobody).toBeNull();
   });
@@ -100,21 +132,38 @@ describe('directory', () => {
     const query = `{ reconnectService(code: "RC-NW") { code staff { id name role active service { code } } all: staff(activeOnly: false) { name active } } }`;
     const own = await (await hub.as('RECONNECT_STAFF', { org: 'RC-NW' })).query(query);
     expect(own.body.errors).toBeUndefined();
-    const service = own.body.data!.reconnectService as { staff: { role: string; active: boolean; service: { code: string } }[]; all: { active: boolean }[] };
+    const service = own.body.data!.reconnectService as {
+      staff: { role: string; active: boolean; service: { code: string } }[];
+      all: { active: boolean }[];
+    };
     expect(service.staff.length).toBeGreaterThanOrEqual(5);
     expect(service.staff.every((s) => s.active && s.service.code === 'RC-NW')).toBe(true);
-    expect(new Set(service.staff.map((s) => s.role))).toEqual(new Set(['TEAM_LEAD', 'RECONNECT_WORKER', 'PEER_SUPPORT_WORKER']));
+    expect(new Set(service.staff.map((s) => s.role))).toEqual(
+      new Set(['TEAM_LEAD', 'RECONNECT_WORKER', 'PEER_SUPPORT_WORKER']),
+    );
     expect(service.all.some((s) => !s.active)).toBe(true);
 
     const admin = await (await hub.as('RECONNECT_ADMIN', { org: 'NHSE-IG' })).query(query);
     expect(admin.body.errors).toBeUndefined();
 
-    for (const [role, org] of [['RECONNECT_STAFF', 'RC-SW'], ['REFERRER', 'RC-NW'], ['ER_PARTNER', 'ERP-NW-MH'], ['COMMISSIONER', 'NHSE']] as const) {
+    for (const [role, org] of [
+      ['RECONNECT_STAFF', 'RC-SW'],
+      ['REFERRER', 'RC-NW'],
+      ['ER_PARTNER', 'ERP-NW-MH'],
+      ['COMMISSIONER', 'NHSE'],
+    ] as const) {
       const { body } = await (await hub.as(role, { org })).query(query);
       // `staff` is non-null in the contract, so its denial nulls the nearest nullable parent.
       expect(body.data, `${role} ${org}`).toEqual({ reconnectService: null });
       expect(body.errors!.map((e) => e.extensions!.code)).toContain('FORBIDDEN');
-      expect(body.errors!.every((e) => e.extensions!.code === 'FORBIDDEN' && e.path![1] !== undefined && ['staff', 'all'].includes(String(e.path![1])))).toBe(true);
+      expect(
+        body.errors!.every(
+          (e) =>
+            e.extensions!.code === 'FORBIDDEN' &&
+            e.path![1] !== undefined &&
+            ['staff', 'all'].includes(String(e.path![1])),
+        ),
+      ).toBe(true);
     }
   });
 });

@@ -8,7 +8,10 @@ export const partnerOrganisations = partnerSchema.table('partner_organisations',
   id: uuid('id').primaryKey(),
   code: text('code').notNull().unique('partner_organisations_code_key'),
   name: text('name').notNull(),
-  regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+  regions: text('regions')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   /** The reference file the row came from, or `recorded` for rows added through the API. */
   source: text('source').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,7 +12,9 @@ export const Query = {
     if (hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN')) {
       return ctx.db.select().from(partnerOrganisations).orderBy(asc(partnerOrganisations.code));
     }
-    const own = ctx.principal.organisationCode ? await ctx.loaders.partnerByCode.load(ctx.principal.organisationCode) : null;
+    const own = ctx.principal.organisationCode
+      ? await ctx.loaders.partnerByCode.load(ctx.principal.organisationCode)
+      : null;
     return own ? [own] : [];
   },
 };

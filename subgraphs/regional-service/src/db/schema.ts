@@ -24,7 +24,10 @@ export const establishments = directory.table(
     localServiceId: uuid('local_service_id').references(() => services.id, { onDelete: 'set null' }),
     source: text('source').notNull(),
   },
-  (t) => [index('establishments_region_idx').on(t.region), index('establishments_local_service_idx').on(t.localServiceId)],
+  (t) => [
+    index('establishments_region_idx').on(t.region),
+    index('establishments_local_service_idx').on(t.localServiceId),
+  ],
 );
 
 export const localAuthorities = directory.table(

@@ -6,7 +6,8 @@ type RegionArg = { region?: string | null };
 export const Query = {
   me: (_: unknown, __: unknown, ctx: Context) => ctx.principal,
   reconnectServices: (_: unknown, args: RegionArg, ctx: Context) => listServices(ctx.db, args.region),
-  reconnectService: (_: unknown, args: { code: string }, ctx: Context) => ctx.loaders.serviceByCode.load(args.code),
+  reconnectService: (_: unknown, args: { code: string }, ctx: Context) =>
+    ctx.loaders.serviceByCode.load(args.code),
   establishments: (_: unknown, args: RegionArg & { type?: string | null }, ctx: Context) =>
     listEstablishments(ctx.db, args),
   establishment: (_: unknown, args: { code: string }, ctx: Context) =>

@@ -31,7 +31,10 @@ export function listLocalAuthorities(db: Queryable, region?: string | null) {
 }
 
 /** Resolves superseded ONS codes (e.g. Barnsley's E08000016) to the current code. */
-export async function canonicalLocalAuthorityCodes(db: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
+export async function canonicalLocalAuthorityCodes(
+  db: Queryable,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>(codes.map((c) => [c, c]));
   if (codes.length === 0) return out;
   const aliases = await db

@@ -1,0 +1,43 @@
+/**
+ * `pnpm check:generated`: fails (exit 1) when something generated and committed is stale, saying
+ * what and how to fix it: (a) the composed schemas and composition hints, (b) drizzle schemas with
+ * changes that have no migration, (c) the copy of ../shared/data (when ../shared is there).
+ * CI runs it; (a) and (c) also run in `pnpm test` (scripts/test/generated.test.ts).
+ */
+import {
+  compositionProblems,
+  migrationComponents,
+  migrationProblems,
+  referenceDataProblems,
+} from './lib/generated.ts';
+
+let failed = false;
+function report(title: string, problems: string[] | undefined, skipped?: string): void {
+  if (problems === undefined) {
+    console.log(`skip  ${title}: ${skipped ?? 'not applicable'}`);
+  } else if (problems.length === 0) {
+    console.log(`ok    ${title}`);
+  } else {
+    failed = true;
+    console.log(`FAIL  ${title}`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+  }
+}
+
+report('schema/supergraph.graphql and schema/api.graphql match the subgraphs', compositionProblems());
+const components = await migrationComponents();
+report(
+  `migrations cover the drizzle schemas (${components.map((c) => c.dir).join(', ')})`,
+  await migrationProblems(components),
+);
+report(
+  'packages/reference-data/data matches ../shared/data',
+  referenceDataProblems(),
+  '../shared/data is not beside this repository',
+);
+
+if (failed) {
+  console.log('\ngenerated files are stale: fix the problems above');
+  process.exit(1);
+}
+console.log('\ngenerated files are up to date');

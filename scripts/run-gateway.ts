@@ -1,0 +1,49 @@
+/**
+ * `tsx scripts/run-gateway.ts` (`pnpm --filter @reconnect/gateway start`): the gateway alone, in
+ * front of subgraphs running as their own processes (ARCHITECTURE.md, "Running"). It serves the
+ * committed schema/supergraph.graphql and reaches the subgraphs at REGIONAL_SERVICE_URL,
+ * PERSON_URL, REFERRAL_URL and PARTNER_URL (required in production; otherwise PORT+1..PORT+4 on
+ * localhost). No database.
+ */
+import { readFileSync } from 'node:fs';
+import { createJwtVerifier } from '../packages/auth/src/index.ts';
+import { gatewayEnv } from '../packages/config/src/index.ts';
+import type { Listening } from '../packages/graph/src/index.ts';
+import { SUPERGRAPH_FILE, createGateway, type Gateway } from '../gateway/src/index.ts';
+import {
+  EXIT_FAILURE,
+  createCliLogger,
+  internalSecretOf,
+  jwtSettingsOf,
+  loadConfigOrExit,
+  reportStartupFailure,
+  stopOnSignals,
+  subgraphUrlsOf,
+} from './lib/runtime.ts';
+
+const config = loadConfigOrExit(gatewayEnv);
+const logger = await createCliLogger(config, 'reconnect-gateway');
+const { urls } = subgraphUrlsOf(config, config.PORT);
+let gateway: Gateway | undefined;
+let listening: Listening | undefined;
+try {
+  const jwt = await jwtSettingsOf(config);
+  gateway = createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls: urls,
+    verify: createJwtVerifier(jwt),
+    internalSecret: internalSecretOf(config),
+    logger,
+    environment: config.NODE_ENV,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+  });
+  listening = await gateway.listen(config.PORT, config.HOST);
+  logger.info({ url: listening.url, subgraphs: urls }, 'gateway ready');
+} catch (error) {
+  reportStartupFailure(logger, error);
+  await gateway?.stop().catch(() => {});
+  process.exit(EXIT_FAILURE);
+}
+
+const running = gateway;
+stopOnSignals(logger, () => running.stop());

@@ -1,0 +1,89 @@
+/**
+ * `tsx scripts/run-subgraph.ts <name>` (`pnpm --filter @reconnect/<name>-subgraph start`): one
+ * subgraph in its own process, the production layout (ARCHITECTURE.md, "Running"). It migrates
+ * only what it owns or shares (its own schema, `access` and `audit`) so it can run under a database
+ * role with rights on those schemas alone; reference data comes from `pnpm seed`.
+ *
+ * Settings: DATABASE_URL (always: one PGlite database cannot be shared between processes),
+ * INTERNAL_TOKEN_SECRET (production; the gateway's), PORT (default 4000 + the subgraph's offset),
+ * HOST, and the other subgraphs' URLs (REGIONAL_SERVICE_URL, PERSON_URL, REFERRAL_URL,
+ * PARTNER_URL; required in production) for calls made on a caller's behalf.
+ */
+import { accessMigrations } from '../packages/access/src/index.ts';
+import { auditMigrations } from '../packages/audit/src/index.ts';
+import { SUBGRAPH_URL_VARS, subgraphEnv } from '../packages/config/src/index.ts';
+import type { DbHandle } from '../packages/db/src/index.ts';
+import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
+import {
+  EXIT_FAILURE,
+  EXIT_USAGE,
+  clockOf,
+  createCliLogger,
+  describeDatabase,
+  internalSecretOf,
+  loadConfigOrExit,
+  openDatabase,
+  reportStartupFailure,
+  stopOnSignals,
+  subgraphUrlsOf,
+} from './lib/runtime.ts';
+
+const names = Object.keys(SUBGRAPH_URL_VARS);
+const name = process.argv.slice(2).find((a) => a !== '--');
+if (!name || !names.includes(name)) {
+  console.error(
+    `usage: tsx scripts/run-subgraph.ts <${names.join('|')}>${name ? `\nunknown subgraph: ${name}` : ''}`,
+  );
+  process.exit(EXIT_USAGE);
+}
+
+const config = loadConfigOrExit(subgraphEnv);
+const { urls, unset } = subgraphUrlsOf(config);
+unset.delete(name);
+if (config.NODE_ENV === 'production' && unset.size > 0) {
+  // Defaults point at localhost; in production a caller's principal must never go to whatever
+  // happens to listen there.
+  console.error(
+    `Invalid configuration:\n${[...unset.values()].map((v) => `  - ${v}: required in production`).join('\n')}`,
+  );
+  process.exit(EXIT_FAILURE);
+}
+
+// Loaded once the configuration is known to be good, so its errors are reported at once.
+const { SUBGRAPH_MODULES } = await import('../packages/hub/src/index.ts');
+const module = SUBGRAPH_MODULES.find((m) => m.name === name);
+if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
+
+const logger = await createCliLogger(config, `reconnect-${module.name}`);
+let handle: DbHandle | undefined;
+let subgraph: Subgraph | undefined;
+let listening: Listening | undefined;
+try {
+  logger.info({ database: describeDatabase(config) }, 'opening the database');
+  handle = await openDatabase(config);
+  await handle.migrate([accessMigrations, auditMigrations, module.migrations]);
+  subgraph = module.build({
+    db: handle.db,
+    clock: clockOf(config),
+    internalSecret: internalSecretOf(config),
+    logger,
+    environment: config.NODE_ENV,
+    subgraphUrls: urls,
+  });
+  listening = await subgraph.listen(config.PORT ?? 4000 + module.offset, config.HOST);
+  logger.info(
+    { url: listening.url },
+    `${module.name} subgraph ready (it answers only the gateway and other subgraphs)`,
+  );
+} catch (error) {
+  reportStartupFailure(logger, error);
+  await subgraph?.stop().catch(() => {});
+  await handle?.close().catch(() => {});
+  process.exit(EXIT_FAILURE);
+}
+
+const running = { subgraph, handle };
+stopOnSignals(logger, async () => {
+  await running.subgraph.stop();
+  await running.handle.close();
+});

@@ -1,0 +1,106 @@
+/**
+ * `pnpm start`: the whole hub in one process (ARCHITECTURE.md, "Running"). The gateway on PORT and
+ * the four subgraphs on PORT+1..PORT+4 over one database: PGlite under DATA_DIR, or PostgreSQL
+ * with DATABASE_URL. Migrates and seeds on every start (both idempotent), so a second start reuses
+ * the data. Ctrl-C or SIGTERM stops everything and exits 0.
+ */
+import { ROLES } from '../packages/auth/src/index.ts';
+import { SUBGRAPH_URL_VARS, hubEnv } from '../packages/config/src/index.ts';
+import type { DbHandle } from '../packages/db/src/index.ts';
+import type { EmbeddedHub } from '../packages/hub/src/index.ts';
+import {
+  EXIT_FAILURE,
+  clockOf,
+  createCliLogger,
+  describeDatabase,
+  internalSecretOf,
+  jwtSettingsOf,
+  loadConfigOrExit,
+  openDatabase,
+  reportStartupFailure,
+  stopOnSignals,
+  type JwtSettings,
+} from './lib/runtime.ts';
+
+const config = loadConfigOrExit(hubEnv);
+// Loaded after the configuration is read, so a configuration error is reported at once rather
+// than after the whole hub has been imported.
+const { ALL_MIGRATIONS, SUBGRAPH_MODULES, seedDemoData, seedReferenceData, startEmbeddedHub } =
+  await import('../packages/hub/src/index.ts');
+const logger = await createCliLogger(config, 'reconnect-hub');
+const clock = clockOf(config);
+const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[variable]);
+if (ignored.length > 0) {
+  logger.warn({ ignored }, 'pnpm start runs its own subgraphs: the split-deployment URLs are ignored');
+}
+
+let handle: DbHandle | undefined;
+let hub: EmbeddedHub | undefined;
+try {
+  logger.info({ database: describeDatabase(config) }, 'opening the database');
+  handle = await openDatabase(config);
+  await handle.migrate(ALL_MIGRATIONS);
+  const reference = await seedReferenceData(handle.db);
+  const demo = config.SEED_DEMO ? await seedDemoData(handle.db, clock) : 'not seeded (SEED_DEMO=false)';
+  logger.info({ reference, demo }, 'database migrated and seeded');
+  const jwt = await jwtSettingsOf(config);
+  hub = await startEmbeddedHub({
+    port: config.PORT,
+    host: config.HOST,
+    handle,
+    clock,
+    internalSecret: internalSecretOf(config),
+    jwt,
+    logger,
+    environment: config.NODE_ENV,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+  });
+  // Since the process started, imports included: what a user waits for.
+  logger.info({ gateway: hub.gatewayUrl, ms: Math.round(performance.now()) }, 'ready');
+  console.log(welcome(hub, jwt));
+} catch (error) {
+  reportStartupFailure(logger, error);
+  await hub?.stop().catch(() => {});
+  await handle?.close().catch(() => {});
+  process.exit(EXIT_FAILURE);
+}
+
+const running = { hub, handle };
+stopOnSignals(logger, async () => {
+  // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
+  // database they share.
+  await running.hub.stop();
+  await running.handle.close();
+});
+
+/** What a new user needs to try the hub: where it is, how to get a token, a first query. */
+function welcome(started: EmbeddedHub, jwt: JwtSettings): string {
+  const names = SUBGRAPH_MODULES.map((m) => m.name);
+  const width = Math.max(...names.map((n) => n.length), 'gateway'.length) + 2;
+  const lines = [
+    '',
+    `RECONNECT Hub is running (${describeDatabase(config)}; ${config.SEED_DEMO ? 'reference and demo data' : 'reference data'}; today is ${clock.today()})`,
+    '',
+    `  ${'gateway'.padEnd(width)}${started.gatewayUrl}`,
+    ...names.map((n) => `  ${n.padEnd(width)}${started.subgraphUrls[n] ?? ''}   (answers only the gateway)`),
+    '',
+  ];
+  if (jwt.devKeys) {
+    lines.push(
+      `Get a development token (roles: ${ROLES.join(', ')}):`,
+      '  TOKEN=$(pnpm -s token RECONNECT_STAFF --org RC-NW)',
+    );
+  } else {
+    lines.push('Tokens come from the identity provider whose keys AUTH_JWKS_URL or AUTH_JWKS_FILE names.');
+  }
+  const query = JSON.stringify({ query: '{ me { subject roles } reconnectServices { code name } }' });
+  lines.push(
+    'Ask it something:',
+    `  curl -s ${started.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+    `    -d '${query}'`,
+    '',
+    'Stop with Ctrl-C.',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+/**
+ * Helpers for the tests of the command-line scripts: run a script the way `pnpm` does (tsx, from
+ * the repository root) with an environment free of the developer's own hub settings, and find free
+ * ports for a hub that needs five in a row.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from '../lib/runtime.ts';
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Every variable the hub's configuration reads: a test sets what it needs and inherits none. */
+const HUB_VARIABLES = [
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'INTERNAL_TOKEN_SECRET',
+  'HUB_TODAY',
+  'PORT',
+  'HOST',
+  'AUTH_JWKS_FILE',
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'SUBGRAPH_TIMEOUT_MS',
+  'REGIONAL_SERVICE_URL',
+  'PERSON_URL',
+  'REFERRAL_URL',
+  'PARTNER_URL',
+  'SEED_DEMO',
+];
+
+export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of HUB_VARIABLES) delete env[name];
+  return { ...env, ...settings };
+}
+
+/** Starts `scripts/<script>` under tsx, as `pnpm <script>` would. */
+export function spawnScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(TSX, [join('scripts', script), ...args], {
+    cwd: ROOT,
+    env: scriptEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface ScriptResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script to completion. */
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<ScriptResult> {
+  return new Promise((done, fail) => {
+    const child = spawnScript(script, args, env);
+    const out = collect(child);
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, ...out() }));
+  });
+}
+
+/** Collects a child's output; the returned function reads what has arrived so far. */
+export function collect(child: ChildProcess): () => { stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return () => ({ stdout, stderr });
+}
+
+function listenOn(port: number): Promise<Server | undefined> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(undefined));
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+const close = (server: Server) => new Promise<void>((done) => server.close(() => done()));
+
+/** A port P such that P..P+count-1 are free now (the embedded hub uses PORT..PORT+4). */
+export async function freePortBlock(count = 5): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const first = await listenOn(0);
+    if (!first) continue;
+    const base = (first.address() as { port: number }).port;
+    const held = [first];
+    let free = base + count - 1 <= 65535;
+    for (let i = 1; free && i < count; i += 1) {
+      const next = await listenOn(base + i);
+      if (next) held.push(next);
+      else free = false;
+    }
+    await Promise.all(held.map(close));
+    if (free) return base;
+  }
+  throw new Error(`no block of ${count} free ports found`);
+}
