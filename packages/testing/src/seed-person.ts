@@ -16,10 +16,15 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const letter = () => LETTERS[randomInt(26)]!;
 const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(10))).join('');
 
-/** A valid NHS number in the 999 test range (never issued to a patient). */
+// Each test file has its own database and its own process: walking the 999 range from a random
+// start never repeats a number within one file, where independent draws (a million values) could.
+let nextNhsSerial = randomInt(1_000_000);
+
+/** A valid NHS number in the 999 test range (never issued to a patient), unique in this process. */
 export function randomNhsNumber(): string {
   for (;;) {
-    const nine = `999${digits(6)}`;
+    nextNhsSerial = (nextNhsSerial + 1) % 1_000_000;
+    const nine = `999${String(nextNhsSerial).padStart(6, '0')}`;
     for (let check = 0; check <= 9; check += 1) {
       if (normaliseNhsNumber(`${nine}${check}`)) return `${nine}${check}`;
     }

@@ -70,7 +70,7 @@ const DEMO_NAMES: Record<string, string[]> = {
     'Carl Noble',
     'Sue Pike',
   ],
-  'RC-LON': [
+  'RC-LDN': [
     'Kwame Mensah',
     'Sophie Green',
     'Ravi Shah',

@@ -1,0 +1,170 @@
+/** Referrals: who referred whom, from which establishment, to which RECONNECT service, and where it stands. */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const referralSchema = pgSchema('referral');
+
+export const REFERRAL_STATUSES = [
+  'SUBMITTED',
+  'PRE_RELEASE',
+  'POST_RELEASE',
+  'DECLINED',
+  'WITHDRAWN',
+  'DISCHARGED',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const referrals = referralSchema.table(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    status: text('status', { enum: REFERRAL_STATUSES }).notNull(),
+    version: integer('version').notNull().default(1),
+    source: text('source').notNull(),
+    /** The referring organisation (the submitting token's `org`) and the person who referred. */
+    referrerOrganisationCode: text('referrer_organisation_code').notNull(),
+    referrerOrganisationName: text('referrer_organisation_name'),
+    referrerName: text('referrer_name').notNull(),
+    referrerEmail: text('referrer_email'),
+    referrerPhone: text('referrer_phone'),
+    referrerRelationship: text('referrer_relationship'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: text('submitted_by').notNull(),
+    personId: uuid('person_id').notNull(),
+    custodyType: text('custody_type', { enum: ['PRISON', 'IRC'] }).notNull(),
+    establishmentCode: text('establishment_code').notNull(),
+    expectedReleaseDate: date('expected_release_date', { mode: 'string' }),
+    releasedOn: date('released_on', { mode: 'string' }),
+    onTemporaryLicence: boolean('on_temporary_licence').notNull().default(false),
+    reasonForReferral: text('reason_for_referral'),
+    identifiedNeeds: text('identified_needs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Service codes: the owning service is local to the establishment until a completed handover. */
+    owningServiceCode: text('owning_service_code').notNull(),
+    receivingServiceCode: text('receiving_service_code'),
+    /** ONS code of the person's home local authority when referred (decides the receiving service). */
+    homeAreaCode: text('home_area_code'),
+    consentDecision: text('consent_decision', { enum: ['GIVEN', 'REFUSED', 'WITHDRAWN'] }),
+    consentMethod: text('consent_method', { enum: ['FACE_TO_FACE', 'VIDEO', 'TELEPHONE'] }),
+    consentRecordedAt: timestamp('consent_recorded_at', { withTimezone: true }),
+    consentRecordedBy: text('consent_recorded_by'),
+    namedWorkerId: uuid('named_worker_id'),
+    peerSupportWorkerId: uuid('peer_support_worker_id'),
+    duplicateOfId: uuid('duplicate_of_id'),
+    declineReason: text('decline_reason'),
+    declineNote: text('decline_note'),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    dischargeReason: text('discharge_reason'),
+    dischargeNote: text('discharge_note'),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    supportExtendedUntil: date('support_extended_until', { mode: 'string' }),
+    extensionReason: text('extension_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('referrals_reference_key').on(t.reference),
+    index('referrals_person_idx').on(t.personId),
+    index('referrals_owning_status_idx').on(t.owningServiceCode, t.status),
+    index('referrals_receiving_status_idx').on(t.receivingServiceCode, t.status),
+    index('referrals_referrer_idx').on(t.referrerOrganisationCode, t.submittedAt),
+    index('referrals_submitted_idx').on(t.submittedAt, t.id),
+    index('referrals_named_worker_idx').on(t.namedWorkerId),
+    index('referrals_release_idx').on(t.releasedOn),
+  ],
+);
+
+/** Every change to a referral: who, when, from, to, why (ReferralEvent). */
+export const referralEvents = referralSchema.table(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** The actor's subject, and organisation where it has one. */
+    actor: text('actor').notNull(),
+    actorOrganisation: text('actor_organisation'),
+    reason: text('reason'),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+export const contacts = referralSchema.table(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    mode: text('mode', { enum: ['FACE_TO_FACE', 'VIDEO', 'TELEPHONE'] }).notNull(),
+    purpose: text('purpose').notNull(),
+    staffId: uuid('staff_id'),
+    note: text('note'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('contacts_referral_idx').on(t.referralId, t.occurredAt)],
+);
+
+export const engagements = referralSchema.table(
+  'engagements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    serviceType: text('service_type').notNull(),
+    providerName: text('provider_name').notNull(),
+    appointmentOn: date('appointment_on', { mode: 'string' }),
+    outcome: text('outcome', { enum: ['BOOKED', 'ATTENDED', 'MISSED', 'CANCELLED'] }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('engagements_referral_idx').on(t.referralId, t.recordedAt)],
+);
+
+/**
+ * Submissions by idempotency key: per caller (subject and organisation), the hash of the input and
+ * the referral it produced, stored in the submission's own transaction.
+ */
+export const idempotencyKeys = referralSchema.table(
+  'idempotency_keys',
+  {
+    callerSubject: text('caller_subject').notNull(),
+    callerOrganisation: text('caller_organisation').notNull(),
+    key: text('key').notNull(),
+    inputHash: text('input_hash').notNull(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.callerSubject, t.callerOrganisation, t.key] }),
+  ],
+);
+
+export type ReferralEventRow = typeof referralEvents.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+export type EngagementRow = typeof engagements.$inferSelect;
+
+export type ReferralRow = typeof referrals.$inferSelect;

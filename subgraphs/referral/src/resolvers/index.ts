@@ -1,0 +1,15 @@
+import { DateScalar, DateTimeScalar } from '@reconnect/graph';
+import { lifecycleMutations } from './Mutation.lifecycle.ts';
+import { submitMutations } from './Mutation.submit.ts';
+import { Person } from './Person.ts';
+import { Query } from './Query.ts';
+import { Referral } from './Referral.ts';
+
+export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation: { ...submitMutations, ...lifecycleMutations },
+  Referral,
+  Person,
+};

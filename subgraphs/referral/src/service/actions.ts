@@ -1,0 +1,56 @@
+/**
+ * `Referral.availableActions`: what this caller may do to this referral now (pure). Combines the
+ * transition table with the caller's relationship and role: a referrer may only withdraw its own
+ * SUBMITTED referral; a partner, and a sending service whose access is read-only, may do nothing.
+ */
+import type { ReferralStatus } from '../db/schema.ts';
+import { isAllowed, type Operation } from './transitions.ts';
+
+export interface ActionCaller {
+  /** Staff of the owning service, or of the receiving service during a handover. */
+  actsForService: boolean;
+  isLead: boolean;
+  isReferrerOfReferral: boolean;
+}
+
+export interface ActionFacts {
+  status: ReferralStatus;
+  consentDecision: string | null;
+  /** Whether a handover is REQUESTED or ACCEPTED now (the handover domain answers). */
+  openHandover?: boolean;
+  /** Whether the referral is eligible for Enhanced RECONNECT (the partner domain answers). */
+  enhancedEligible?: boolean;
+}
+
+const OPERATION_ACTIONS: [Operation, string][] = [
+  ['RECORD_CONSENT', 'RECORD_CONSENT'],
+  ['ACCEPT', 'ACCEPT'],
+  ['DECLINE', 'DECLINE'],
+  ['WITHDRAW', 'WITHDRAW'],
+  ['ASSIGN_WORKER', 'ASSIGN_WORKER'],
+  ['RECORD_CONTACT', 'RECORD_CONTACT'],
+  ['UPDATE_EXPECTED_RELEASE_DATE', 'UPDATE_EXPECTED_RELEASE_DATE'],
+  ['RECORD_RELEASE', 'RECORD_RELEASE'],
+  ['RECORD_RETURN_TO_CUSTODY', 'RECORD_RETURN_TO_CUSTODY'],
+  ['RECORD_ENGAGEMENT', 'RECORD_ENGAGEMENT'],
+  ['EXTEND_SUPPORT', 'EXTEND_SUPPORT'],
+  ['DISCHARGE', 'DISCHARGE'],
+];
+
+export function availableActions(facts: ActionFacts, caller: ActionCaller): string[] {
+  if (!caller.actsForService) {
+    return caller.isReferrerOfReferral && isAllowed('WITHDRAW', facts.status) ? ['WITHDRAW'] : [];
+  }
+  const actions: string[] = [];
+  for (const [operation, action] of OPERATION_ACTIONS) {
+    if (!isAllowed(operation, facts.status)) continue;
+    if (operation === 'ACCEPT' && facts.consentDecision !== 'GIVEN') continue;
+    if (operation === 'EXTEND_SUPPORT' && !caller.isLead) continue;
+    actions.push(action);
+  }
+  if ((facts.status === 'PRE_RELEASE' || facts.status === 'POST_RELEASE') && facts.openHandover === false) {
+    actions.push('REQUEST_HANDOVER');
+  }
+  if (facts.enhancedEligible) actions.push('ENROL_ENHANCED');
+  return actions;
+}

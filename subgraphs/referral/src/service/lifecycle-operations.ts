@@ -1,0 +1,465 @@
+/**
+ * The referral's operations (DOMAIN.md, "The referral's life" and "Support, contacts and
+ * engagement"): each validates its input against the current row and says what changes; the
+ * shared write path (lifecycle.ts) checks who may do it and when, and writes it.
+ *
+ * Choices where DOMAIN.md is silent: a contact cannot predate the day the referral was made nor be
+ * in the future; an engagement ATTENDED or MISSED cannot be on a future day; a return to custody
+ * clears any extension of support (it ran from the release that no longer holds; the history keeps
+ * it); an extension must end later than the current end and not in the past.
+ */
+import { londonDateOf } from '@reconnect/config';
+import { badInput, invalidTransition } from '@reconnect/graph';
+import type { Context } from '../context.ts';
+import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
+import { addMonths } from './dates.ts';
+import {
+  NAMED_WORKER_ROLES,
+  PEER_SUPPORT_ROLES,
+  assignableStaff,
+  knownEstablishment,
+} from './lifecycle-directory.ts';
+import { actorLabel, changeReferral } from './lifecycle.ts';
+import { SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
+
+export const MAX_NOTE_LENGTH = 2000;
+export const MAX_REASON_LENGTH = 2000;
+export const MAX_PROVIDER_NAME_LENGTH = 200;
+
+type Version = { expectedVersion?: number | null };
+
+function requiredText(value: string, field: string, what: string, max: number): string {
+  const text = value.trim();
+  if (text.length === 0) throw badInput(field, `${what} is required.`);
+  if (text.length > max) throw badInput(field, `${what} may be at most ${max} characters.`);
+  return text;
+}
+
+function optionalText(
+  value: string | null | undefined,
+  field: string,
+  what: string,
+  max: number,
+): string | null {
+  const text = value?.trim() ?? '';
+  if (text.length > max) throw badInput(field, `${what} may be at most ${max} characters.`);
+  return text.length > 0 ? text : null;
+}
+
+function notInPast(date: string, field: string, what: string, today: string): string {
+  if (date < today) throw badInput(field, `${what} may not be in the past.`);
+  return date;
+}
+
+function notInFuture(date: string, field: string, what: string, today: string): string {
+  if (date > today) throw badInput(field, `${what} may not be in the future.`);
+  return date;
+}
+
+const referredOn = (r: ReferralRow) => londonDateOf(r.submittedAt);
+const withNote = (head: string, note: string | null) => (note ? `${head}: ${note}` : head);
+
+export function withdrawReferral(ctx: Context, args: { id: string; reason: string } & Version) {
+  return changeReferral(ctx, {
+    referralId: args.id,
+    operation: 'WITHDRAW',
+    mutation: 'withdrawReferral',
+    expectedVersion: args.expectedVersion,
+    plan: () => ({
+      set: {},
+      // The reason lives in the history: the referral has no withdrawal columns.
+      event: {
+        type: 'referral.withdrawn',
+        reason: requiredText(args.reason, 'reason', 'A reason', MAX_REASON_LENGTH),
+      },
+      fields: ['status'],
+    }),
+  });
+}
+
+export function recordConsent(
+  ctx: Context,
+  args: {
+    referralId: string;
+    decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
+    method: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
+  } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_CONSENT',
+    mutation: 'recordConsent',
+    expectedVersion: args.expectedVersion,
+    plan: (_current, now) => {
+      const consent = {
+        consentDecision: args.decision,
+        consentMethod: args.method,
+        consentRecordedAt: now,
+        consentRecordedBy: actorLabel(ctx.principal),
+      };
+      if (args.decision === 'GIVEN') {
+        return {
+          set: consent,
+          event: { type: 'referral.consent-recorded', reason: `Consent GIVEN (${args.method})` },
+          fields: ['consent'],
+        };
+      }
+      // DOMAIN.md: refused consent leads to DECLINED with CONSENT_NOT_GIVEN, in the same change.
+      return {
+        set: {
+          ...consent,
+          status: 'DECLINED',
+          declineReason: 'CONSENT_NOT_GIVEN',
+          declineNote: null,
+          declinedAt: now,
+        },
+        event: {
+          type: 'referral.declined',
+          reason: `CONSENT_NOT_GIVEN: consent ${args.decision} (${args.method})`,
+        },
+        fields: ['consent', 'status', 'decline'],
+      };
+    },
+  });
+}
+
+export function acceptReferral(ctx: Context, args: { id: string } & Version) {
+  return changeReferral(ctx, {
+    referralId: args.id,
+    operation: 'ACCEPT',
+    mutation: 'acceptReferral',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      if (current.consentDecision !== 'GIVEN') {
+        throw invalidTransition(
+          "acceptReferral needs the person's consent recorded as GIVEN first (recordConsent).",
+        );
+      }
+      return { set: {}, event: { type: 'referral.accepted' }, fields: ['status'] };
+    },
+  });
+}
+
+export function declineReferral(
+  ctx: Context,
+  args: { id: string; reason: string; note?: string | null } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.id,
+    operation: 'DECLINE',
+    mutation: 'declineReferral',
+    expectedVersion: args.expectedVersion,
+    plan: (_current, now) => {
+      const note = optionalText(args.note, 'note', 'A note', MAX_NOTE_LENGTH);
+      return {
+        set: { declineReason: args.reason, declineNote: note, declinedAt: now },
+        event: { type: 'referral.declined', reason: withNote(args.reason, note) },
+        fields: ['status', 'decline'],
+      };
+    },
+  });
+}
+
+export function assignWorker(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'ASSIGN_WORKER',
+    mutation: 'assignWorker',
+    expectedVersion: args.expectedVersion,
+    plan: async (current) => {
+      const worker = await assignableStaff(
+        ctx,
+        args.staffId,
+        current.owningServiceCode,
+        'staffId',
+        NAMED_WORKER_ROLES,
+      );
+      return {
+        set: { namedWorkerId: worker.id },
+        event: { type: 'referral.worker-assigned', reason: `Named worker: ${worker.name}` },
+        fields: ['namedWorker'],
+      };
+    },
+  });
+}
+
+export function assignPeerSupport(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'ASSIGN_PEER_SUPPORT',
+    mutation: 'assignPeerSupport',
+    expectedVersion: args.expectedVersion,
+    plan: async (current) => {
+      const worker = await assignableStaff(
+        ctx,
+        args.staffId,
+        current.owningServiceCode,
+        'staffId',
+        PEER_SUPPORT_ROLES,
+      );
+      return {
+        set: { peerSupportWorkerId: worker.id },
+        event: { type: 'referral.peer-support-assigned', reason: `Peer support worker: ${worker.name}` },
+        fields: ['peerSupportWorker'],
+      };
+    },
+  });
+}
+
+export interface ContactInput {
+  occurredAt: Date;
+  mode: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
+  purpose: string;
+  staffId?: string | null;
+  note?: string | null;
+}
+
+export function recordContact(ctx: Context, args: { referralId: string; input: ContactInput }) {
+  const { input } = args;
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_CONTACT',
+    mutation: 'recordContact',
+    plan: async (current, now) => {
+      if (input.occurredAt.getTime() > now.getTime())
+        throw badInput('input.occurredAt', 'A contact may not be in the future.');
+      const on = londonDateOf(input.occurredAt);
+      if (on < referredOn(current))
+        throw badInput('input.occurredAt', 'A contact may not be before the day of the referral.');
+      const note = optionalText(input.note, 'input.note', 'A note', MAX_NOTE_LENGTH);
+      const staff = input.staffId
+        ? await assignableStaff(ctx, input.staffId, current.owningServiceCode, 'input.staffId', null)
+        : null;
+      return {
+        set: {},
+        event: {
+          type: 'referral.contact-recorded',
+          reason: `${input.mode} contact (${input.purpose}) on ${on}`,
+        },
+        fields: ['contacts'],
+        alsoWrite: async (tx) => {
+          await tx.insert(contacts).values({
+            referralId: current.id,
+            occurredAt: input.occurredAt,
+            mode: input.mode,
+            purpose: input.purpose,
+            staffId: staff?.id ?? null,
+            note,
+            recordedAt: now,
+            recordedBy: actorLabel(ctx.principal),
+          });
+        },
+      };
+    },
+  });
+}
+
+export function updateExpectedReleaseDate(
+  ctx: Context,
+  args: { referralId: string; expectedReleaseDate: string; reason: string } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'UPDATE_EXPECTED_RELEASE_DATE',
+    mutation: 'updateExpectedReleaseDate',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      const date = notInPast(
+        args.expectedReleaseDate,
+        'expectedReleaseDate',
+        'The expected release date',
+        ctx.clock.today(),
+      );
+      const reason = requiredText(args.reason, 'reason', 'A reason', MAX_REASON_LENGTH);
+      return {
+        // The support window is derived from it, so it moves with it.
+        set: { expectedReleaseDate: date },
+        event: {
+          type: 'referral.expected-release-date-updated',
+          reason: `${current.expectedReleaseDate ?? 'none'} to ${date}: ${reason}`,
+        },
+        fields: ['custody.expectedReleaseDate'],
+      };
+    },
+  });
+}
+
+export function recordRelease(ctx: Context, args: { referralId: string; releasedOn: string } & Version) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_RELEASE',
+    mutation: 'recordRelease',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      const releasedOn = notInFuture(args.releasedOn, 'releasedOn', 'The release date', ctx.clock.today());
+      if (releasedOn < referredOn(current))
+        throw badInput('releasedOn', 'The release date may not be before the referral was made.');
+      return {
+        // A release ends any temporary licence: the person is out for good (support ends six months on).
+        set: { releasedOn, onTemporaryLicence: false },
+        event: { type: 'referral.released', reason: `Released on ${releasedOn}` },
+        fields: ['status', 'custody.releasedOn', 'custody.onTemporaryLicence'],
+      };
+    },
+  });
+}
+
+export function recordReturnToCustody(
+  ctx: Context,
+  args: { referralId: string; establishmentCode: string; expectedReleaseDate?: string | null } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_RETURN_TO_CUSTODY',
+    mutation: 'recordReturnToCustody',
+    expectedVersion: args.expectedVersion,
+    plan: async (current) => {
+      const expected = args.expectedReleaseDate
+        ? notInPast(
+            args.expectedReleaseDate,
+            'expectedReleaseDate',
+            'The expected release date',
+            ctx.clock.today(),
+          )
+        : null;
+      const establishment = await knownEstablishment(ctx, args.establishmentCode, 'establishmentCode');
+      const extension = current.supportExtendedUntil
+        ? `; support had been extended until ${current.supportExtendedUntil}`
+        : '';
+      return {
+        set: {
+          custodyType: establishment.type,
+          establishmentCode: establishment.code,
+          releasedOn: null,
+          expectedReleaseDate: expected,
+          onTemporaryLicence: false,
+          supportExtendedUntil: null,
+          extensionReason: null,
+        },
+        event: {
+          type: 'referral.returned-to-custody',
+          reason: `Returned to custody at ${establishment.code}; previously released on ${current.releasedOn ?? 'an unrecorded date'}${extension}`,
+        },
+        fields: ['status', 'custody', 'supportWindow'],
+      };
+    },
+  });
+}
+
+export interface EngagementInput {
+  serviceType: string;
+  providerName: string;
+  appointmentOn?: string | null;
+  outcome: 'BOOKED' | 'ATTENDED' | 'MISSED' | 'CANCELLED';
+}
+
+export function recordEngagement(ctx: Context, args: { referralId: string; input: EngagementInput }) {
+  const { input } = args;
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_ENGAGEMENT',
+    mutation: 'recordEngagement',
+    plan: (current, now) => {
+      const providerName = requiredText(
+        input.providerName,
+        'input.providerName',
+        'A provider name',
+        MAX_PROVIDER_NAME_LENGTH,
+      );
+      const appointmentOn = input.appointmentOn ?? null;
+      if (appointmentOn && (input.outcome === 'ATTENDED' || input.outcome === 'MISSED')) {
+        notInFuture(
+          appointmentOn,
+          'input.appointmentOn',
+          `An appointment ${input.outcome.toLowerCase()}`,
+          ctx.clock.today(),
+        );
+      }
+      return {
+        set: {},
+        event: {
+          type: 'referral.engagement-recorded',
+          reason: `${input.serviceType} with ${providerName}: ${input.outcome}`,
+        },
+        fields: ['engagements'],
+        alsoWrite: async (tx) => {
+          await tx.insert(engagements).values({
+            referralId: current.id,
+            serviceType: input.serviceType,
+            providerName,
+            appointmentOn,
+            outcome: input.outcome,
+            recordedAt: now,
+            recordedBy: actorLabel(ctx.principal),
+          });
+        },
+      };
+    },
+  });
+}
+
+/** The day support ends now: a previous extension, or six calendar months after release. */
+export function currentSupportEnd(
+  r: Pick<ReferralRow, 'supportExtendedUntil' | 'releasedOn'>,
+): string | null {
+  return (
+    r.supportExtendedUntil ?? (r.releasedOn ? addMonths(r.releasedOn, SUPPORT_MONTHS_AFTER_RELEASE) : null)
+  );
+}
+
+export function extendSupport(
+  ctx: Context,
+  args: { referralId: string; until: string; reason: string } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'EXTEND_SUPPORT',
+    mutation: 'extendSupport',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      const end = currentSupportEnd(current);
+      if (end && args.until <= end)
+        throw badInput(
+          'until',
+          'An extension must end after the current end of support (see supportWindow).',
+        );
+      notInPast(args.until, 'until', 'The end of an extension', ctx.clock.today());
+      const reason = requiredText(args.reason, 'reason', 'A reason', MAX_REASON_LENGTH);
+      return {
+        set: { supportExtendedUntil: args.until, extensionReason: reason },
+        event: { type: 'referral.support-extended', reason: `Until ${args.until}: ${reason}` },
+        fields: ['supportWindow'],
+      };
+    },
+  });
+}
+
+export function dischargeReferral(
+  ctx: Context,
+  args: { referralId: string; reason: string; note?: string | null } & Version,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'DISCHARGE',
+    mutation: 'dischargeReferral',
+    expectedVersion: args.expectedVersion,
+    plan: (_current, now) => {
+      const note = optionalText(args.note, 'note', 'A note', MAX_NOTE_LENGTH);
+      // DOMAIN.md: withdrawn consent leads here; the consent record says so too (method unchanged).
+      const consent =
+        args.reason === 'CONSENT_WITHDRAWN'
+          ? {
+              consentDecision: 'WITHDRAWN' as const,
+              consentRecordedAt: now,
+              consentRecordedBy: actorLabel(ctx.principal),
+            }
+          : {};
+      return {
+        set: { ...consent, dischargeReason: args.reason, dischargeNote: note, dischargedAt: now },
+        event: { type: 'referral.discharged', reason: withNote(args.reason, note) },
+        fields:
+          args.reason === 'CONSENT_WITHDRAWN' ? ['status', 'discharge', 'consent'] : ['status', 'discharge'],
+      };
+    },
+  });
+}

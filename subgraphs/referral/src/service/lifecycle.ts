@@ -1,0 +1,190 @@
+/**
+ * The one write path of the referral's life (DOMAIN.md, "The referral's life"): every transition,
+ * contact and engagement goes through `changeReferral`, which loads the referral, checks that the
+ * caller may see it and change it, checks `expectedVersion` and the transition table, lets the
+ * operation validate its input (and ask the directory, before any transaction opens), and then, in
+ * one transaction, applies a version-guarded update, writes the history event and the audit event.
+ * The operations themselves are in lifecycle-operations.ts.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { isUuid, type Grant } from '@reconnect/access';
+import { recordAuditEvents } from '@reconnect/audit';
+import type { Principal } from '@reconnect/auth';
+import type { Queryable } from '@reconnect/db';
+import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
+import type { Context } from '../context.ts';
+import { referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import { recordHistory } from './history.ts';
+import { isAllowed, nextStatus, type Operation } from './transitions.ts';
+
+type ReferralUpdate = Partial<Omit<typeof referrals.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
+
+/** What an operation changes, decided from the current row once its input is valid. */
+export interface Plan {
+  /** Columns to change. `status` defaults to the transition table's target. */
+  set: ReferralUpdate;
+  /** The ReferralEvent's type (e.g. `referral.accepted`) and reason; also the audit action. */
+  event: { type: string; reason?: string | null };
+  /** Names of the fields that changed, for the audit event (never their values). */
+  fields: string[];
+  /** Rows that hang off the referral (contacts, engagements), written in the same transaction. */
+  alsoWrite?: (tx: Queryable) => Promise<void>;
+}
+
+export interface ChangeRequest {
+  referralId: string;
+  operation: Operation;
+  /** The mutation's name, for messages. */
+  mutation: string;
+  expectedVersion?: number | null | undefined;
+  /**
+   * Validates the input against the current row (BAD_USER_INPUT, or INVALID_TRANSITION for a
+   * condition of the transition) and says what changes. May call other subgraphs: it runs before
+   * the transaction opens.
+   */
+  plan: (current: ReferralRow, now: Date) => Promise<Plan> | Plan;
+}
+
+/** How a caller appears in history and in "recorded by": its name and subject. */
+export function actorLabel(principal: Principal): string {
+  return principal.displayName ? `${principal.displayName} (${principal.subject})` : principal.subject;
+}
+
+export interface ChangeCaller {
+  roles: readonly string[];
+  /** The relationships of the caller's live grants on the referral. */
+  relationships: readonly Grant['relationship'][];
+}
+
+/**
+ * Why the caller may not perform `operation` on a referral in `status`, or null when it may (AUTH.md:
+ * "referral transitions, contacts, engagements: STAFF/LEAD yes; REFERRER withdraw own SUBMITTED
+ * referral only"). Pure, so `availableActions` can be checked against it.
+ *
+ * Security: a role alone is never enough. Staff act only through an OWNING_SERVICE or
+ * RECEIVING_SERVICE grant; the SENDING_SERVICE grant kept for 28 days after a completed handover is
+ * read-only. A referrer acts only through its own REFERRER grant, and only to withdraw while the
+ * referral is SUBMITTED. Extending support needs RECONNECT_LEAD.
+ */
+export function refusalToChange(
+  caller: ChangeCaller,
+  operation: Operation,
+  status: ReferralStatus,
+): string | null {
+  const staff = caller.roles.includes('RECONNECT_STAFF') || caller.roles.includes('RECONNECT_LEAD');
+  if (staff && caller.relationships.some((r) => r === 'OWNING_SERVICE' || r === 'RECEIVING_SERVICE')) {
+    if (operation === 'EXTEND_SUPPORT' && !caller.roles.includes('RECONNECT_LEAD')) {
+      return 'Only a RECONNECT lead may extend support.';
+    }
+    return null;
+  }
+  if (caller.roles.includes('REFERRER') && caller.relationships.includes('REFERRER')) {
+    if (operation !== 'WITHDRAW') return 'A referrer may only withdraw its own referral.';
+    return status === 'SUBMITTED' ? null : 'A referrer may withdraw its referral only while it is SUBMITTED.';
+  }
+  if (staff && caller.relationships.includes('SENDING_SERVICE')) {
+    return 'After a completed handover the sending service may read the referral but not change it.';
+  }
+  return 'You may not change this referral.';
+}
+
+/** The guarded update found a newer version: thrown inside the transaction to roll it back. */
+class LostRace extends Error {}
+
+/**
+ * Attempts for a change made without `expectedVersion` that loses a race; it is re-checked each
+ * time. A change loses only to another one that committed, so five attempts land five changes
+ * made at once (say, contacts typed in together); beyond that the caller gets CONFLICT and retries.
+ */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies one change. A change given `expectedVersion` fails with CONFLICT when anything else
+ * changed the referral first; one without it is re-checked against the newer row and retried, so
+ * that two contacts recorded at once both land while an operation the newer state no longer allows
+ * fails as it would have on its own.
+ */
+export async function changeReferral(
+  ctx: Context,
+  request: ChangeRequest,
+): Promise<{ referral: ReferralRow }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await attemptChange(ctx, request);
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+      ctx.loaders.referralById.clear(request.referralId);
+      if (request.expectedVersion != null || attempt >= MAX_ATTEMPTS) throw conflict();
+    }
+  }
+}
+
+async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ referral: ReferralRow }> {
+  const { referralId: id, operation } = request;
+  if (!isUuid(id)) throw notFound('Referral');
+  const [current, grants] = await Promise.all([
+    ctx.loaders.referralById.load(id),
+    ctx.access.referralGrants(id),
+  ]);
+  // Security: a referral the caller has no live relationship with is not revealed, even by the error.
+  if (!current || grants.length === 0) throw notFound('Referral');
+
+  const refusal = refusalToChange(
+    { roles: ctx.principal.roles, relationships: grants.map((g) => g.relationship) },
+    operation,
+    current.status,
+  );
+  if (refusal) throw forbidden(refusal);
+  // A stale version comes first: whatever else the caller would be told rests on an old reading.
+  if (request.expectedVersion != null && request.expectedVersion !== current.version) {
+    throw conflict(
+      `The referral is at version ${current.version}, not ${request.expectedVersion}: read it again and retry.`,
+    );
+  }
+  if (!isAllowed(operation, current.status)) {
+    throw invalidTransition(`${request.mutation} is not allowed on a ${current.status} referral.`);
+  }
+
+  const now = ctx.clock.now();
+  const plan = await request.plan(current, now);
+  const status =
+    plan.set.status ??
+    nextStatus(operation, current.status, { released: current.releasedOn !== null }) ??
+    current.status;
+
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(referrals)
+      .set({ ...plan.set, status, version: sql`${referrals.version} + 1`, updatedAt: now })
+      .where(and(eq(referrals.id, id), eq(referrals.version, current.version)))
+      .returning();
+    if (!row) throw new LostRace();
+    await plan.alsoWrite?.(tx);
+    await recordHistory(tx, ctx.principal, [
+      {
+        referralId: id,
+        type: plan.event.type,
+        fromStatus: current.status,
+        toStatus: status,
+        reason: plan.event.reason ?? null,
+        at: now,
+      },
+    ]);
+    await recordAuditEvents(
+      tx,
+      { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: now },
+      [
+        {
+          action: plan.event.type,
+          subjectType: 'Referral',
+          subjectId: id,
+          personId: current.personId,
+          fields: plan.fields,
+        },
+      ],
+    );
+    return row;
+  });
+  ctx.loaders.referralById.clear(id);
+  return { referral: updated };
+}

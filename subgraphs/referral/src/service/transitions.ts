@@ -1,0 +1,59 @@
+/**
+ * The referral's life (DOMAIN.md, "The referral's life") as data: which operation is allowed in
+ * which status and where it leads. Anything not in the table is INVALID_TRANSITION.
+ */
+import type { ReferralStatus } from '../db/schema.ts';
+
+export type Operation =
+  | 'RECORD_CONSENT'
+  | 'ACCEPT'
+  | 'DECLINE'
+  | 'WITHDRAW'
+  | 'ASSIGN_WORKER'
+  | 'ASSIGN_PEER_SUPPORT'
+  | 'RECORD_CONTACT'
+  | 'UPDATE_EXPECTED_RELEASE_DATE'
+  | 'RECORD_RELEASE'
+  | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_ENGAGEMENT'
+  | 'EXTEND_SUPPORT'
+  | 'DISCHARGE';
+
+type Target = ReferralStatus | 'SAME' | 'PRE_OR_POST_RELEASE';
+
+export const TRANSITIONS: Record<Operation, Partial<Record<ReferralStatus, Target>>> = {
+  RECORD_CONSENT: { SUBMITTED: 'SAME' },
+  ACCEPT: { SUBMITTED: 'PRE_OR_POST_RELEASE' },
+  DECLINE: { SUBMITTED: 'DECLINED' },
+  WITHDRAW: { SUBMITTED: 'WITHDRAWN' },
+  // Every accepted referral gets a named worker; peer support is offered where appropriate.
+  ASSIGN_WORKER: { PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  ASSIGN_PEER_SUPPORT: { PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  // The assessment of appropriateness is itself a contact, so contacts start at submission.
+  RECORD_CONTACT: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  UPDATE_EXPECTED_RELEASE_DATE: { PRE_RELEASE: 'SAME' },
+  RECORD_RELEASE: { PRE_RELEASE: 'POST_RELEASE' },
+  RECORD_RETURN_TO_CUSTODY: { POST_RELEASE: 'PRE_RELEASE' },
+  RECORD_ENGAGEMENT: { PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  EXTEND_SUPPORT: { POST_RELEASE: 'SAME' },
+  DISCHARGE: { PRE_RELEASE: 'DISCHARGED', POST_RELEASE: 'DISCHARGED' },
+};
+
+export const FINAL_STATUSES: ReferralStatus[] = ['DECLINED', 'WITHDRAWN', 'DISCHARGED'];
+
+export function isAllowed(operation: Operation, status: ReferralStatus): boolean {
+  return TRANSITIONS[operation][status] !== undefined;
+}
+
+/** The status after `operation`, or null when the operation is not allowed now. */
+export function nextStatus(
+  operation: Operation,
+  status: ReferralStatus,
+  facts: { released: boolean },
+): ReferralStatus | null {
+  const target = TRANSITIONS[operation][status];
+  if (target === undefined) return null;
+  if (target === 'SAME') return status;
+  if (target === 'PRE_OR_POST_RELEASE') return facts.released ? 'POST_RELEASE' : 'PRE_RELEASE';
+  return target;
+}
