@@ -12,6 +12,7 @@
 import { accessMigrations } from '../packages/access/src/index.ts';
 import { auditMigrations } from '../packages/audit/src/index.ts';
 import { SUBGRAPH_URL_VARS, subgraphEnv } from '../packages/config/src/index.ts';
+import { Dispatcher, eventsMigrations } from '../packages/events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
 import {
@@ -58,13 +59,23 @@ const logger = await createCliLogger(config, `reconnect-${module.name}`);
 let handle: DbHandle | undefined;
 let subgraph: Subgraph | undefined;
 let listening: Listening | undefined;
+// The referral subgraph writes the event outbox; its processes also deliver it (several replicas
+// share the work: each claims due deliveries with SKIP LOCKED).
+let dispatcher: Dispatcher | undefined;
+const ownsOutbox = module.name === 'referral';
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
-  await handle.migrate([accessMigrations, auditMigrations, module.migrations]);
+  await handle.migrate([
+    accessMigrations,
+    auditMigrations,
+    ...(ownsOutbox ? [eventsMigrations] : []),
+    module.migrations,
+  ]);
+  const clock = clockOf(config);
   subgraph = module.build({
     db: handle.db,
-    clock: clockOf(config),
+    clock,
     internalSecret: internalSecretOf(config),
     logger,
     environment: config.NODE_ENV,
@@ -75,8 +86,13 @@ try {
     { url: listening.url },
     `${module.name} subgraph ready (it answers only the gateway and other subgraphs)`,
   );
+  if (ownsOutbox) {
+    dispatcher = new Dispatcher({ db: handle.db, clock, environment: config.NODE_ENV, logger });
+    dispatcher.start();
+  }
 } catch (error) {
   reportStartupFailure(logger, error);
+  await dispatcher?.stop().catch(() => {});
   await subgraph?.stop().catch(() => {});
   await handle?.close().catch(() => {});
   process.exit(EXIT_FAILURE);
@@ -84,6 +100,7 @@ try {
 
 const running = { subgraph, handle };
 stopOnSignals(logger, async () => {
+  await dispatcher?.stop();
   await running.subgraph.stop();
   await running.handle.close();
 });

@@ -91,6 +91,7 @@ export async function migrationComponents(): Promise<MigrationComponentDir[]> {
   const dirs = [
     'packages/access',
     'packages/audit',
+    'packages/events',
     ...readdirSync(join(ROOT, 'subgraphs'))
       .sort()
       .map((d) => `subgraphs/${d}`),

@@ -8,6 +8,7 @@ import type { JSONWebKeySet } from 'jose';
 import { createJwtVerifier } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
 import type { DbHandle } from '@reconnect/db';
+import { Dispatcher } from '@reconnect/events';
 import { SUPERGRAPH_FILE, createGateway, type GatewayLimits } from '@reconnect/gateway';
 import type { Listening, Logger, Subgraph } from '@reconnect/graph';
 import { SUBGRAPH_MODULES } from './subgraphs.ts';
@@ -30,12 +31,16 @@ export interface EmbeddedHubOptions {
   environment: 'development' | 'test' | 'production';
   subgraphTimeoutMs: number;
   limits?: Partial<GatewayLimits>;
+  /** The webhook dispatcher: how often it polls (default 1 s), or `false` not to start it. */
+  dispatcher?: { pollIntervalMs?: number } | false;
 }
 
 export interface EmbeddedHub {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   subgraphs: Record<string, Subgraph>;
+  /** Delivers events to webhooks; tests may `drain()` it rather than wait for a poll. */
+  dispatcher: Dispatcher;
   /** Stops one subgraph's listener (fault tests) and starts it again on the same port. */
   stopSubgraph(name: string): Promise<void>;
   restartSubgraph(name: string): Promise<void>;
@@ -56,7 +61,16 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     // Filled in below as each subgraph listens: subgraphs read it when they call one another.
     subgraphUrls,
   };
+  // Outbox delivery runs beside the subgraphs on the same database (the referral subgraph writes it).
+  const dispatcher = new Dispatcher({
+    db: options.handle.db,
+    clock: options.clock,
+    environment: options.environment,
+    logger: options.logger,
+    ...(options.dispatcher ? options.dispatcher : {}),
+  });
   const stopAll = async () => {
+    await dispatcher.stop();
     for (const l of Object.values(listeners)) await l.close();
     for (const s of Object.values(subgraphs)) await s.stop();
   };
@@ -82,10 +96,12 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const listening = await gateway.listen(options.port, options.host);
+    if (options.dispatcher !== false) dispatcher.start();
     return {
       gatewayUrl: listening.url,
       subgraphUrls,
       subgraphs,
+      dispatcher,
       async stopSubgraph(name) {
         await listeners[name]?.close();
       },

@@ -5,6 +5,7 @@
 import { accessMigrations } from '@reconnect/access';
 import { auditMigrations } from '@reconnect/audit';
 import type { Clock } from '@reconnect/config';
+import { eventsMigrations } from '@reconnect/events';
 import type { Db, MigrationComponent } from '@reconnect/db';
 import type { Subgraph, SubgraphDeps } from '@reconnect/graph';
 import * as partner from '@reconnect/partner-subgraph';
@@ -36,6 +37,7 @@ export const SUBGRAPH_MODULES: SubgraphModule[] = [
 export const ALL_MIGRATIONS: MigrationComponent[] = [
   accessMigrations,
   auditMigrations,
+  eventsMigrations,
   ...SUBGRAPH_MODULES.map((m) => m.migrations),
 ];
 

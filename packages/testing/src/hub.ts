@@ -64,6 +64,11 @@ export interface StartTestHubOptions {
   limits?: Partial<GatewayLimits>;
   subgraphTimeoutMs?: number;
   seed?: boolean;
+  /**
+   * Start the embedded webhook dispatcher polling at this interval. By default it is not started:
+   * its polls would land in other tests' statement counts. Tests call `hub.dispatcher.drain()`.
+   */
+  dispatcher?: { pollIntervalMs?: number } | false;
 }
 
 export async function startTestHub(options: StartTestHubOptions = {}): Promise<TestHub> {
@@ -88,6 +93,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       environment: 'test',
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       ...(options.limits ? { limits: options.limits } : {}),
+      dispatcher: options.dispatcher ?? false,
     });
   } catch (error) {
     await database.drop();

@@ -1,0 +1,141 @@
+/**
+ * Agencies' webhook subscriptions (DOMAIN.md, "Events to other agencies"; AUTH.md: webhooks and
+ * their mutations are for the caller's own organisation). Every read and change is scoped to the
+ * organisation in the caller's token: another organisation's subscription is NOT_FOUND, exactly as
+ * one that does not exist, so ids reveal nothing.
+ */
+import { isUuid } from '@reconnect/access';
+import { recordAuditEvents } from '@reconnect/audit';
+import { hasRole } from '@reconnect/auth';
+import {
+  createSubscription,
+  findSubscription,
+  isEventType,
+  listSubscriptions,
+  parkedCounts,
+  removeSubscription,
+  replayParked,
+  webhookUrlProblem,
+  type PublicSubscription,
+} from '@reconnect/events';
+import { badInput, forbidden, notFound } from '@reconnect/graph';
+import type { Context } from '../context.ts';
+
+export type WebhookView = PublicSubscription & { parkedDeliveries: number };
+
+export const MIN_SECRET_LENGTH = 16;
+export const MAX_SECRET_LENGTH = 256;
+
+/**
+ * Security decision: staff, leads and admins subscribe for their service, referrers and partners
+ * for their organisation (AUTH.md), re-asserted here whatever the shield said. Without an
+ * organisation in the token there is nothing to scope the subscription to, so it is refused.
+ */
+function subscriberOrganisation(ctx: Context): string {
+  if (
+    !hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN', 'REFERRER', 'ER_PARTNER')
+  ) {
+    throw forbidden('Only RECONNECT staff and admins, referrers and partners may manage webhooks.');
+  }
+  const organisation = ctx.principal.organisationCode;
+  if (!organisation) throw forbidden('Your token names no organisation: webhooks belong to one.');
+  return organisation;
+}
+
+/** The checks of registerWebhook's input, each naming its argument. */
+export function validateWebhookInput(
+  input: { url: string; eventTypes: string[]; secret: string },
+  environment: 'development' | 'test' | 'production',
+): { url: string; eventTypes: string[]; secret: string } {
+  const url = input.url.trim();
+  const urlProblem = webhookUrlProblem(url, environment);
+  if (urlProblem) throw badInput('url', urlProblem);
+  const eventTypes = [...new Set(input.eventTypes.map((t) => t.trim()))];
+  const unknown = eventTypes.find((t) => !isEventType(t));
+  if (unknown !== undefined) {
+    throw badInput('eventTypes', `"${unknown.slice(0, 60)}" is not an event type the hub sends.`);
+  }
+  if (input.secret.length < MIN_SECRET_LENGTH || input.secret.length > MAX_SECRET_LENGTH) {
+    throw badInput('secret', `The secret must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} characters.`);
+  }
+  return { url, eventTypes, secret: input.secret };
+}
+
+const actorOf = (ctx: Context, at: Date) => ({
+  principal: ctx.principal,
+  requestId: ctx.requestId,
+  purpose: ctx.purpose,
+  at,
+});
+
+export async function registerWebhook(
+  ctx: Context,
+  args: { url: string; eventTypes: string[]; secret: string },
+): Promise<WebhookView> {
+  const organisationCode = subscriberOrganisation(ctx);
+  const input = validateWebhookInput(args, ctx.deps.environment);
+  const at = ctx.clock.now();
+  const created = await ctx.db.transaction(async (tx) => {
+    const row = await createSubscription(tx, {
+      organisationCode,
+      ...input,
+      createdBy: ctx.principal.subject,
+      at,
+    });
+    await recordAuditEvents(tx, actorOf(ctx, at), [
+      {
+        action: 'webhook.registered',
+        subjectType: 'WebhookSubscription',
+        subjectId: row.id,
+        fields: ['url', 'eventTypes', 'secret'],
+      },
+    ]);
+    return row;
+  });
+  return { ...created, parkedDeliveries: 0 };
+}
+
+/** The caller's organisation's active subscriptions, with their parked counts in one more query. */
+export async function listWebhooks(ctx: Context): Promise<WebhookView[]> {
+  const organisationCode = subscriberOrganisation(ctx);
+  const rows = await listSubscriptions(ctx.db, organisationCode);
+  const parked = await parkedCounts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, parkedDeliveries: parked.get(r.id) ?? 0 }));
+}
+
+export async function removeWebhook(ctx: Context, id: string): Promise<boolean> {
+  const organisationCode = subscriberOrganisation(ctx);
+  if (!isUuid(id)) throw notFound('Webhook subscription');
+  const at = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await removeSubscription(tx, organisationCode, id, at))) throw notFound('Webhook subscription');
+    await recordAuditEvents(tx, actorOf(ctx, at), [
+      { action: 'webhook.removed', subjectType: 'WebhookSubscription', subjectId: id, fields: ['active'] },
+    ]);
+  });
+  return true;
+}
+
+export async function replayParkedDeliveries(ctx: Context, id: string): Promise<WebhookView> {
+  const organisationCode = subscriberOrganisation(ctx);
+  if (!isUuid(id)) throw notFound('Webhook subscription');
+  const at = ctx.clock.now();
+  const subscription = await ctx.db.transaction(async (tx) => {
+    const found = await findSubscription(tx, organisationCode, id);
+    if (!found) throw notFound('Webhook subscription');
+    await replayParked(tx, id, at);
+    await recordAuditEvents(tx, actorOf(ctx, at), [
+      {
+        action: 'webhook.deliveries-replayed',
+        subjectType: 'WebhookSubscription',
+        subjectId: id,
+        fields: ['parkedDeliveries'],
+      },
+    ]);
+    return found;
+  });
+  return { ...subscription, parkedDeliveries: 0 };
+}
