@@ -2,3 +2,4 @@ export { buildPartnerSubgraph, migrations, typeDefs, schemaPath, SUBGRAPH_NAME }
 export { seedPartners, partnerId } from './seed.ts';
 export { isAgreementActive, activeAgreementOf } from './service/agreements.ts';
 export * as partnerTables from './db/schema.ts';
+export { enhancedEligibilityRefusal, PILOT_REGIONS, type EligibilityFacts } from './service/eligibility.ts';

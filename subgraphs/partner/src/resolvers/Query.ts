@@ -2,6 +2,8 @@ import { asc } from 'drizzle-orm';
 import { hasRole } from '@reconnect/auth';
 import type { Context } from '../context.ts';
 import { partnerOrganisations } from '../db/schema.ts';
+import { caseListPage, type CaseListArgs } from '../service/case-list.ts';
+import { visibleCase } from '../service/cases.ts';
 
 export const Query = {
   /**
@@ -17,4 +19,7 @@ export const Query = {
       : null;
     return own ? [own] : [];
   },
+  enhancedCase: async (_: unknown, args: { id: string }, ctx: Context) =>
+    visibleCase(ctx, await ctx.loaders.caseById.load(args.id)),
+  enhancedCases: (_: unknown, args: CaseListArgs, ctx: Context) => caseListPage(ctx, args),
 };

@@ -1,6 +1,19 @@
-import { DateScalar } from '@reconnect/graph';
+import { DateScalar, DateTimeScalar } from '@reconnect/graph';
 import { DataSharingAgreement } from './DataSharingAgreement.ts';
+import { CasePartner, EnhancedCase, PartnerUpdate, Referral } from './EnhancedCase.ts';
+import { Mutation } from './Mutation.ts';
 import { PartnerOrganisation } from './PartnerOrganisation.ts';
 import { Query } from './Query.ts';
 
-export const resolvers = { Date: DateScalar, Query, PartnerOrganisation, DataSharingAgreement };
+export const resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  PartnerOrganisation,
+  DataSharingAgreement,
+  EnhancedCase,
+  CasePartner,
+  PartnerUpdate,
+  Referral,
+};

@@ -1,0 +1,70 @@
+/**
+ * Who may see and change an enhanced case (AUTH.md "EnhancedCase and its updates"; the ER_PARTNER
+ * role). Staff see a case through a live grant on its referral (owning, receiving, or for 28 days
+ * sending service) and change it only as the owning service. A partner sees a case only while it is
+ * OPEN, sharing consent is GIVEN, the partner is an active partner on it and it holds a live
+ * ER_PARTNER grant for the case (which ends with the agreement, removal, withdrawal or closure).
+ * Every case a partner is shown is recorded in the person's access log before it is returned.
+ */
+import type { Relationship } from '@reconnect/access';
+import { hasRole, type Principal } from '@reconnect/auth';
+import type { Context } from '../context.ts';
+import type { EnhancedCaseRow } from '../db/schema.ts';
+
+const STAFF_READ: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
+
+export const isStaff = (principal: Principal) => hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
+export const isPartner = (principal: Principal) => hasRole(principal, 'ER_PARTNER');
+
+/** How a caller appears in "recorded by", "opened by" and update authors. */
+export function actorLabel(principal: Principal): string {
+  return principal.displayName ? `${principal.displayName} (${principal.subject})` : principal.subject;
+}
+
+/** Staff of a service with a live relationship to the case's referral. */
+export async function staffReadsCase(ctx: Context, row: EnhancedCaseRow): Promise<boolean> {
+  return isStaff(ctx.principal) && ctx.access.hasReferralRelationship(row.referralId, ...STAFF_READ);
+}
+
+/**
+ * Security: staff change a case only as the referral's owning service (the relationship the
+ * referral subgraph moves on a completed handover), never as a receiving or sending service.
+ */
+export async function staffChangesCase(ctx: Context, referralId: string): Promise<boolean> {
+  return isStaff(ctx.principal) && ctx.access.hasReferralRelationship(referralId, 'OWNING_SERVICE');
+}
+
+/**
+ * Security: every condition of AUTH.md's ER_PARTNER relationship is checked here, not only the
+ * grant: a grant outliving its cause by a bug still opens nothing.
+ */
+export async function partnerReadsCase(ctx: Context, row: EnhancedCaseRow): Promise<boolean> {
+  const org = ctx.principal.organisationCode;
+  if (!isPartner(ctx.principal) || !org) return false;
+  if (row.status !== 'OPEN' || row.sharingConsentDecision !== 'GIVEN') return false;
+  const [grants, members, partner] = await Promise.all([
+    ctx.access.caseGrants(row.id),
+    ctx.loaders.partnersByCase.load(row.id),
+    ctx.loaders.partnerByCode.load(org),
+  ]);
+  if (!partner || !grants.some((g) => g.relationship === 'ER_PARTNER')) return false;
+  return members.some((m) => m.partnerId === partner.id && m.removedAt === null);
+}
+
+/** The case, if the caller may see it; null otherwise (never an error). Partner reads are audited. */
+export async function visibleCase(
+  ctx: Context,
+  row: EnhancedCaseRow | null,
+): Promise<EnhancedCaseRow | null> {
+  if (!row) return null;
+  const [staff, partner] = await Promise.all([staffReadsCase(ctx, row), partnerReadsCase(ctx, row)]);
+  if (staff) return row;
+  if (!partner) return null;
+  await ctx.audit.record({
+    action: 'enhancedCase.read',
+    subjectType: 'EnhancedCase',
+    subjectId: row.id,
+    personId: row.personId,
+  });
+  return row;
+}
