@@ -3,9 +3,12 @@ import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import type { Db } from '@reconnect/db';
+import { handoversOfReferrals } from './service/handover.ts';
 import {
   contacts,
   engagements,
+  handovers,
+  type HandoverRow,
   referralEvents,
   referrals,
   type ContactRow,
@@ -28,6 +31,16 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
   return {
+    handoverById: new DataLoader<string, HandoverRow | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await db.select().from(handovers).where(inArray(handovers.id, valid)) : [];
+      const map = new Map(rows.map((h) => [h.id, h]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    /** Newest first. */
+    handoversByReferral: new DataLoader<string, HandoverRow[]>(async (ids) =>
+      groupBy(ids, await handoversOfReferrals(db, ids), (h) => h.referralId),
+    ),
     referralById: new DataLoader<string, ReferralRow | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const rows = valid.length ? await db.select().from(referrals).where(inArray(referrals.id, valid)) : [];

@@ -30,6 +30,25 @@ export const serviceOfReferral = and(
 const referrerOfReferral = and(hasAnyRole('REFERRER'), relationshipRule('referrerOfReferral', 'REFERRER'));
 const partnerOfReferral = and(hasAnyRole('ER_PARTNER'), relationshipRule('partnerOfReferral', 'ER_PARTNER'));
 
+const subscribers = hasAnyRole(
+  'RECONNECT_STAFF',
+  'RECONNECT_LEAD',
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+);
+
+/** Staff of the sending or the receiving service of this handover. */
+const handoverParty = and(
+  serviceStaffRole,
+  rule('handoverParty', { cache: 'no_cache' })(
+    (h: { fromServiceCode: string; toServiceCode: string }, _args, ctx: Context) =>
+      !!ctx.principal.organisationCode &&
+      (h.fromServiceCode === ctx.principal.organisationCode ||
+        h.toServiceCode === ctx.principal.organisationCode),
+  ),
+);
+
 const statusFields = or(serviceOfReferral, referrerOfReferral, partnerOfReferral);
 const submissionFields = or(serviceOfReferral, referrerOfReferral);
 const caseFields = serviceOfReferral;
@@ -40,6 +59,12 @@ export const permissions: IRules = {
     referral: readers,
     referralByReference: readers,
     referrals: submitters,
+    // The resolver lists only handovers to or from the caller's own service.
+    handovers: serviceStaffRole,
+    // Every organisation with a relationship to referrals may subscribe; each sees its own.
+    webhooks: subscribers,
+    // Commissioners: every service; RECONNECT staff: their own service only (the resolver checks).
+    serviceMetrics: or(hasAnyRole('COMMISSIONER'), serviceStaffRole),
   },
   Mutation: {
     submitReferral: submitters,
@@ -57,6 +82,15 @@ export const permissions: IRules = {
     recordEngagement: serviceStaffRole,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
     dischargeReferral: serviceStaffRole,
+    // The service checks the caller is the sending or receiving service, as each operation needs.
+    requestHandover: serviceStaffRole,
+    acceptHandover: serviceStaffRole,
+    declineHandover: hasAnyRole('RECONNECT_LEAD'),
+    cancelHandover: serviceStaffRole,
+    completeHandover: serviceStaffRole,
+    registerWebhook: subscribers,
+    removeWebhook: subscribers,
+    replayParkedDeliveries: subscribers,
   },
   Referral: {
     id: statusFields,
@@ -69,6 +103,8 @@ export const permissions: IRules = {
     owningService: statusFields,
     receivingService: statusFields,
     availableActions: statusFields,
+    // Resolved by the partner subgraph (which decides who may enrol); never served from here.
+    canEnrolEnhanced: allow,
     // The person's own rules decide which of their fields each caller reads.
     person: statusFields,
     referrer: submissionFields,
@@ -83,6 +119,7 @@ export const permissions: IRules = {
     peerSupportWorker: caseFields,
     preReleaseContacts: caseFields,
     discharge: caseFields,
+    handovers: caseFields,
     namedWorker: caseFieldsWithPartner,
     supportWindow: caseFieldsWithPartner,
   },
@@ -100,6 +137,17 @@ export const permissions: IRules = {
   ReferralConnection: allow,
   PageInfo: allow,
   SubmitReferralPayload: allow,
+  HandoverConnection: allow,
+  // Aggregates only: nothing in a metrics answer identifies a person.
+  ServiceMetrics: allow,
+  SourceCount: allow,
+  DischargeCount: allow,
+  HandoverPayload: allow,
+  // A handover is read by the two services party to it (resolvers and __resolveReference return
+  // only those); the rule says so again for every field.
+  Handover: handoverParty,
+  // Subscriptions are only ever listed or returned for the caller's own organisation.
+  WebhookSubscription: allow,
   ReferralPayload: allow,
   // Person.referrals lists only referrals the caller may see; partners and others get FORBIDDEN.
   Person: { id: allow, referrals: submitters },

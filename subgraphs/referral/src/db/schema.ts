@@ -84,6 +84,10 @@ export const referrals = referralSchema.table(
     index('referrals_submitted_idx').on(t.submittedAt, t.id),
     index('referrals_named_worker_idx').on(t.namedWorkerId),
     index('referrals_release_idx').on(t.releasedOn),
+    // Service metrics: one service's referrals by submission, release and discharge.
+    index('referrals_owning_submitted_idx').on(t.owningServiceCode, t.submittedAt),
+    index('referrals_owning_released_idx').on(t.owningServiceCode, t.releasedOn),
+    index('referrals_discharged_idx').on(t.owningServiceCode, t.dischargedAt),
   ],
 );
 
@@ -162,6 +166,48 @@ export const idempotencyKeys = referralSchema.table(
     primaryKey({ name: 'idempotency_keys_pkey', columns: [t.callerSubject, t.callerOrganisation, t.key] }),
   ],
 );
+
+export const HANDOVER_STATUSES = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'COMPLETED', 'CANCELLED'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
+/**
+ * Handovers of a referral from its owning service to another RECONNECT service (DOMAIN.md
+ * "Cross-area handover"). The partial unique index is the rule "at most one REQUESTED or ACCEPTED
+ * handover per referral", enforced by the database so that two requests made at once cannot both land.
+ */
+export const handovers = referralSchema.table(
+  'handovers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    fromServiceCode: text('from_service_code').notNull(),
+    toServiceCode: text('to_service_code').notNull(),
+    status: text('status', { enum: HANDOVER_STATUSES }).notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    respondBy: timestamp('respond_by', { withTimezone: true }).notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    note: text('note'),
+    declineReason: text('decline_reason'),
+    cancelReason: text('cancel_reason'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('handovers_one_open_per_referral')
+      .on(t.referralId)
+      .where(sql`${t.status} in ('REQUESTED', 'ACCEPTED')`),
+    index('handovers_referral_idx').on(t.referralId, t.requestedAt),
+    index('handovers_to_idx').on(t.toServiceCode, t.requestedAt, t.id),
+    index('handovers_from_idx').on(t.fromServiceCode, t.requestedAt, t.id),
+    // Service metrics: handovers still waiting for an answer, by deadline.
+    index('handovers_waiting_idx').on(t.status, t.respondBy),
+  ],
+);
+
+export type HandoverRow = typeof handovers.$inferSelect;
 
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;

@@ -1,7 +1,10 @@
 import type { Context } from '../context.ts';
 import { caseloadPage, type CaseloadArgs } from '../service/caseload.ts';
+import { handoverPage, type HandoverListArgs } from '../service/handover-list.ts';
 import { normaliseReference } from '../service/reference.ts';
 import { visibleReferral } from '../service/visibility.ts';
+import { computeServiceMetrics, metricsScope, validatePeriod } from '../service/metrics.ts';
+import { listWebhooks } from '../service/webhooks.ts';
 
 export const Query = {
   referral: async (_: unknown, args: { id: string }, ctx: Context) =>
@@ -19,5 +22,20 @@ export const Query = {
     // Later fields (duplicateOf, Person.referrals) may ask for these rows again in this request.
     for (const row of page.nodes) ctx.loaders.referralById.prime(row.id, row);
     return page;
+  },
+  /** Handovers to or from the caller's own service; the SQL names no other service. */
+  handovers: (_: unknown, args: HandoverListArgs, ctx: Context) =>
+    handoverPage({ db: ctx.db, principal: ctx.principal }, args),
+  /** The caller's organisation's subscriptions only. */
+  webhooks: (_: unknown, _args: unknown, ctx: Context) => listWebhooks(ctx),
+  /** Aggregates computed in SQL; see service/metrics.ts for each figure's definition. */
+  serviceMetrics: (
+    _: unknown,
+    args: { serviceCode?: string | null; from: string; to: string },
+    ctx: Context,
+  ) => {
+    validatePeriod(args.from, args.to);
+    const serviceCode = metricsScope(ctx.principal, args.serviceCode);
+    return computeServiceMetrics(ctx.db, { serviceCode, from: args.from, to: args.to, now: ctx.clock.now() });
   },
 };

@@ -4,6 +4,8 @@ import type { Context } from '../context.ts';
 import type { ContactRow, ReferralRow } from '../db/schema.ts';
 import { londonDateOf } from '@reconnect/config';
 import { availableActions } from '../service/actions.ts';
+import { isOpenHandover } from '../service/handover.ts';
+import { isPartyTo } from './Handover.ts';
 import { contactCompliance, isPreRelease } from '../service/contacts.ts';
 import { supportWindow } from '../service/support-window.ts';
 import { visibleReferral } from '../service/visibility.ts';
@@ -11,8 +13,14 @@ import { visibleReferral } from '../service/visibility.ts';
 const stamped = <T extends Record<string, unknown>>(at: Date | null, value: T) => (at ? value : null);
 
 export const Referral = {
-  __resolveReference: async (ref: { id: string }, ctx: Context) =>
-    visibleReferral(ctx, await ctx.loaders.referralById.load(ref.id)),
+  /**
+   * Keeps `canEnrolEnhanced`, which the gateway passes in for `availableActions` (its @requires),
+   * on the referral the caller may see.
+   */
+  __resolveReference: async (ref: { id: string; canEnrolEnhanced?: boolean }, ctx: Context) => {
+    const row = await visibleReferral(ctx, await ctx.loaders.referralById.load(ref.id));
+    return row ? { ...row, canEnrolEnhanced: ref.canEnrolEnhanced } : null;
+  },
   person: (r: ReferralRow) => ({ __typename: 'Person', id: r.personId }),
   owningService: (r: ReferralRow) => ({ __typename: 'ReconnectService', code: r.owningServiceCode }),
   receivingService: (r: ReferralRow) =>
@@ -73,15 +81,38 @@ export const Referral = {
   discharge: (r: ReferralRow) =>
     stamped(r.dischargedAt, { reason: r.dischargeReason, note: r.dischargeNote, at: r.dischargedAt }),
   history: (r: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.historyByReferral.load(r.id),
-  availableActions: async (r: ReferralRow, _: unknown, ctx: Context) => {
+  /**
+   * Newest first; only those the caller's service sent or received (the Handover rule), so that a
+   * later owner is not shown, say, a handover between two other services before its time.
+   */
+  handovers: async (r: ReferralRow, _: unknown, ctx: Context) =>
+    (await ctx.loaders.handoversByReferral.load(r.id)).filter((h) => isPartyTo(h, ctx)),
+  availableActions: async (
+    r: ReferralRow & { canEnrolEnhanced?: boolean },
+    _: unknown,
+    ctx: Context,
+  ) => {
     const grants = await ctx.access.referralGrants(r.id);
     const staff = hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
     // The sending service keeps read access after a completed handover; it acts no more.
     const actsForService =
       staff &&
       grants.some((g) => g.relationship === 'OWNING_SERVICE' || g.relationship === 'RECEIVING_SERVICE');
+    // REQUEST_HANDOVER is the owning service's to offer: for anyone else the answer stays unknown.
+    const owns =
+      ctx.principal.organisationCode === r.owningServiceCode &&
+      grants.some((g) => g.relationship === 'OWNING_SERVICE');
+    const openHandover = owns
+      ? (await ctx.loaders.handoversByReferral.load(r.id)).some(isOpenHandover)
+      : undefined;
     return availableActions(
-      { status: r.status, consentDecision: r.consentDecision },
+      {
+        status: r.status,
+        consentDecision: r.consentDecision,
+        openHandover,
+        // The partner subgraph answers for this caller (owning-service staff only, else false).
+        enhancedEligible: r.canEnrolEnhanced === true,
+      },
       {
         actsForService,
         isLead: hasRole(ctx.principal, 'RECONNECT_LEAD'),

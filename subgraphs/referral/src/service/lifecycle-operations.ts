@@ -11,7 +11,9 @@
 import { londonDateOf } from '@reconnect/config';
 import { badInput, invalidTransition } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { Queryable } from '@reconnect/db';
 import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
+import { writeHandoverRequest } from './handover.ts';
 import { addMonths } from './dates.ts';
 import {
   NAMED_WORKER_ROLES,
@@ -129,13 +131,33 @@ export function acceptReferral(ctx: Context, args: { id: string } & Version) {
     operation: 'ACCEPT',
     mutation: 'acceptReferral',
     expectedVersion: args.expectedVersion,
-    plan: (current) => {
+    plan: (current, now) => {
       if (current.consentDecision !== 'GIVEN') {
         throw invalidTransition(
           "acceptReferral needs the person's consent recorded as GIVEN first (recordConsent).",
         );
       }
-      return { set: {}, event: { type: 'referral.accepted' }, fields: ['status'] };
+      // DOMAIN.md "Cross-area handover": a person from another service's area is handed over to it,
+      // requested in the acceptance's own transaction.
+      const receiving = current.receivingServiceCode;
+      const handOver = receiving !== null && receiving !== current.owningServiceCode;
+      return {
+        set: {},
+        event: { type: 'referral.accepted' },
+        fields: ['status'],
+        ...(handOver
+          ? {
+              alsoWrite: async (tx: Queryable) => {
+                await writeHandoverRequest(tx, ctx, current, {
+                  toServiceCode: receiving,
+                  note: null,
+                  at: now,
+                  automatic: true,
+                });
+              },
+            }
+          : {}),
+      };
     },
   });
 }

@@ -11,6 +11,7 @@ import { isUuid, type Grant } from '@reconnect/access';
 import { recordAuditEvents } from '@reconnect/audit';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
+import { emitReferralEvent, isReferralEventType } from '@reconnect/events';
 import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
@@ -183,6 +184,17 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
         },
       ],
     );
+    // Only the changes DOMAIN.md lists are events for other agencies (not contacts, workers,
+    // engagements, consent given or release-date updates); written in this transaction, so a
+    // change that rolls back sends nothing.
+    if (isReferralEventType(plan.event.type)) {
+      await emitReferralEvent(tx, {
+        type: plan.event.type,
+        referralId: id,
+        reference: row.reference,
+        occurredAt: now,
+      });
+    }
     return row;
   });
   ctx.loaders.referralById.clear(id);

@@ -15,6 +15,7 @@ import { grantAccess } from '@reconnect/access';
 import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
 import { hasRole } from '@reconnect/auth';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
+import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden, ineligible, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { idempotencyKeys, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
@@ -393,6 +394,9 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
   });
 
   await tx.insert(idempotencyKeys).values({ ...scope, inputHash: hash, referralId: row.id, createdAt: now });
+  // Told to the owning service's and the referrer's webhooks once this commits (a duplicate too:
+  // the referrer learns from the event that it was declined).
+  await emitReferralEvent(tx, { type: 'referral.submitted', referralId: row.id, reference, occurredAt: now });
 
   const actor: AuditActor = {
     principal: ctx.principal,

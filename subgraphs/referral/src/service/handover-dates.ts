@@ -1,0 +1,97 @@
+/**
+ * A handover's deadline (DOMAIN.md "Cross-area handover": the receiving service responds within two
+ * working days, Monday to Friday). Pure, so the rule is tested as a table.
+ *
+ * The rule, where DOMAIN.md is silent: the deadline is the same Europe/London clock time two
+ * working days after the request (Friday 15:00 -> Tuesday 15:00). A request made on a Saturday or
+ * Sunday counts from Monday 00:00, so it is due at Wednesday 00:00 (the end of Tuesday). Bank
+ * holidays are not skipped: the hub has no calendar of them yet, so a request before a bank holiday
+ * is due a working day early (a service may still respond after `respondBy`; it is only `overdue`).
+ */
+import type { HandoverStatus } from '../db/schema.ts';
+
+export const RESPONSE_WORKING_DAYS = 2;
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+}
+
+function wallTimeOf(instant: Date): WallTime {
+  const parts = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    ms: instant.getUTCMilliseconds(),
+  };
+}
+
+/**
+ * The instant a Europe/London wall time names. Weekday wall times always exist exactly once (the
+ * clocks change on Sundays), which is all the deadline ever lands on.
+ */
+function instantOf(w: WallTime): Date {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+  let guess = asUtc;
+  for (let i = 0; i < 2; i += 1) {
+    const seen = wallTimeOf(new Date(guess));
+    const seenAsUtc = Date.UTC(
+      seen.year,
+      seen.month - 1,
+      seen.day,
+      seen.hour,
+      seen.minute,
+      seen.second,
+      w.ms,
+    );
+    guess += asUtc - seenAsUtc;
+  }
+  return new Date(guess);
+}
+
+/** Day of the week of a calendar date: 0 Sunday ... 6 Saturday. */
+const weekday = (w: WallTime) => new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+
+function nextDay(w: WallTime): WallTime {
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day + 1));
+  return { ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** When the receiving service must respond to a handover requested at `requestedAt`. */
+export function respondByFor(requestedAt: Date, workingDays = RESPONSE_WORKING_DAYS): Date {
+  let w = wallTimeOf(requestedAt);
+  if (weekday(w) === 0 || weekday(w) === 6) {
+    while (weekday(w) === 0 || weekday(w) === 6) w = nextDay(w);
+    w = { ...w, hour: 0, minute: 0, second: 0, ms: 0 };
+  }
+  for (let left = workingDays; left > 0;) {
+    w = nextDay(w);
+    if (weekday(w) !== 0 && weekday(w) !== 6) left -= 1;
+  }
+  return instantOf(w);
+}
+
+/** Still waiting for the receiving service's answer after its deadline. */
+export function isOverdue(h: { status: HandoverStatus; respondBy: Date }, now: Date): boolean {
+  return h.status === 'REQUESTED' && now.getTime() > h.respondBy.getTime();
+}

@@ -1,0 +1,69 @@
+/**
+ * `Query.handovers`: the handovers to (INCOMING) or from (OUTGOING) the caller's own service, newest
+ * request first, a page at a time with an opaque keyset cursor, and the total count.
+ *
+ * Security: the caller's organisation is the only service the SQL ever names, so no argument can
+ * list another service's handovers. The list is handover metadata, which both parties keep (AUTH.md,
+ * `handoverParty`); the referral behind each is read through its own grants (Handover.referral).
+ */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Principal } from '@reconnect/auth';
+import type { Queryable } from '@reconnect/db';
+import { handovers, type HandoverRow, type HandoverStatus } from '../db/schema.ts';
+import { decodeCursor, encodeCursor, pageSize } from './caseload.ts';
+
+export interface HandoverListArgs {
+  direction: 'INCOMING' | 'OUTGOING';
+  status?: HandoverStatus[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface HandoverPage {
+  nodes: HandoverRow[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  totalCount: () => Promise<number>;
+}
+
+const cursorInstant = sql<string>`to_char(${handovers.requestedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export async function handoverPage(
+  caller: { db: Queryable; principal: Principal },
+  args: HandoverListArgs,
+): Promise<HandoverPage> {
+  const first = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after) : null;
+  const org = caller.principal.organisationCode;
+  if (!org)
+    return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: async () => 0 };
+  const own =
+    args.direction === 'INCOMING' ? eq(handovers.toServiceCode, org) : eq(handovers.fromServiceCode, org);
+  // An empty status list is "no status ticked": every status.
+  const where =
+    args.status && args.status.length > 0 ? and(own, inArray(handovers.status, args.status)) : own;
+  const keyset = after
+    ? sql`(${handovers.requestedAt}, ${handovers.id}) < (${after.instant}::timestamptz, ${after.id}::uuid)`
+    : undefined;
+  const rows = await caller.db
+    .select({ handover: handovers, cursorInstant })
+    .from(handovers)
+    .where(keyset ? and(where, keyset) : where)
+    .orderBy(desc(handovers.requestedAt), desc(handovers.id))
+    .limit(first + 1);
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  let counted: Promise<number> | undefined;
+  return {
+    nodes: page.map((r) => r.handover),
+    pageInfo: {
+      endCursor: last ? encodeCursor(last.cursorInstant, last.handover.id) : null,
+      hasNextPage: rows.length > first,
+    },
+    totalCount: () =>
+      (counted ??= caller.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(handovers)
+        .where(where)
+        .then((r) => Number(r[0]?.n ?? 0))),
+  };
+}
