@@ -35,6 +35,7 @@ import {
   type Logger,
 } from '@reconnect/graph';
 import { maskGatewayError } from './errors.ts';
+import { ideRoutes } from './ide.ts';
 
 export interface GatewayContext {
   principal?: Principal;
@@ -236,6 +237,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   let started: Promise<void> | undefined;
   let listening: Listening | undefined;
+  const ide = options.environment === 'development' ? ideRoutes() : undefined;
   return {
     server,
     async listen(port, host = '0.0.0.0') {
@@ -244,7 +246,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         server,
         context,
         maxBodyBytes: limits.maxBodyBytes,
+        // The IDE only in development: production answers GET /graphql like any GraphQL GET.
+        ...(ide ? { landingPage: ide.landingPage } : {}),
         routes: {
+          ...ide?.assets,
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
           '/ready': async (_req, res) => {
             const checks = await Promise.all(
