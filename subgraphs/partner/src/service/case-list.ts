@@ -98,7 +98,7 @@ export async function caseListPage(ctx: Context, args: CaseListArgs) {
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `Ask for between 0 and ${MAX_PAGE_SIZE} cases at a time.`);
   }
-  const visible = visibility(ctx, ctx.clock.now());
+  const visible = visibility(ctx, ctx.access.at);
   if (!visible) {
     return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: 0 };
   }

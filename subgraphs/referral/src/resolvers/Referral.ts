@@ -87,11 +87,7 @@ export const Referral = {
    */
   handovers: async (r: ReferralRow, _: unknown, ctx: Context) =>
     (await ctx.loaders.handoversByReferral.load(r.id)).filter((h) => isPartyTo(h, ctx)),
-  availableActions: async (
-    r: ReferralRow & { canEnrolEnhanced?: boolean },
-    _: unknown,
-    ctx: Context,
-  ) => {
+  availableActions: async (r: ReferralRow & { canEnrolEnhanced?: boolean }, _: unknown, ctx: Context) => {
     const grants = await ctx.access.referralGrants(r.id);
     const staff = hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
     // The sending service keeps read access after a completed handover; it acts no more.
