@@ -28,8 +28,10 @@ type Key = `person:${string}` | `referral:${string}` | `case:${string}`;
 export class Access {
   private readonly usable: Relationship[];
   private readonly loader: DataLoader<Key, Grant[]>;
+  private instant: Date;
 
   constructor(private readonly options: AccessOptions) {
+    this.instant = options.now();
     const { principal } = options;
     this.usable = [...new Set(principal.roles.flatMap((role) => RELATIONSHIPS_BY_ROLE[role] ?? []))];
     this.loader = new DataLoader((keys) => this.load(keys), { maxBatchSize: 1000 });
@@ -37,6 +39,16 @@ export class Access {
 
   get principal(): Principal {
     return this.options.principal;
+  }
+
+  /**
+   * The one instant at which this request judges whether a grant is live. List queries filter with
+   * it too, so a grant that ends while a request is being answered cannot put a record in a list
+   * and then deny its fields (which would null the whole list). A write that changes the caller's
+   * grants calls `clear()`, which moves the instant on.
+   */
+  get at(): Date {
+    return this.instant;
   }
 
   /** The caller's live grants on a person (any referral of theirs). */
@@ -70,6 +82,7 @@ export class Access {
 
   /** Forget what was loaded: after a write in this request changes the caller's grants. */
   clear(): void {
+    this.instant = this.options.now();
     this.loader.clearAll();
   }
 
@@ -89,7 +102,7 @@ export class Access {
       ids.case.size ? inArray(grants.enhancedCaseId, [...ids.case]) : undefined,
     ].filter((c) => c !== undefined);
     if (targets.length === 0) return keys.map(() => []);
-    const now = this.options.now();
+    const now = this.instant;
     const rows = await this.options.db
       .select()
       .from(grants)

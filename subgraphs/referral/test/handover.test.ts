@@ -279,9 +279,13 @@ describe('transitions', () => {
     expect(await liveGrants(referral.id, hub.clock.now())).not.toContain('RC-LDN:RECEIVING_SERVICE');
     expect(await read(ldnStaff, referral.id)).toBeNull();
     expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('NOT_FOUND');
-    // The receiving service still sees the handover it declined (metadata), not the referral.
+    // Its access has ended, so the declined handover leaves its list (AUTH.md: lists leave out what
+    // the caller has no relationship with); the sending service still lists it.
     const incoming = await call(ldnStaff, LIST, { d: 'INCOMING', s: ['DECLINED'] });
-    expect(incoming.data!.handovers.nodes.map((n: Loose) => n.id)).toContain(handover.id);
+    expect(incoming.code, incoming.message).toBe('OK');
+    expect(incoming.data!.handovers.nodes.map((n: Loose) => n.id)).not.toContain(handover.id);
+    const outgoing = await call(nwStaff, LIST, { d: 'OUTGOING', s: ['DECLINED'] });
+    expect(outgoing.data!.handovers.nodes.map((n: Loose) => n.id)).toContain(handover.id);
     expect((await call(ldnStaff, ACCEPT, { id: handover.id })).code).toBe('INVALID_TRANSITION');
     expect((await call(nwStaff, CANCEL, { id: handover.id, reason: 'x' })).code).toBe('INVALID_TRANSITION');
     expect((await call(nwStaff, COMPLETE, { id: handover.id })).code).toBe('INVALID_TRANSITION');
@@ -400,9 +404,13 @@ describe('the access timeline', () => {
     expect(await seen(nwStaff)).toBe(false);
     expect((await call(nwStaff, CONTACT, { id: referral.id })).code).toBe('NOT_FOUND');
     expect((await read(ldnStaff, referral.id))?.owningService).toEqual({ code: 'RC-LDN' });
-    // The sender keeps the handover's own record (its metadata), not the referral.
+    // With the referral gone from its view, the handover leaves the sender's list too (AUTH.md:
+    // lists leave out what the caller has no relationship with); the new owner still lists it.
     const outgoing = await call(nwStaff, LIST, { d: 'OUTGOING', s: ['COMPLETED'] });
-    expect(outgoing.data!.handovers.nodes.map((n: Loose) => n.id)).toContain(id);
+    expect(outgoing.code, outgoing.message).toBe('OK');
+    expect(outgoing.data!.handovers.nodes.map((n: Loose) => n.id)).not.toContain(id);
+    const incoming = await call(ldnStaff, LIST, { d: 'INCOMING', s: ['COMPLETED'] });
+    expect(incoming.data!.handovers.nodes.map((n: Loose) => n.id)).toContain(id);
     expect((await historyOf(hub, referral.id)).map((e) => e.type)).toEqual(
       expect.arrayContaining(['handover.requested', 'handover.accepted', 'handover.completed']),
     );
@@ -436,9 +444,10 @@ describe('handovers(direction)', () => {
 
     const list = async (client: HubClientForTests, vars: Loose) =>
       (await call(client, LIST, vars)).data!.handovers as Loose;
+    // The declined one left the receiver's view with its access (AUTH.md: lists leave it out).
     const all = await list(eoe, { d: 'INCOMING' });
-    expect(all.totalCount).toBe(3);
-    expect(all.nodes.map((n: Loose) => n.id)).toEqual([third, second, first]);
+    expect(all.totalCount).toBe(2);
+    expect(all.nodes.map((n: Loose) => n.id)).toEqual([third, second]);
     expect((await list(se, { d: 'OUTGOING' })).totalCount).toBe(3);
     expect((await list(eoe, { d: 'OUTGOING' })).totalCount).toBe(0);
     expect((await list(se, { d: 'INCOMING' })).totalCount).toBe(0);
@@ -449,10 +458,10 @@ describe('handovers(direction)', () => {
     expect(open.totalCount).toBe(2);
     expect(open.nodes.map((n: Loose) => n.status)).toEqual(['REQUESTED', 'ACCEPTED']);
 
-    const page1 = await list(eoe, { d: 'INCOMING', first: 2 });
+    const page1 = await list(se, { d: 'OUTGOING', first: 2 });
     expect(page1.nodes.map((n: Loose) => n.id)).toEqual([third, second]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = await list(eoe, { d: 'INCOMING', first: 2, after: page1.pageInfo.endCursor });
+    const page2 = await list(se, { d: 'OUTGOING', first: 2, after: page1.pageInfo.endCursor });
     expect(page2.nodes.map((n: Loose) => n.id)).toEqual([first]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     expect(page2.totalCount).toBe(3);
@@ -461,9 +470,10 @@ describe('handovers(direction)', () => {
     expect((await call(probation, LIST, { d: 'INCOMING' })).code).toBe('FORBIDDEN');
 
     // Requested Wednesday 12:00 UTC: due Friday 12:00; overdue only after that, and only REQUESTED.
+    // (The sender lists all three; the receiver no longer sees the one it declined.)
     const overdue = async () =>
       Object.fromEntries(
-        ((await list(eoe, { d: 'INCOMING' })).nodes as Loose[]).map((n) => [n.id, n.overdue]),
+        ((await list(se, { d: 'OUTGOING' })).nodes as Loose[]).map((n) => [n.id, n.overdue]),
       );
     hub.clock.set('2026-11-27T11:59:00Z');
     expect(await overdue()).toEqual({ [first]: false, [second]: false, [third]: false });

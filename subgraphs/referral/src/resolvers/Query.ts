@@ -16,7 +16,7 @@ export const Query = {
   /** The caller's caseload; the SQL in service/caseload.ts decides what it may see. */
   referrals: async (_: unknown, args: CaseloadArgs, ctx: Context) => {
     const page = await caseloadPage(
-      { db: ctx.db, principal: ctx.principal, now: ctx.clock.now(), today: ctx.clock.today() },
+      { db: ctx.db, principal: ctx.principal, now: ctx.access.at, today: ctx.clock.today() },
       args,
     );
     // Later fields (duplicateOf, Person.referrals) may ask for these rows again in this request.
@@ -25,7 +25,7 @@ export const Query = {
   },
   /** Handovers to or from the caller's own service; the SQL names no other service. */
   handovers: (_: unknown, args: HandoverListArgs, ctx: Context) =>
-    handoverPage({ db: ctx.db, principal: ctx.principal }, args),
+    handoverPage({ db: ctx.db, principal: ctx.principal, now: ctx.access.at }, args),
   /** The caller's organisation's subscriptions only. */
   webhooks: (_: unknown, _args: unknown, ctx: Context) => listWebhooks(ctx),
   /** Aggregates computed in SQL; see service/metrics.ts for each figure's definition. */

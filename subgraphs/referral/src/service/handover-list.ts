@@ -6,7 +6,8 @@
  * list another service's handovers. The list is handover metadata, which both parties keep (AUTH.md,
  * `handoverParty`); the referral behind each is read through its own grants (Handover.referral).
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { grants } from '@reconnect/access';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { handovers, type HandoverRow, type HandoverStatus } from '../db/schema.ts';
@@ -28,7 +29,7 @@ export interface HandoverPage {
 const cursorInstant = sql<string>`to_char(${handovers.requestedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export async function handoverPage(
-  caller: { db: Queryable; principal: Principal },
+  caller: { db: Queryable; principal: Principal; now: Date },
   args: HandoverListArgs,
 ): Promise<HandoverPage> {
   const first = pageSize(args.first);
@@ -38,9 +39,28 @@ export async function handoverPage(
     return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: async () => 0 };
   const own =
     args.direction === 'INCOMING' ? eq(handovers.toServiceCode, org) : eq(handovers.fromServiceCode, org);
+  // AUTH.md: a record the caller has no relationship with is left out of lists. A receiver whose
+  // handover was declined or cancelled, or a sender 28 days after completion, no longer sees the
+  // referral, so the handover (whose `referral` is non-null) is not listed either.
+  const stillRelated = exists(
+    caller.db
+      .select({ one: sql`1` })
+      .from(grants)
+      .where(
+        and(
+          eq(grants.referralId, handovers.referralId),
+          eq(grants.organisationCode, org),
+          inArray(grants.relationship, ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE']),
+          lte(grants.validFrom, caller.now),
+          or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
+        ),
+      ),
+  );
   // An empty status list is "no status ticked": every status.
   const where =
-    args.status && args.status.length > 0 ? and(own, inArray(handovers.status, args.status)) : own;
+    args.status && args.status.length > 0
+      ? and(own, stillRelated, inArray(handovers.status, args.status))
+      : and(own, stillRelated);
   const keyset = after
     ? sql`(${handovers.requestedAt}, ${handovers.id}) < (${after.instant}::timestamptz, ${after.id}::uuid)`
     : undefined;

@@ -142,6 +142,9 @@ export async function submitReferral(
  * doubles a need).
  */
 async function replay(ctx: Context, referralId: string, submission: Submission): Promise<SubmitResult> {
+  // The original may have committed (with the caller's grants) after this request began: judge
+  // grants from now, or the payload's field rules would not see them yet.
+  ctx.access.clear();
   const referral = await ctx.loaders.referralById.load(referralId);
   if (!referral) throw notFound('Referral');
   await recordNeeds(ctx, referral, submission);
