@@ -34,6 +34,7 @@ import {
   type Listening,
   type Logger,
 } from '@reconnect/graph';
+import { objectLimitRule } from './cost.ts';
 import { maskGatewayError } from './errors.ts';
 import { ideRoutes } from './ide.ts';
 
@@ -50,6 +51,8 @@ export interface GatewayLimits {
   maxDirectives: number;
   maxTokens: number;
   maxBodyBytes: number;
+  /** Objects one operation may be estimated to return, lists multiplied (see cost.ts). */
+  maxObjects: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -58,6 +61,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxAliases: 20,
   maxDirectives: 20,
   maxTokens: 4_000,
+  maxObjects: 50_000,
   maxBodyBytes: 256 * 1024,
 };
 
@@ -123,6 +127,16 @@ function hasMoreTokensThan(source: string, max: number): boolean {
     }
   } catch {
     return false;
+  }
+  return false;
+}
+
+/** Whether a JSON value holds a string with a NUL character anywhere (keys included). */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
   }
   return false;
 }
@@ -204,7 +218,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     // the signal.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    validationRules: armor.validationRules as never,
+    validationRules: [
+      ...(armor.validationRules as never[]),
+      objectLimitRule({ maxObjects: limits.maxObjects, defaultListSize: 50, maxPageSize: 100 }),
+    ],
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       requestIdPlugin,
@@ -231,6 +248,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       throw hubError('BAD_USER_INPUT', `The query has more than ${limits.maxTokens} tokens.`, {
         http: { status: 400 },
       });
+    }
+    // PostgreSQL cannot store a NUL character in text: a variable carrying one would fail deep in a
+    // subgraph's write as an internal error. Refuse it here as the caller's error.
+    if (containsNul((body as { variables?: unknown } | undefined)?.variables)) {
+      throw hubError('BAD_USER_INPUT', 'A variable contains a NUL character.', { http: { status: 400 } });
     }
     return { principal, requestId, purpose };
   };

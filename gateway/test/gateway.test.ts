@@ -155,6 +155,48 @@ describe('limits', () => {
     expect(response.body.data ?? undefined).toBeUndefined();
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('a query that would cost too much is refused', async () => {
+    // Within the depth and alias limits, but a list inside a list inside a list multiplies.
+    const wide = Array.from(
+      { length: 15 },
+      (_, i) =>
+        `l${i}: localAuthorities { receivingService { establishments { localService { localAuthorities { code } } } } }`,
+    ).join(' ');
+    const response = await query(`{ ${wide} }`);
+    expect(response.body.data ?? undefined).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.message).toMatch(/cost/i);
+  });
+
+  it('too many directives are refused', async () => {
+    const directives = Array.from({ length: 25 }, () => '@include(if: true)').join(' ');
+    const response = await query(`{ me ${directives} { subject } }`);
+    expect(response.body.data ?? undefined).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.message).toMatch(/directive/i);
+  });
+
+  it('refuses every over-limit query before any subgraph is called', async () => {
+    const overLimit = [
+      `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: reconnectServices { code }`).join(' ')} }`,
+      `{ reconnectServices ${Array.from({ length: 25 }, () => '@include(if: true)').join(' ')} { code } }`,
+      `{ ${Array.from({ length: 15 }, (_, i) => `l${i}: localAuthorities { receivingService { establishments { localService { localAuthorities { code } } } } }`).join(' ')} }`,
+      `{ reconnectServices { ${'code '.repeat(4100)}} }`,
+    ];
+    for (const document of overLimit) {
+      // Every subgraph answer costs at least one SQL statement (the directory is in the database):
+      // none means no subgraph was asked.
+      const { result, statements } = await hub.database.handle.statements.measure(() => query(document));
+      expect(result.body.errors?.[0]?.extensions?.code, document.slice(0, 60)).toBe('BAD_USER_INPUT');
+      expect(statements, document.slice(0, 60)).toEqual([]);
+    }
+    // The measure itself sees statements when a subgraph is asked (so the check above can fail).
+    const { statements } = await hub.database.handle.statements.measure(() =>
+      query('{ reconnectServices { code } }'),
+    );
+    expect(statements.length).toBeGreaterThan(0);
+  });
 });
 
 describe('request id', () => {
