@@ -255,6 +255,18 @@ function requestIdPlugin<L>(): ApolloServerPlugin<SubgraphContext<L>> {
       return {
         async willSendResponse({ contextValue, response }) {
           response.http.headers.set('x-request-id', contextValue.requestId);
+          // A variable the subgraph's own scalars refuse (an impossible Date that the gateway's
+          // pass-through scalar let by) is the caller's error: Apollo answers it with HTTP 400,
+          // which the gateway could only report as DOWNSTREAM_SERVICE_ERROR. Answer 200 so that
+          // the gateway relays the BAD_USER_INPUT.
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (
+            response.http.status === 400 &&
+            errors?.length &&
+            errors.every((e) => e.extensions?.['code'] === 'BAD_USER_INPUT')
+          ) {
+            response.http.status = 200;
+          }
         },
       };
     },

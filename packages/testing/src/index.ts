@@ -3,3 +3,4 @@ export * from './hub.ts';
 export * from './seed.ts';
 export * from './seed-referral.ts';
 export * from './seed-person.ts';
+export * from './fuzz.ts';

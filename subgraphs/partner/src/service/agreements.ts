@@ -8,6 +8,8 @@ import { dataSharingAgreements, type AgreementRow, type PartnerRow } from '../db
 import { isUniqueViolation } from './db-errors.ts';
 import { casesSharedWith, partnerGrants } from './partner-grants.ts';
 
+export const MAX_REFERENCE_LENGTH = 100;
+
 /** In force from its first to its last day inclusive (Europe/London calendar dates). */
 export function isAgreementActive(
   agreement: Pick<AgreementRow, 'startsOn' | 'endsOn'>,
@@ -50,6 +52,9 @@ export async function recordDataSharingAgreement(
   if (!partner) throw notFound('Partner organisation');
   const reference = input.reference.trim();
   if (!reference) throw badInput('input.reference', 'Give the agreement reference.');
+  if (reference.length > MAX_REFERENCE_LENGTH) {
+    throw badInput('input.reference', `A reference may be at most ${MAX_REFERENCE_LENGTH} characters.`);
+  }
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badInput('input.scopes', 'An agreement shares at least one scope.');
   if (input.startsOn > input.endsOn) {

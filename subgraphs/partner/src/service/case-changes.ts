@@ -102,10 +102,12 @@ export async function removeCasePartner(ctx: Context, caseId: string, partnerCod
   const current = await loadCaseForStaff(ctx, caseId);
   const why = reason.trim();
   if (!why) throw badInput('reason', 'Give the reason for removing the partner.');
+  if (why.length > MAX_NOTE_LENGTH)
+    throw badInput('reason', `A reason may be at most ${MAX_NOTE_LENGTH} characters.`);
   const partner = await ctx.loaders.partnerByCode.load(partnerCode.trim());
   const members = await ctx.loaders.partnersByCase.load(current.id);
   if (!partner || !members.some((m) => m.partnerId === partner.id && m.removedAt === null)) {
-    throw badInput('partnerCode', `${partnerCode} is not an active partner on this case.`);
+    throw badInput('partnerCode', 'That partner is not an active partner on this case.');
   }
   return applyChange(ctx, current, {
     action: 'enhancedCase.partnerRemoved',
@@ -191,6 +193,8 @@ export async function closeEnhancedCase(ctx: Context, caseId: string, reason: st
   const current = await loadCaseForStaff(ctx, caseId);
   const why = reason.trim();
   if (!why) throw badInput('reason', 'Give the reason for closing the case.');
+  if (why.length > MAX_NOTE_LENGTH)
+    throw badInput('reason', `A reason may be at most ${MAX_NOTE_LENGTH} characters.`);
   const now = ctx.clock.now();
   return applyChange(ctx, current, {
     action: 'enhancedCase.closed',

@@ -20,6 +20,8 @@ import { enhancedEligibilityRefusal } from './eligibility.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { AgreementRow, PartnerRow } from '../db/schema.ts';
 
+export const MAX_RATIONALE_LENGTH = 4000;
+
 export interface EnrolInput {
   rationale: string;
   sharingConsent: 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
@@ -91,7 +93,7 @@ export async function partnerForRegion(
   field: string,
 ): Promise<PartnerOnCase> {
   const partner = await ctx.loaders.partnerByCode.load(code);
-  if (!partner) throw badInput(field, `${code} is not a known partner organisation.`);
+  if (!partner) throw badInput(field, 'That code is not a known partner organisation.');
   if (!partner.regions.includes(region)) {
     throw badInput(field, `${code} does not cover the case's region (${region}).`);
   }
@@ -140,6 +142,9 @@ export async function enrolEnhancedReconnect(
   }
   const rationale = input.rationale.trim();
   if (!rationale) throw badInput('input.rationale', 'Give the rationale for enrolment.');
+  if (rationale.length > MAX_RATIONALE_LENGTH) {
+    throw badInput('input.rationale', `A rationale may be at most ${MAX_RATIONALE_LENGTH} characters.`);
+  }
   if (input.sharingConsent !== 'GIVEN') {
     throw badInput(
       'input.sharingConsent',
