@@ -2,36 +2,24 @@
 import type { Context } from '../context.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
 
-type Args<F extends (ctx: Context, args: never) => unknown> = Parameters<F>[1];
+/** A GraphQL resolver for a service operation that takes (ctx, args). */
+const resolver =
+  <A, R>(operation: (ctx: Context, args: A) => R) =>
+  (_: unknown, args: A, ctx: Context) =>
+    operation(ctx, args);
 
 export const lifecycleMutations = {
-  withdrawReferral: (_: unknown, args: Args<typeof lifecycle.withdrawReferral>, ctx: Context) =>
-    lifecycle.withdrawReferral(ctx, args),
-  recordConsent: (_: unknown, args: Args<typeof lifecycle.recordConsent>, ctx: Context) =>
-    lifecycle.recordConsent(ctx, args),
-  acceptReferral: (_: unknown, args: Args<typeof lifecycle.acceptReferral>, ctx: Context) =>
-    lifecycle.acceptReferral(ctx, args),
-  declineReferral: (_: unknown, args: Args<typeof lifecycle.declineReferral>, ctx: Context) =>
-    lifecycle.declineReferral(ctx, args),
-  assignWorker: (_: unknown, args: Args<typeof lifecycle.assignWorker>, ctx: Context) =>
-    lifecycle.assignWorker(ctx, args),
-  assignPeerSupport: (_: unknown, args: Args<typeof lifecycle.assignPeerSupport>, ctx: Context) =>
-    lifecycle.assignPeerSupport(ctx, args),
-  recordContact: (_: unknown, args: Args<typeof lifecycle.recordContact>, ctx: Context) =>
-    lifecycle.recordContact(ctx, args),
-  updateExpectedReleaseDate: (
-    _: unknown,
-    args: Args<typeof lifecycle.updateExpectedReleaseDate>,
-    ctx: Context,
-  ) => lifecycle.updateExpectedReleaseDate(ctx, args),
-  recordRelease: (_: unknown, args: Args<typeof lifecycle.recordRelease>, ctx: Context) =>
-    lifecycle.recordRelease(ctx, args),
-  recordReturnToCustody: (_: unknown, args: Args<typeof lifecycle.recordReturnToCustody>, ctx: Context) =>
-    lifecycle.recordReturnToCustody(ctx, args),
-  recordEngagement: (_: unknown, args: Args<typeof lifecycle.recordEngagement>, ctx: Context) =>
-    lifecycle.recordEngagement(ctx, args),
-  extendSupport: (_: unknown, args: Args<typeof lifecycle.extendSupport>, ctx: Context) =>
-    lifecycle.extendSupport(ctx, args),
-  dischargeReferral: (_: unknown, args: Args<typeof lifecycle.dischargeReferral>, ctx: Context) =>
-    lifecycle.dischargeReferral(ctx, args),
+  withdrawReferral: resolver(lifecycle.withdrawReferral),
+  recordConsent: resolver(lifecycle.recordConsent),
+  acceptReferral: resolver(lifecycle.acceptReferral),
+  declineReferral: resolver(lifecycle.declineReferral),
+  assignWorker: resolver(lifecycle.assignWorker),
+  assignPeerSupport: resolver(lifecycle.assignPeerSupport),
+  recordContact: resolver(lifecycle.recordContact),
+  updateExpectedReleaseDate: resolver(lifecycle.updateExpectedReleaseDate),
+  recordRelease: resolver(lifecycle.recordRelease),
+  recordReturnToCustody: resolver(lifecycle.recordReturnToCustody),
+  recordEngagement: resolver(lifecycle.recordEngagement),
+  extendSupport: resolver(lifecycle.extendSupport),
+  dischargeReferral: resolver(lifecycle.dischargeReferral),
 };

@@ -182,11 +182,36 @@ export function declineReferral(
   });
 }
 
-export function assignWorker(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+/** The two staff assignments differ only in the role allowed, the column and the wording. */
+const ASSIGNMENTS = {
+  ASSIGN_WORKER: {
+    mutation: 'assignWorker',
+    roles: NAMED_WORKER_ROLES,
+    column: 'namedWorkerId',
+    event: 'referral.worker-assigned',
+    label: 'Named worker',
+    field: 'namedWorker',
+  },
+  ASSIGN_PEER_SUPPORT: {
+    mutation: 'assignPeerSupport',
+    roles: PEER_SUPPORT_ROLES,
+    column: 'peerSupportWorkerId',
+    event: 'referral.peer-support-assigned',
+    label: 'Peer support worker',
+    field: 'peerSupportWorker',
+  },
+} as const;
+
+function assignStaff(
+  ctx: Context,
+  operation: keyof typeof ASSIGNMENTS,
+  args: { referralId: string; staffId: string } & Version,
+) {
+  const assignment = ASSIGNMENTS[operation];
   return changeReferral(ctx, {
     referralId: args.referralId,
-    operation: 'ASSIGN_WORKER',
-    mutation: 'assignWorker',
+    operation,
+    mutation: assignment.mutation,
     expectedVersion: args.expectedVersion,
     plan: async (current) => {
       const worker = await assignableStaff(
@@ -194,38 +219,23 @@ export function assignWorker(ctx: Context, args: { referralId: string; staffId: 
         args.staffId,
         current.owningServiceCode,
         'staffId',
-        NAMED_WORKER_ROLES,
+        assignment.roles,
       );
       return {
-        set: { namedWorkerId: worker.id },
-        event: { type: 'referral.worker-assigned', reason: `Named worker: ${worker.name}` },
-        fields: ['namedWorker'],
+        set: { [assignment.column]: worker.id },
+        event: { type: assignment.event, reason: `${assignment.label}: ${worker.name}` },
+        fields: [assignment.field],
       };
     },
   });
 }
 
+export function assignWorker(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+  return assignStaff(ctx, 'ASSIGN_WORKER', args);
+}
+
 export function assignPeerSupport(ctx: Context, args: { referralId: string; staffId: string } & Version) {
-  return changeReferral(ctx, {
-    referralId: args.referralId,
-    operation: 'ASSIGN_PEER_SUPPORT',
-    mutation: 'assignPeerSupport',
-    expectedVersion: args.expectedVersion,
-    plan: async (current) => {
-      const worker = await assignableStaff(
-        ctx,
-        args.staffId,
-        current.owningServiceCode,
-        'staffId',
-        PEER_SUPPORT_ROLES,
-      );
-      return {
-        set: { peerSupportWorkerId: worker.id },
-        event: { type: 'referral.peer-support-assigned', reason: `Peer support worker: ${worker.name}` },
-        fields: ['peerSupportWorker'],
-      };
-    },
-  });
+  return assignStaff(ctx, 'ASSIGN_PEER_SUPPORT', args);
 }
 
 export interface ContactInput {
