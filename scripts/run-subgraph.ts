@@ -2,7 +2,9 @@
  * `tsx scripts/run-subgraph.ts <name>` (`pnpm --filter @reconnect/<name>-subgraph start`): one
  * subgraph in its own process, the production layout (ARCHITECTURE.md, "Running"). It migrates
  * only what it owns or shares (its own schema, `access` and `audit`) so it can run under a database
- * role with rights on those schemas alone; reference data comes from `pnpm seed`.
+ * role with rights on those schemas alone; reference data comes from `pnpm seed`. With
+ * DATABASE_ROLES=per-subgraph it migrates as the DATABASE_URL's user, then serves connecting as its
+ * own role (`reconnect_<name>`, made by `pnpm db:roles`, password <NAME>_DATABASE_PASSWORD).
  *
  * Settings: DATABASE_URL (always: one PGlite database cannot be shared between processes),
  * INTERNAL_TOKEN_SECRET (production; the gateway's), PORT (default 4000 + the subgraph's offset),
@@ -11,7 +13,7 @@
  */
 import { accessMigrations } from '../packages/access/src/index.ts';
 import { auditMigrations } from '../packages/audit/src/index.ts';
-import { SUBGRAPH_URL_VARS, subgraphEnv } from '../packages/config/src/index.ts';
+import { SUBGRAPH_URL_VARS, databasePasswordsOf, subgraphEnv } from '../packages/config/src/index.ts';
 import { Dispatcher, eventsMigrations } from '../packages/events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
@@ -51,7 +53,7 @@ if (config.NODE_ENV === 'production' && unset.size > 0) {
 }
 
 // Loaded once the configuration is known to be good, so its errors are reported at once.
-const { SUBGRAPH_MODULES } = await import('../packages/hub/src/index.ts');
+const { SUBGRAPH_MODULES, openSubgraphHandles, subgraphRole } = await import('../packages/hub/src/index.ts');
 const module = SUBGRAPH_MODULES.find((m) => m.name === name);
 if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
 
@@ -72,6 +74,19 @@ try {
     ...(ownsOutbox ? [eventsMigrations] : []),
     module.migrations,
   ]);
+  if (config.DATABASE_ROLES === 'per-subgraph') {
+    // Serve as the subgraph's role only: the owner's pool is not kept.
+    const owner = handle;
+    handle = undefined;
+    await owner.close();
+    const own = await openSubgraphHandles(config.DATABASE_URL!, {
+      only: [module.name],
+      passwords: databasePasswordsOf(config),
+      maxConnections: 10,
+    });
+    handle = own[module.name]!;
+    logger.info({ role: subgraphRole(module.name) }, 'connected as the subgraph’s own role');
+  }
   const clock = clockOf(config);
   subgraph = module.build({
     db: handle.db,

@@ -2,10 +2,12 @@
  * `pnpm start`: the whole hub in one process (ARCHITECTURE.md, "Running"). The gateway on PORT and
  * the four subgraphs on PORT+1..PORT+4 over one database: PGlite under DATA_DIR, or PostgreSQL
  * with DATABASE_URL. Migrates and seeds on every start (both idempotent), so a second start reuses
- * the data. Ctrl-C or SIGTERM stops everything and exits 0.
+ * the data. With DATABASE_ROLES=per-subgraph (PostgreSQL) it also sets up the subgraphs' roles
+ * after migrating (as `pnpm db:roles` does) and each subgraph connects as its own role. Ctrl-C or
+ * SIGTERM stops everything and exits 0.
  */
 import { ROLES } from '../packages/auth/src/index.ts';
-import { SUBGRAPH_URL_VARS, hubEnv } from '../packages/config/src/index.ts';
+import { SUBGRAPH_URL_VARS, databasePasswordsOf, hubEnv } from '../packages/config/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../packages/hub/src/index.ts';
 import {
@@ -25,8 +27,16 @@ import {
 const config = loadConfigOrExit(hubEnv);
 // Loaded after the configuration is read, so a configuration error is reported at once rather
 // than after the whole hub has been imported.
-const { ALL_MIGRATIONS, SUBGRAPH_MODULES, seedDemoData, seedReferenceData, startEmbeddedHub } =
-  await import('../packages/hub/src/index.ts');
+const {
+  ALL_MIGRATIONS,
+  SUBGRAPH_MODULES,
+  closeHandles,
+  openSubgraphHandles,
+  seedDemoData,
+  seedReferenceData,
+  setupSubgraphRoles,
+  startEmbeddedHub,
+} = await import('../packages/hub/src/index.ts');
 const logger = await createCliLogger(config, 'reconnect-hub');
 const clock = clockOf(config);
 const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[variable]);
@@ -35,6 +45,7 @@ if (ignored.length > 0) {
 }
 
 let handle: DbHandle | undefined;
+let handles: Record<string, DbHandle> = {};
 let hub: EmbeddedHub | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
@@ -43,11 +54,18 @@ try {
   const reference = await seedReferenceData(handle.db);
   const demo = config.SEED_DEMO ? await seedDemoData(handle.db, clock) : 'not seeded (SEED_DEMO=false)';
   logger.info({ reference, demo }, 'database migrated and seeded');
+  if (config.DATABASE_ROLES === 'per-subgraph') {
+    const passwords = databasePasswordsOf(config);
+    const roles = await setupSubgraphRoles(config.DATABASE_URL!, passwords);
+    handles = await openSubgraphHandles(config.DATABASE_URL!, { passwords });
+    logger.info({ roles: roles.roles, created: roles.created }, 'each subgraph connects as its own role');
+  }
   const jwt = await jwtSettingsOf(config);
   hub = await startEmbeddedHub({
     port: config.PORT,
     host: config.HOST,
     handle,
+    handles,
     clock,
     internalSecret: internalSecretOf(config),
     jwt,
@@ -61,15 +79,17 @@ try {
 } catch (error) {
   reportStartupFailure(logger, error);
   await hub?.stop().catch(() => {});
+  await closeHandles(handles).catch(() => {});
   await handle?.close().catch(() => {});
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle };
+const running = { hub, handle, handles };
 stopOnSignals(logger, async () => {
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
   // database they share.
   await running.hub.stop();
+  await closeHandles(running.handles);
   await running.handle.close();
 });
 

@@ -84,7 +84,7 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
   });
 
   it.skipIf(!testConfig().TEST_DATABASE_URL)(
-    'serves the graph with four subgraphs and the gateway in five processes on PostgreSQL, and stops each with exit 0',
+    'serves the graph with four subgraphs (each as its own database role) and the gateway in five processes on PostgreSQL, and stops each with exit 0',
     async () => {
       const database = await createTestDatabase({ seed: false });
       const processes: {
@@ -115,6 +115,9 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
           SEED_DEMO: 'false',
         });
         expect(seeded.code).toBe(0);
+        // Least privilege, as in production: each subgraph serves as its own database role.
+        const roles = await runScript('db-roles.ts', [], { DATABASE_URL: database.url! });
+        expect(roles.code, roles.stderr).toBe(0);
 
         const spawnProcess = (name: string, script: string, args: string[], env: Record<string, string>) => {
           const child = spawnScript(script, args, env);
@@ -126,6 +129,7 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
           spawnProcess(name, 'run-subgraph.ts', [name], {
             ...common,
             DATABASE_URL: database.url!,
+            DATABASE_ROLES: 'per-subgraph',
             PORT: String(port + i + 1),
           }),
         );
@@ -159,7 +163,15 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
         for (const p of processes) p.child.kill('SIGTERM');
         const codes = await Promise.all(processes.map((p) => p.exited));
         await database.drop();
-        expect(codes).toEqual(processes.map(() => 0));
+        expect(
+          codes,
+          processes
+            .map(
+              (p, i) =>
+                `${p.name} exited ${codes[i]}:\n${p.output().stdout.slice(-1500)}\n${p.output().stderr.slice(-1500)}`,
+            )
+            .join('\n'),
+        ).toEqual(processes.map(() => 0));
       }
     },
     180_000,

@@ -8,13 +8,16 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../lib/runtime.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
 /** Every variable the hub's configuration reads: a test sets what it needs and inherits none. */
 const HUB_VARIABLES = [
   'NODE_ENV',
   'LOG_LEVEL',
   'DATABASE_URL',
+  'DATABASE_ROLES',
+  'REGIONAL_SERVICE_DATABASE_PASSWORD',
+  'PERSON_DATABASE_PASSWORD',
+  'REFERRAL_DATABASE_PASSWORD',
+  'PARTNER_DATABASE_PASSWORD',
   'DATA_DIR',
   'INTERNAL_TOKEN_SECRET',
   'HUB_TODAY',
@@ -40,7 +43,10 @@ export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Starts `scripts/<script>` under tsx, as `pnpm <script>` would. */
 export function spawnScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(TSX, [join('scripts', script), ...args], {
+  // Node itself with tsx's loader, not the tsx CLI: the CLI relays a signal only once its child
+  // answers that it has a handler, and a busy child (a loaded machine) may answer too late, so the
+  // CLI kills it with the signal (exit 143) instead of letting it shut down cleanly.
+  return spawn(process.execPath, ['--import', 'tsx', join('scripts', script), ...args], {
     cwd: ROOT,
     env: scriptEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 
 export { sql };
+export * from './roles.ts';
 
 /** The drizzle handle every repository takes: the same API over postgres.js and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -70,12 +71,14 @@ export interface DbOptions {
   dataDir?: string | undefined;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Count statements on this counter (shared by handles that stand for one database); default a new one. */
+  statements?: StatementCounter;
 }
 
 const MIGRATION_LOCK = 7_263_001;
 
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
-  const statements = new StatementCounter();
+  const statements = options.statements ?? new StatementCounter();
   if (options.url) {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,

@@ -1,7 +1,8 @@
 /**
  * The whole hub in one process: four subgraphs and the gateway over one database. `pnpm start`
  * runs it on PGlite under DATA_DIR (or PostgreSQL with DATABASE_URL); the test harness runs it on
- * free ports against a fresh database.
+ * free ports against a fresh database. On PostgreSQL each subgraph may have its own handle, as its
+ * own database role (roles.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
@@ -18,6 +19,12 @@ export interface EmbeddedHubOptions {
   port: number;
   host: string;
   handle: DbHandle;
+  /**
+   * A handle per subgraph (by name), e.g. each connecting as the subgraph's own PostgreSQL role
+   * (`openSubgraphHandles`); a subgraph without one uses `handle`. The webhook dispatcher uses the
+   * referral subgraph's, as in the one-process-per-subgraph layout. The caller closes them.
+   */
+  handles?: Partial<Record<string, DbHandle>> | undefined;
   clock: Clock;
   internalSecret: string;
   jwt: {
@@ -52,8 +59,8 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   const subgraphs: Record<string, Subgraph> = {};
   const listeners: Record<string, Listening> = {};
   const subgraphHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const dbOf = (name: string) => (options.handles?.[name] ?? options.handle).db;
   const deps = {
-    db: options.handle.db,
     clock: options.clock,
     internalSecret: options.internalSecret,
     logger: options.logger,
@@ -63,7 +70,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   };
   // Outbox delivery runs beside the subgraphs on the same database (the referral subgraph writes it).
   const dispatcher = new Dispatcher({
-    db: options.handle.db,
+    db: dbOf('referral'),
     clock: options.clock,
     environment: options.environment,
     logger: options.logger,
@@ -76,7 +83,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   };
   try {
     for (const module of SUBGRAPH_MODULES) {
-      const subgraph = module.build(deps);
+      const subgraph = module.build({ ...deps, db: dbOf(module.name) });
       subgraphs[module.name] = subgraph;
       const listening = await subgraph.listen(
         options.port === 0 ? 0 : options.port + module.offset,

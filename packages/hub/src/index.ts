@@ -1,2 +1,3 @@
 export * from './subgraphs.ts';
 export * from './embedded.ts';
+export * from './roles.ts';
