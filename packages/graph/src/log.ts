@@ -37,7 +37,9 @@ export function loggableError(error: unknown): Record<string, unknown> {
       : undefined;
   if (typeof e.query === 'string' && 'params' in e) {
     const cause = (e.cause ?? {}) as Record<string, unknown>;
-    const fact = (key: string) => (typeof cause[key] === 'string' ? cause[key] : undefined);
+    // PGlite names them `table`, `constraint`...; postgres.js `table_name`, `constraint_name`...
+    const fact = (key: string) =>
+      [cause[key], cause[`${key}_name`]].find((v): v is string => typeof v === 'string');
     return {
       type: 'DrizzleQueryError',
       query: e.query,

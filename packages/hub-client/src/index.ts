@@ -66,25 +66,39 @@ export class HubClient {
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
-    } catch {
-      throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${subgraph} service could not be reached.`);
+    } catch (error) {
+      // The client learns only which service; the subgraph's log gets the URL and the cause.
+      throw downstream(`The ${subgraph} service could not be reached.`, url, error);
     }
     let body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
       body = (await response.json()) as typeof body;
-    } catch {
-      throw hubError(
-        'DOWNSTREAM_SERVICE_ERROR',
-        `The ${subgraph} service answered with something unreadable.`,
-      );
+    } catch (error) {
+      throw downstream(`The ${subgraph} service answered with something unreadable.`, url, error);
     }
     const first = body.errors?.[0];
     if (first) {
       const error = new GraphQLError(first.message, { extensions: first.extensions ?? {} });
       if (isHubError(error)) throw error;
-      throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${subgraph} service failed.`);
+      // It was reached and failed: an internal error of the hub, not an unreachable service. Its
+      // own log has the detail under the same request id.
+      throw new Error(
+        `${subgraph} answered ${String(first.extensions?.['code'] ?? 'an error')} (request ${requestId})`,
+      );
     }
     if (!body.data) throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${subgraph} service returned no data.`);
     return body.data;
   }
+}
+
+/** A DOWNSTREAM_SERVICE_ERROR that keeps its cause (with the URL) for the log, never for the client. */
+function downstream(message: string, url: string, cause: unknown): GraphQLError {
+  const reason =
+    cause instanceof Error
+      ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ''}`
+      : String(cause);
+  return new GraphQLError(message, {
+    extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
+    originalError: new Error(`POST ${url} failed: ${reason}`),
+  });
 }
