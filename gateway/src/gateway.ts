@@ -37,11 +37,14 @@ import {
 import { objectLimitRule } from './cost.ts';
 import { maskGatewayError } from './errors.ts';
 import { ideRoutes } from './ide.ts';
+import { operationReads } from './reads.ts';
 
 export interface GatewayContext {
   principal?: Principal;
   requestId: string;
   purpose?: string | undefined;
+  /** The fields the operation asks of each audited type (see reads.ts), once it is resolved. */
+  reads?: Record<string, string[]>;
 }
 
 export interface GatewayLimits {
@@ -99,7 +102,13 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const token = await signInternalToken(
       this.secret,
       this.subgraph,
-      { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, caller: 'gateway' },
+      {
+        principal: ctx.principal,
+        requestId: ctx.requestId,
+        purpose: ctx.purpose,
+        caller: 'gateway',
+        reads: ctx.reads,
+      },
       requestBodyHash(request.query, request.variables),
     );
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
@@ -183,6 +192,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
+        async didResolveOperation({ contextValue, document, schema }) {
+          contextValue.reads = operationReads(schema, document);
+        },
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = (error.extensions as { code?: string } | undefined)?.code;

@@ -22,6 +22,12 @@ export interface InternalClaims {
   purpose?: string | undefined;
   /** Who sent it: `gateway` or the calling subgraph's name. */
   caller: string;
+  /**
+   * The fields the caller's whole operation asks of each audited type (e.g. `Person`), from the
+   * gateway: a subgraph sees only its own part of the query plan, but records a read as what the
+   * request read, once per request.
+   */
+  reads?: Record<string, string[]> | undefined;
 }
 
 /** The hash binding a token to its request body. */
@@ -53,6 +59,7 @@ export async function signInternalToken(
     pou: claims.purpose,
     bh: bodyHash,
     caller: claims.caller,
+    ...(claims.reads ? { rf: claims.reads } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(INTERNAL_ISSUER)
@@ -98,5 +105,15 @@ export async function verifyInternalToken(
     requestId: String(payload.rid),
     purpose: str(payload.pou),
     caller: str(payload.caller) ?? 'unknown',
+    reads: readsOf(payload.rf),
   };
+}
+
+function readsOf(value: unknown): Record<string, string[]> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [type, fields] of Object.entries(value)) {
+    if (Array.isArray(fields) && fields.every((f) => typeof f === 'string')) out[type] = fields as string[];
+  }
+  return out;
 }

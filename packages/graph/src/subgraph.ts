@@ -43,6 +43,11 @@ export interface SubgraphContext<L = unknown> {
   purpose?: string | undefined;
   /** Who sent the request: `gateway`, or the subgraph calling on the caller's behalf. */
   caller: string;
+  /**
+   * The fields the client's whole operation asks of each audited type, when the gateway sent it
+   * (see InternalClaims.reads); an audit event of a read names these.
+   */
+  reads?: Record<string, string[]> | undefined;
   /** The raw internal token, forwarded (re-signed) on calls to other subgraphs. */
   db: Db;
   clock: Clock;
@@ -104,10 +109,10 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     // The internal token is bound to the query text it travels with; a query-less persisted-query
     // request would bind it to nothing. The gateway never sends one.
     persistedQueries: false,
-    formatError: (formatted, error) => maskError(formatted, error, log),
+    formatError: (formatted, error) => maskError(formatted, error),
     // Inline traces (ftv1) would send resolver timings and errors to whoever asks with a header;
     // the hub does not report usage to Apollo, so nothing needs them.
-    plugins: [requestIdPlugin<L>(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [requestIdPlugin<L>(), errorLogPlugin<L>(log), ApolloServerPluginInlineTraceDisabled()],
   });
 
   const createContext = async (input: {
@@ -115,12 +120,14 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     requestId: string;
     purpose?: string | undefined;
     caller?: string;
+    reads?: Record<string, string[]> | undefined;
   }): Promise<SubgraphContext<L>> => {
     const base = {
       principal: input.principal,
       requestId: input.requestId,
       purpose: input.purpose,
       caller: input.caller ?? 'gateway',
+      reads: input.reads,
       db: deps.db,
       clock: deps.clock,
       access: new Access({ db: deps.db, principal: input.principal, now: () => deps.clock.now() }),
@@ -213,11 +220,19 @@ const REQUEST_ERRORS = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** An error that is neither the hub's own nor GraphQL's about the request: a fault of ours. */
+function isUnexpected(error: unknown, code: unknown): boolean {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (isHubError(original) || isHubError(error)) return false;
+  return !(typeof code === 'string' && REQUEST_ERRORS.has(code));
+}
+
 /**
- * Errors that are not the hub's own are logged (without query parameters, see `loggableError`) and
- * reach the caller as a bare code.
+ * What reaches the caller: hub errors as they are (a refused input without its value), GraphQL's
+ * request errors without the values they echo, and anything else as a bare INTERNAL_SERVER_ERROR.
+ * The detail of the last goes to the log (`errorLogPlugin`), under the request id.
  */
-function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown }).originalError ?? error;
   const code = formatted.extensions?.code;
   if (isHubError(original) || isHubError(error)) {
@@ -233,7 +248,7 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
   }
   // GraphQL's own request errors (parse, validation, variable coercion) are about the request
   // itself and carry no internals, but may echo a value from it.
-  if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
+  if (!isUnexpected(error, code)) {
     const input = withoutInputValues(formatted.message);
     return {
       message: input.message,
@@ -241,11 +256,43 @@ function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger
       extensions: { code, ...(input.field ? { field: input.field } : {}) },
     };
   }
-  log.error({ err: loggableError(original), path: formatted.path }, 'unexpected error in a resolver');
   return {
     message: 'Internal server error.',
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/**
+ * Logs what a developer needs about a failed request, on the request's own logger (so every line
+ * carries its request id, which the client also gets): an unexpected error with its SQL but
+ * without query parameters (see `loggableError`), and the cause behind a DOWNSTREAM_SERVICE_ERROR
+ * (which subgraph, which URL, what failed), which the client is never told.
+ */
+function errorLogPlugin<L>(fallback: Logger): ApolloServerPlugin<SubgraphContext<L>> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          const log = (contextValue as Partial<SubgraphContext<L>> | undefined)?.log ?? fallback;
+          for (const error of errors) {
+            const original: unknown = error.originalError ?? error;
+            if (isUnexpected(error, error.extensions?.['code'])) {
+              log.error({ err: loggableError(original), path: error.path }, 'unexpected error in a resolver');
+              continue;
+            }
+            const cause = (original as { originalError?: unknown }).originalError;
+            if (
+              cause &&
+              (original as { extensions?: { code?: unknown } }).extensions?.code ===
+                'DOWNSTREAM_SERVICE_ERROR'
+            ) {
+              log.warn({ err: loggableError(cause), path: error.path }, 'a call to another subgraph failed');
+            }
+          }
+        },
+      };
+    },
   };
 }
 

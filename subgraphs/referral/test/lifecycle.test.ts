@@ -643,6 +643,41 @@ describe('referral lifecycle', () => {
       },
     );
 
+    it.runIf(!!testConfig().TEST_DATABASE_URL)(
+      '30 conflicting transitions at once (accept, decline, withdraw): one wins, nothing else lands (PostgreSQL)',
+      async () => {
+        const seeded = await seedIn(hub, 'SUBMITTED_CONSENTED');
+        const attempts = Array.from({ length: 30 }, (_, i) => {
+          const kind = ['acceptReferral', 'declineReferral', 'withdrawReferral'][i % 3]!;
+          const client =
+            kind === 'withdrawReferral' ? as.referrer : kind === 'declineReferral' ? as.lead : as.staff;
+          return { kind, response: run(client, kind, seeded.id) };
+        });
+        const results = await Promise.all(
+          attempts.map(async (a) => ({ kind: a.kind, code: outcome(await a.response).code })),
+        );
+        const winners = results.filter((r) => r.code === 'OK');
+        expect(winners, JSON.stringify(results)).toHaveLength(1);
+        // Every loser is told why in a code, never a 500: the state moved on, or the version did.
+        // A referrer may withdraw only while its referral is SUBMITTED (AUTH.md), so once another
+        // change has landed its withdrawal is FORBIDDEN.
+        for (const loser of results.filter((r) => r.code !== 'OK')) {
+          const allowed = ['INVALID_TRANSITION', 'CONFLICT'];
+          if (loser.kind === 'withdrawReferral') allowed.push('FORBIDDEN');
+          expect(allowed, JSON.stringify(loser)).toContain(loser.code);
+        }
+        const status = {
+          acceptReferral: 'PRE_RELEASE',
+          declineReferral: 'DECLINED',
+          withdrawReferral: 'WITHDRAWN',
+        };
+        const row = await rowOf(hub, seeded.id);
+        expect(row).toMatchObject({ status: status[winners[0]!.kind as keyof typeof status], version: 2 });
+        expect(await historyOf(hub, seeded.id)).toHaveLength(1);
+        expect(await auditOf(hub, seeded.id)).toHaveLength(1);
+      },
+    );
+
     it('lands every one of five contacts recorded at once (they carry no expectedVersion)', async () => {
       const seeded = await seedIn(hub, 'PRE_RELEASE');
       const results = await Promise.all(

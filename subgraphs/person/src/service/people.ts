@@ -36,7 +36,9 @@ export function auditPersonRead(ctx: Context, personId: string, info: GraphQLRes
       subjectType: 'Person',
       subjectId: personId,
       personId,
-      fields: requestedFields(info, 'Person'),
+      // What the client's whole request asks of a Person (from the gateway), or, for a call from
+      // another subgraph, what this operation asks: one event per person per request names it all.
+      fields: ctx.reads?.['Person'] ?? requestedFields(info, 'Person'),
     });
     ctx.loaders.personReads.set(personId, recorded);
   }
