@@ -3,13 +3,32 @@
  * resolvers keep their own codes, and a denial is a FORBIDDEN error at the field's path.
  */
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { allow, and, deny, not, or, rule, shield } from 'graphql-shield';
+import { allow, and, deny, not, or, rule as shieldRule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 import { hasRole, type Role } from '@reconnect/auth';
 import { forbidden } from './errors.ts';
 
-export { allow, and, deny, not, or, rule };
+export { allow, and, deny, not, or };
 export type { IRule, IRules };
+
+/**
+ * graphql-shield's `rule`, except that a rule which throws (its relationship query failed because
+ * the database went away, say) answers with that error rather than a denial. Shield turns a thrown
+ * error into `false`, and so into FORBIDDEN: a caller with every right would be told it has none,
+ * and would not retry. Returned, the error fails the field like any resolver error (masked as
+ * INTERNAL_SERVER_ERROR unless it is the hub's own).
+ */
+export const rule: typeof shieldRule = (name, options) => {
+  const build = shieldRule(name, options);
+  return (func) =>
+    build(async (parent, args, ctx, info) => {
+      try {
+        return await func(parent, args, ctx, info);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+};
 
 export function hubShield(permissions: IRules) {
   return shield(permissions, {
