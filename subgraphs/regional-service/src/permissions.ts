@@ -1,12 +1,12 @@
 /**
  * Who may read the directory (contract/AUTH.md): every role reads services, establishments and
- * local authorities; staff lists are for RECONNECT staff of that service and admins; an ER partner
- * may read the name of a named worker it reaches through a case it may see (the referral's rules
- * decide whether it reaches one at all). Anyone with a valid token may ask `me`.
+ * local authorities; a service's staff list is for its own staff and admins; a worker reached
+ * through a referral is readable by RECONNECT staff, and its name by an ER partner (the referral's
+ * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`.
  */
 import { allow, and, hasAnyRole, or, rule, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
-import type { ServiceRow, StaffRow } from './db/schema.ts';
+import type { ServiceRow } from './db/schema.ts';
 
 const anyRole = hasAnyRole(
   'RECONNECT_STAFF',
@@ -26,13 +26,15 @@ const ownService = rule('ownService', { cache: 'no_cache' })(
     !!ctx.principal.organisationCode && service.code === ctx.principal.organisationCode,
 );
 
-/** The staff member belongs to the caller's own service. */
-const ownStaff = rule('ownStaff', { cache: 'no_cache' })(async (member: StaffRow, _args, ctx: Context) => {
-  const service = await ctx.loaders.serviceById.load(member.serviceId);
-  return !!service && service.code === ctx.principal.organisationCode;
-});
-
-const staffReader = or(admin, and(serviceStaff, ownStaff));
+/**
+ * Staff records are reached only through paths that are gated already: a service's own staff list
+ * (`ReconnectService.staff`: own service or admin) and the workers of a referral the caller is
+ * related to (namedWorker, peerSupportWorker, contacts: the referral subgraph's rules). So RECONNECT
+ * staff read a worker they can reach, the receiving service of a handover included: it needs to
+ * know whom to call (AUTH.md, "staff lists": read where the relationship holds). Partners read the
+ * name of their case's named worker, nothing else.
+ */
+const staffReader = or(admin, serviceStaff);
 
 export const permissions: IRules = {
   Query: {

@@ -1,0 +1,709 @@
+/**
+ * The probe mapping of the permission matrix: for every row of AUTH.md's field matrix, the GraphQL
+ * operations and fields it covers (`ROWS`), and how each read probe's outcome follows from the
+ * row's cells. The write probes are built in permission-matrix-operations.ts.
+ *
+ * A read probe names the rows along its path, root first (`steps`): `referral(id) { person {
+ * nhsNumber } }` is the referral's status row at the root (with the relationship to the referral),
+ * the status row again for `person` (the referral's link to its person, read with the status fields),
+ * then the identifiers row for `nhsNumber`. The first step the caller's cell does not allow is where
+ * FORBIDDEN must land; a root the caller has no relationship with must be null without an error.
+ * Paths that cross subgraphs are resolved by the gateway through `_entities` on the owning subgraph.
+ */
+import {
+  grantOf,
+  needsRelationship,
+  type Caller,
+  type Expected,
+  type Fixture,
+  type Grant,
+  type Loose,
+  type ReadProbe,
+  type RecordKey,
+  type WriteProbe,
+} from './permission-matrix-harness.ts';
+import {
+  agreementProbe,
+  caseWriteProbes,
+  clinicalProbes,
+  handoverProbes,
+  lifecycleProbes,
+  submitProbe,
+  webhookProbes,
+} from './permission-matrix-operations.ts';
+
+/** The rows of AUTH.md's field matrix, by their exact "data" label. */
+export const ROW = {
+  directory: 'directory: services, establishments, local authorities',
+  staffLists: 'staff lists',
+  referralStatus:
+    'Referral: id, reference, status, version, source, submittedAt, custody, owningService, receivingService, availableActions (answered for the caller: a referrer sees WITHDRAW while its referral is SUBMITTED, a partner sees none)',
+  referralSubmission: 'Referral: referrer, reasonForReferral, identifiedNeeds, decline, duplicateOf',
+  referralCase:
+    'Referral: consent, contacts, engagements, history, handovers, namedWorker, peerSupportWorker, supportWindow, preReleaseContacts, discharge, enhancedCase',
+  personId: 'Person: id',
+  personName: 'Person: givenName, familyName, dateOfBirth',
+  personIdentifiers: 'Person: nhsNumber, prisonNumber, crn, pncId, homeOfficeReference, homeArea',
+  healthNeeds: 'Person: healthNeeds',
+  risk: 'Person: riskOfSeriousHarm, riskAssessments',
+  personReferrals: 'Person: referrals',
+  accessLog: 'Person: accessLog',
+  enhancedCase: 'EnhancedCase and its updates',
+  partners: 'partner organisations and agreements',
+  metrics: 'serviceMetrics',
+  webhooks: 'webhooks, registerWebhook, removeWebhook, replayParkedDeliveries',
+  submit: 'submitReferral',
+  transitions: 'referral transitions, contacts, engagements, handovers',
+} as const;
+
+/**
+ * Root fields any valid token may ask, whatever its roles: `me` describes only the caller's own
+ * token (subject, roles, organisation), which the caller already holds; it reveals no record.
+ */
+export const OPEN_FIELDS: Record<string, string> = {
+  me: "the caller's own token, parsed: nothing another party owns",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+interface Step {
+  row: string;
+  /** The field, or `parent.field`, matched against a cell that allows "X and Y only". */
+  name: string;
+  /**
+   * For a step whose object belongs to a service or organisation (a staff list, a partner): is it
+   * the caller's own? Asked when the cell says "own ..." or, with `qualified`, when the caller's
+   * column is qualified "(own)" (staff lists: the caller's own service).
+   */
+  own?: (caller: Caller) => boolean;
+  qualified?: boolean;
+}
+
+type Check = (caller: Caller, fx: Fixture, last: Grant) => ((value: unknown) => string | null) | undefined;
+
+const UNAUTHENTICATED: Expected = { kind: 'unauthenticated' };
+
+/**
+ * The outcome along a path: the first step the caller's cell does not allow is FORBIDDEN; a root
+ * that is a `record` the caller's organisation has no grant on is hidden (for columns qualified
+ * "(own)"); `null` entries stand for list indexes.
+ */
+function along(record: RecordKey | null, steps: (Step | null)[], check?: Check) {
+  return (caller: Caller, fx: Fixture): Expected => {
+    if (!caller.token) return UNAUTHENTICATED;
+    let last: Grant | undefined;
+    for (const [depth, step] of steps.entries()) {
+      if (!step) continue;
+      const g = grantOf(step.row, caller);
+      const ownApplies = g.own || (step.qualified === true && needsRelationship(caller));
+      const allowed =
+        g.read &&
+        (!g.only || g.only.includes(step.name)) &&
+        (!g.scope || (fx.scopes[caller.org ?? ''] ?? []).includes(g.scope)) &&
+        (!step.own || !ownApplies || step.own(caller));
+      if (!allowed) return { kind: 'forbidden', depth };
+      if (depth === 0 && record && needsRelationship(caller) && !fx.orgs[record].includes(caller.org ?? '')) {
+        return { kind: 'hidden' };
+      }
+      last = g;
+    }
+    return { kind: 'read', check: check?.(caller, fx, last!) };
+  };
+}
+
+const ids = (value: unknown): string[] =>
+  ((value as { id?: string; code?: string }[] | null) ?? []).map((v) => v.id ?? v.code ?? '?').sort();
+const sameSet = (want: string[]) => (value: unknown) =>
+  JSON.stringify(ids(value)) === JSON.stringify([...want].sort())
+    ? null
+    : `expected exactly ${JSON.stringify([...want].sort())}, got ${JSON.stringify(ids(value))}`;
+const containsIf = (wanted: boolean, id: string) => (value: unknown) =>
+  ids(value).includes(id) === wanted
+    ? null
+    : `expected the list ${wanted ? 'to hold' : 'to leave out'} ${id}`;
+
+const step = (row: string, name: string, extra: Partial<Step> = {}): Step => ({ row, name, ...extra });
+
+/** A field of the fixture's referral, asked at the root and through the enhanced case (`_entities`). */
+function referralProbes(
+  row: string,
+  field: string,
+  selection: string,
+  extra: Partial<ReadProbe> = {},
+  check?: Check,
+) {
+  return [
+    {
+      name: `referral.${field}`,
+      field,
+      select: (fx: Fixture) => `referral(id: "${fx.referral}") { ${selection} }`,
+      path: ['referral', field],
+      expect: along('referral', [step(ROW.referralStatus, 'referral'), step(row, field)], check),
+      ...extra,
+    },
+    {
+      name: `enhancedCase.referral.${field}`,
+      select: (fx: Fixture) => `enhancedCase(id: "${fx.enhancedCase}") { referral { ${selection} } }`,
+      path: ['enhancedCase', 'referral', field],
+      expect: along(
+        'case',
+        [step(ROW.enhancedCase, 'enhancedCase'), step(ROW.enhancedCase, 'referral'), step(row, field)],
+        check,
+      ),
+      ...extra,
+    },
+  ] satisfies ReadProbe[];
+}
+
+/** A field of the fixture's person: `person(id)`, and through `referral` and `enhancedCase.referral` (`_entities`). */
+function personProbes(row: string, field: string, selection: string, check?: Check): ReadProbe[] {
+  const person = step(ROW.referralStatus, 'person');
+  return [
+    {
+      name: `person.${field}`,
+      field,
+      select: (fx) => `person(id: "${fx.person}") { ${selection} }`,
+      path: ['person', field],
+      expect: along('person', [step(ROW.personId, 'person'), step(row, field)], check),
+    },
+    {
+      name: `referral.person.${field}`,
+      select: (fx) => `referral(id: "${fx.referral}") { person { ${selection} } }`,
+      path: ['referral', 'person', field],
+      expect: along('referral', [step(ROW.referralStatus, 'referral'), person, step(row, field)], check),
+    },
+    {
+      name: `enhancedCase.referral.person.${field}`,
+      select: (fx) => `enhancedCase(id: "${fx.enhancedCase}") { referral { person { ${selection} } } }`,
+      path: ['enhancedCase', 'referral', 'person', field],
+      expect: along(
+        'case',
+        [
+          step(ROW.enhancedCase, 'enhancedCase'),
+          step(ROW.enhancedCase, 'referral'),
+          person,
+          step(row, field),
+        ],
+        check,
+      ),
+    },
+  ];
+}
+
+/** A field of the fixture's enhanced case, at the root and through `referral.enhancedCase` (`_entities`). */
+function caseProbes(field: string, selection: string, extra: Partial<ReadProbe> = {}): ReadProbe[] {
+  return [
+    {
+      name: `enhancedCase.${field}`,
+      field,
+      select: (fx) => `enhancedCase(id: "${fx.enhancedCase}") { ${selection} }`,
+      path: ['enhancedCase', field],
+      expect: along('case', [step(ROW.enhancedCase, 'enhancedCase'), step(ROW.enhancedCase, field)]),
+      ...extra,
+    },
+    {
+      name: `referral.enhancedCase.${field}`,
+      select: (fx) => `referral(id: "${fx.referral}") { enhancedCase { ${selection} } }`,
+      path: ['referral', 'enhancedCase', field],
+      expect: along('referral', [
+        step(ROW.referralStatus, 'referral'),
+        step(ROW.referralCase, 'enhancedCase'),
+        step(ROW.enhancedCase, field),
+      ]),
+      ...extra,
+    },
+  ];
+}
+
+/** A root field that reads no record (the directory, lists scoped by the caller's organisation). */
+function rootProbe(
+  row: string,
+  root: string,
+  selection: string,
+  check?: Check,
+  extra: Partial<ReadProbe> = {},
+) {
+  const name = root.replace(/\(.*$/, '');
+  return {
+    name: root,
+    select: () => `${root} ${selection}`,
+    path: [name],
+    expect: along(null, [step(row, name)], check),
+    ...extra,
+  } satisfies ReadProbe;
+}
+
+const NW = 'RC-NW';
+/**
+ * The fixture's named and peer support workers are RC-NW's. Staff read a worker's name wherever
+ * the relationship holds (AUTH.md's "(own)"): RC-MID, the receiving service of the handover, reads
+ * the names of the people it takes the case over from; a partner reads the name through its case.
+ * Other services never reach the worker: the referral is not revealed to them.
+ */
+const ownNamedWorker = (c: Caller) => c.column === 'ER_PARTNER' || c.column === 'STAFF/LEAD';
+const staffStep = (name: string) => step(ROW.staffLists, name, { own: ownNamedWorker, qualified: true });
+
+/** `availableActions` of the PRE_RELEASE referral: staff have actions, a referrer none (not SUBMITTED), a partner none. */
+const actionsOfOpen: Check = (caller) => (value) => {
+  const actions = value as string[];
+  if (caller.column === 'STAFF/LEAD') return actions.length > 0 ? null : 'expected staff to have actions';
+  return actions.length === 0 ? null : `expected no action, got ${JSON.stringify(actions)}`;
+};
+/** Of the SUBMITTED referral (no consent yet): its referrer sees WITHDRAW and nothing else; staff more. */
+const actionsOfSubmitted: Check = (caller) => (value) => {
+  const actions = value as string[];
+  if (caller.column === 'REFERRER')
+    return JSON.stringify(actions) === '["WITHDRAW"]'
+      ? null
+      : `expected ["WITHDRAW"], got ${JSON.stringify(actions)}`;
+  return actions.includes('WITHDRAW') && actions.includes('RECORD_CONSENT')
+    ? null
+    : `expected WITHDRAW and RECORD_CONSENT among ${JSON.stringify(actions)}`;
+};
+
+const visibleReferrals: Check = (caller, fx, last) =>
+  last.filtered ? sameSet(fx.visible[caller.org ?? ''] ?? []) : undefined;
+
+const METRICS_PERIOD = 'from: "2026-01-01", to: "2026-11-25"';
+function metricsProbe(code: string | null): ReadProbe {
+  return {
+    name: code ? `serviceMetrics(serviceCode: "${code}")` : 'serviceMetrics (no service named)',
+    select: () =>
+      `serviceMetrics(${code ? `serviceCode: "${code}", ` : ''}${METRICS_PERIOD}) { serviceCode referralsReceived }`,
+    path: ['serviceMetrics'],
+    // "own service": a service's figures for the caller's own service only; "every service": any.
+    expect: along(
+      null,
+      [step(ROW.metrics, 'serviceMetrics', { own: (c) => !code || code === c.org })],
+      (caller, _fx, g) => {
+        const scope = g.own ? caller.org : code;
+        return (value) =>
+          (value as Loose).serviceCode === scope
+            ? null
+            : `expected figures for ${scope}, got ${JSON.stringify(value)}`;
+      },
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mapping
+
+export interface RowMapping {
+  reads: ReadProbe[];
+  writes: WriteProbe[];
+  /** Why a cell saying "write" has no write probe (the API has no such operation). */
+  noWrites?: string;
+}
+
+const NO_DIRECTORY_MUTATIONS =
+  'The public API has no directory or staff mutations: the directory is maintained from the reference data (scripts/seed.ts), so "write" has no operation to probe.';
+
+const clinical = clinicalProbes(ROW.healthNeeds, ROW.risk);
+
+export const ROWS: Record<string, RowMapping> = {
+  [ROW.directory]: {
+    reads: [
+      rootProbe(ROW.directory, 'reconnectServices', '{ code name region enhancedReconnect }'),
+      rootProbe(
+        ROW.directory,
+        'reconnectService(code: "RC-NW")',
+        '{ code name establishments { code } localAuthorities { code } }',
+      ),
+      rootProbe(ROW.directory, 'establishments(type: IRC)', '{ code name type region }'),
+      rootProbe(ROW.directory, 'establishment(code: "MRI")', '{ code name localService { code name } }'),
+      rootProbe(
+        ROW.directory,
+        'localAuthorities(region: NORTH_WEST)',
+        '{ code name receivingService { code } }',
+      ),
+      // Across subgraphs: the referral's custody and owning service, the person's home area
+      // (regional-service `_entities`).
+      {
+        name: 'referral.custody.establishment.name',
+        select: (fx) => `referral(id: "${fx.referral}") { custody { establishment { name } } }`,
+        path: ['referral', 'custody', 'establishment', 'name'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referral'),
+          step(ROW.referralStatus, 'custody'),
+          null,
+          step(ROW.directory, 'name'),
+        ]),
+      },
+      {
+        name: 'referral.owningService.name',
+        select: (fx) => `referral(id: "${fx.referral}") { owningService { name region } }`,
+        path: ['referral', 'owningService', 'name'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referral'),
+          step(ROW.referralStatus, 'owningService'),
+          step(ROW.directory, 'name'),
+        ]),
+      },
+      {
+        name: 'person.homeArea.name',
+        select: (fx) => `person(id: "${fx.person}") { homeArea { name receivingService { code } } }`,
+        path: ['person', 'homeArea', 'name'],
+        expect: along('person', [
+          step(ROW.personId, 'person'),
+          step(ROW.personIdentifiers, 'homeArea'),
+          step(ROW.directory, 'name'),
+        ]),
+      },
+    ],
+    writes: [],
+    noWrites: NO_DIRECTORY_MUTATIONS,
+  },
+  [ROW.staffLists]: {
+    reads: [
+      {
+        name: 'reconnectService(RC-NW).staff',
+        select: () => `reconnectService(code: "RC-NW") { staff { name role active service { code } } }`,
+        path: ['reconnectService', 'staff'],
+        expect: along(null, [
+          step(ROW.directory, 'reconnectService'),
+          step(ROW.staffLists, 'staff', { own: (c) => c.org === NW, qualified: true }),
+        ]),
+      },
+      {
+        name: 'reconnectService(RC-SW).staff',
+        select: () => `reconnectService(code: "RC-SW") { staff { name } }`,
+        path: ['reconnectService', 'staff'],
+        expect: along(null, [
+          step(ROW.directory, 'reconnectService'),
+          step(ROW.staffLists, 'staff', { own: (c) => c.org === 'RC-SW', qualified: true }),
+        ]),
+      },
+      {
+        name: 'referral.namedWorker.name',
+        select: (fx) => `referral(id: "${fx.referral}") { namedWorker { name } }`,
+        path: ['referral', 'namedWorker', 'name'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referral'),
+          step(ROW.referralCase, 'namedWorker'),
+          staffStep('namedWorker.name'),
+        ]),
+      },
+      {
+        name: 'referral.namedWorker.role',
+        select: (fx) => `referral(id: "${fx.referral}") { namedWorker { role } }`,
+        path: ['referral', 'namedWorker', 'role'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referral'),
+          step(ROW.referralCase, 'namedWorker'),
+          staffStep('namedWorker.role'),
+        ]),
+      },
+      {
+        name: 'enhancedCase.referral.namedWorker.name',
+        select: (fx) => `enhancedCase(id: "${fx.enhancedCase}") { referral { namedWorker { name } } }`,
+        path: ['enhancedCase', 'referral', 'namedWorker', 'name'],
+        expect: along('case', [
+          step(ROW.enhancedCase, 'enhancedCase'),
+          step(ROW.enhancedCase, 'referral'),
+          step(ROW.referralCase, 'namedWorker'),
+          staffStep('namedWorker.name'),
+        ]),
+      },
+      {
+        name: 'referral.peerSupportWorker.name',
+        select: (fx) => `referral(id: "${fx.referral}") { peerSupportWorker { name } }`,
+        path: ['referral', 'peerSupportWorker', 'name'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referral'),
+          step(ROW.referralCase, 'peerSupportWorker'),
+          staffStep('peerSupportWorker.name'),
+        ]),
+      },
+    ],
+    writes: [],
+    noWrites: NO_DIRECTORY_MUTATIONS,
+  },
+  [ROW.referralStatus]: {
+    reads: [
+      ...referralProbes(ROW.referralStatus, 'id', 'id'),
+      ...referralProbes(ROW.referralStatus, 'reference', 'reference'),
+      ...referralProbes(ROW.referralStatus, 'status', 'status'),
+      ...referralProbes(ROW.referralStatus, 'version', 'version'),
+      ...referralProbes(ROW.referralStatus, 'source', 'source'),
+      ...referralProbes(ROW.referralStatus, 'submittedAt', 'submittedAt'),
+      ...referralProbes(
+        ROW.referralStatus,
+        'custody',
+        'custody { type expectedReleaseDate establishment { code } }',
+      ),
+      ...referralProbes(ROW.referralStatus, 'owningService', 'owningService { code }'),
+      ...referralProbes(ROW.referralStatus, 'receivingService', 'receivingService { code }'),
+      {
+        name: 'referral.availableActions (PRE_RELEASE)',
+        field: 'availableActions',
+        select: (fx) => `referral(id: "${fx.referral}") { availableActions }`,
+        path: ['referral', 'availableActions'],
+        expect: along(
+          'referral',
+          [step(ROW.referralStatus, 'referral'), step(ROW.referralStatus, 'availableActions')],
+          actionsOfOpen,
+        ),
+        mayBeEmpty: true,
+      },
+      {
+        name: 'referral.availableActions (SUBMITTED)',
+        select: (fx) => `referral(id: "${fx.submitted}") { availableActions }`,
+        path: ['referral', 'availableActions'],
+        expect: along(
+          'submitted',
+          [step(ROW.referralStatus, 'referral'), step(ROW.referralStatus, 'availableActions')],
+          actionsOfSubmitted,
+        ),
+      },
+      {
+        name: 'referralByReference.status',
+        select: (fx) => `referralByReference(reference: "${fx.reference}") { status reference }`,
+        path: ['referralByReference', 'status'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referralByReference'),
+          step(ROW.referralStatus, 'status'),
+        ]),
+      },
+      {
+        // The caseload: services and referrers list their referrals, leaving out the others'.
+        // Interpretation: a partner reads the status fields of its case's referral, but lists
+        // nothing here (it finds that referral through enhancedCases): the hub refuses the list.
+        name: 'referrals.nodes',
+        select: () => `referrals(first: 50) { nodes { id status } totalCount }`,
+        path: ['referrals', 'nodes'],
+        mayBeEmpty: true,
+        expect: (caller, fx) =>
+          caller.token && caller.column === 'ER_PARTNER'
+            ? { kind: 'forbidden', depth: 0 }
+            : along(null, [step(ROW.referralStatus, 'referrals')], (c) =>
+                containsIf(fx.orgs.referral.includes(c.org ?? ''), fx.referral),
+              )(caller, fx),
+      },
+    ],
+    writes: [],
+  },
+  [ROW.referralSubmission]: {
+    reads: [
+      ...referralProbes(ROW.referralSubmission, 'referrer', 'referrer { organisationCode name email }'),
+      ...referralProbes(ROW.referralSubmission, 'reasonForReferral', 'reasonForReferral'),
+      ...referralProbes(ROW.referralSubmission, 'identifiedNeeds', 'identifiedNeeds'),
+      ...referralProbes(ROW.referralSubmission, 'decline', 'decline { reason note at }'),
+      // The duplicate is a referral of its own: null for a caller it is not opened to (RC-MID).
+      ...referralProbes(
+        ROW.referralSubmission,
+        'duplicateOf',
+        'duplicateOf { id status }',
+        { mayBeNull: true },
+        (c, fx) => (value) =>
+          (value != null) === fx.orgs.duplicate.includes(c.org ?? '')
+            ? null
+            : `expected the duplicate ${fx.orgs.duplicate.includes(c.org ?? '') ? 'shown' : 'hidden (null)'}, got ${JSON.stringify(value)}`,
+      ),
+      {
+        name: 'referralByReference.referrer',
+        select: (fx) => `referralByReference(reference: "${fx.reference}") { referrer { name } }`,
+        path: ['referralByReference', 'referrer'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referralByReference'),
+          step(ROW.referralSubmission, 'referrer'),
+        ]),
+      },
+    ],
+    writes: [],
+  },
+  [ROW.referralCase]: {
+    reads: [
+      ...referralProbes(ROW.referralCase, 'consent', 'consent { decision method }'),
+      ...referralProbes(ROW.referralCase, 'contacts', 'contacts { id mode preRelease }'),
+      ...referralProbes(ROW.referralCase, 'engagements', 'engagements { id outcome }'),
+      ...referralProbes(ROW.referralCase, 'history', 'history { type actor }'),
+      ...referralProbes(
+        ROW.referralCase,
+        'handovers',
+        'handovers { id status fromService { code } toService { code } }',
+      ),
+      // The worker's key only: their names are the staff lists row's.
+      ...referralProbes(ROW.referralCase, 'namedWorker', 'namedWorker { id }'),
+      ...referralProbes(ROW.referralCase, 'peerSupportWorker', 'peerSupportWorker { id }'),
+      ...referralProbes(ROW.referralCase, 'supportWindow', 'supportWindow { startsOn dischargeOverdue }'),
+      ...referralProbes(ROW.referralCase, 'preReleaseContacts', 'preReleaseContacts { count met }'),
+      ...referralProbes(ROW.referralCase, 'discharge', 'discharge { reason at }'),
+      ...referralProbes(ROW.referralCase, 'enhancedCase', 'enhancedCase { id status }'),
+      {
+        name: 'referralByReference.consent',
+        select: (fx) => `referralByReference(reference: "${fx.reference}") { consent { decision } }`,
+        path: ['referralByReference', 'consent'],
+        expect: along('referral', [
+          step(ROW.referralStatus, 'referralByReference'),
+          step(ROW.referralCase, 'consent'),
+        ]),
+      },
+      {
+        // Handovers to or from the caller's own service; the fixture's goes from RC-NW to RC-MID.
+        name: 'handovers(OUTGOING)',
+        select: () => `handovers(direction: OUTGOING) { nodes { id status } totalCount }`,
+        path: ['handovers', 'nodes'],
+        mayBeEmpty: true,
+        expect: along(null, [step(ROW.referralCase, 'handovers')], (c, fx) =>
+          containsIf(c.org === NW, fx.handover),
+        ),
+      },
+    ],
+    writes: [],
+  },
+  [ROW.personId]: { reads: personProbes(ROW.personId, 'id', 'id'), writes: [] },
+  [ROW.personName]: {
+    reads: [
+      ...personProbes(ROW.personName, 'givenName', 'givenName'),
+      ...personProbes(ROW.personName, 'familyName', 'familyName'),
+      ...personProbes(ROW.personName, 'dateOfBirth', 'dateOfBirth'),
+    ],
+    writes: [],
+  },
+  [ROW.personIdentifiers]: {
+    reads: [
+      ...personProbes(ROW.personIdentifiers, 'nhsNumber', 'nhsNumber'),
+      ...personProbes(ROW.personIdentifiers, 'prisonNumber', 'prisonNumber'),
+      ...personProbes(ROW.personIdentifiers, 'crn', 'crn'),
+      ...personProbes(ROW.personIdentifiers, 'pncId', 'pncId'),
+      ...personProbes(ROW.personIdentifiers, 'homeOfficeReference', 'homeOfficeReference'),
+      ...personProbes(ROW.personIdentifiers, 'homeArea', 'homeArea { code }'),
+    ],
+    writes: [],
+  },
+  [ROW.healthNeeds]: {
+    reads: personProbes(ROW.healthNeeds, 'healthNeeds', 'healthNeeds { category description }'),
+    writes: clinical.needs,
+  },
+  [ROW.risk]: {
+    reads: [
+      ...personProbes(ROW.risk, 'riskOfSeriousHarm', 'riskOfSeriousHarm { level }'),
+      ...personProbes(ROW.risk, 'riskAssessments', 'riskAssessments { level summary }'),
+    ],
+    writes: clinical.risk,
+  },
+  [ROW.personReferrals]: {
+    // `person { referrals }` is the referral subgraph's field on Person (`_entities` there).
+    reads: personProbes(ROW.personReferrals, 'referrals', 'referrals { id }', visibleReferrals),
+    writes: [],
+  },
+  [ROW.accessLog]: {
+    reads: personProbes(ROW.accessLog, 'accessLog', 'accessLog { nodes { action } }'),
+    writes: [],
+  },
+  [ROW.enhancedCase]: {
+    reads: [
+      ...caseProbes('id', 'id'),
+      ...caseProbes('referral', 'referral { id }'),
+      ...caseProbes('status', 'status'),
+      ...caseProbes('openedAt', 'openedAt'),
+      ...caseProbes('closedAt', 'closedAt', { mayBeNull: true }),
+      ...caseProbes('closeReason', 'closeReason', { mayBeNull: true }),
+      ...caseProbes('rationale', 'rationale'),
+      ...caseProbes('sharingConsent', 'sharingConsent { decision method }'),
+      ...caseProbes('partners', 'partners { active addedAt }'),
+      ...caseProbes('updates', 'updates { note author at }'),
+      {
+        name: 'enhancedCases.nodes',
+        select: () => `enhancedCases(first: 50) { nodes { id status } totalCount }`,
+        path: ['enhancedCases', 'nodes'],
+        mayBeEmpty: true,
+        expect: along(null, [step(ROW.enhancedCase, 'enhancedCases')], (c, fx) =>
+          containsIf(fx.orgs.case.includes(c.org ?? ''), fx.enhancedCase),
+        ),
+      },
+    ],
+    writes: caseWriteProbes(ROW.enhancedCase),
+  },
+  [ROW.partners]: {
+    reads: [
+      rootProbe(ROW.partners, 'partnerOrganisations', '{ code name regions }', (c, fx, g) =>
+        sameSet(g.own ? [c.org!] : fx.partnerCodes),
+      ),
+      rootProbe(
+        ROW.partners,
+        'partnerOrganisations',
+        '{ code agreements { reference scopes } activeAgreement { reference } }',
+        (c, fx, g) => sameSet(g.own ? [c.org!] : fx.partnerCodes),
+      ),
+      {
+        // The case's partners: staff see both, a partner only itself.
+        name: 'enhancedCase.partners.partner',
+        select: (fx) => `enhancedCase(id: "${fx.enhancedCase}") { partners { partner { code } } }`,
+        path: ['enhancedCase', 'partners'],
+        expect: along(
+          'case',
+          [step(ROW.enhancedCase, 'enhancedCase'), step(ROW.enhancedCase, 'partners')],
+          (c, fx) => {
+            const want = grantOf(ROW.partners, c).own ? [c.org!] : fx.casePartnerCodes;
+            return (value) => sameSet(want)((value as Loose[]).map((p) => p.partner));
+          },
+        ),
+      },
+      {
+        // An update's author organisation (ERP-NW-MH): another partner on the case may not read it.
+        name: 'enhancedCase.updates.0.partner.code',
+        select: (fx) => `enhancedCase(id: "${fx.enhancedCase}") { updates { partner { code } } }`,
+        path: ['enhancedCase', 'updates', '0', 'partner', 'code'],
+        expect: along('case', [
+          step(ROW.enhancedCase, 'enhancedCase'),
+          step(ROW.enhancedCase, 'updates'),
+          null,
+          step(ROW.enhancedCase, 'partner'),
+          step(ROW.partners, 'code', { own: (c) => c.org === 'ERP-NW-MH' }),
+        ]),
+      },
+    ],
+    writes: [agreementProbe(ROW.partners)],
+  },
+  [ROW.metrics]: { reads: [metricsProbe(NW), metricsProbe(null)], writes: [] },
+  [ROW.webhooks]: {
+    reads: [
+      rootProbe(
+        ROW.webhooks,
+        'webhooks',
+        '{ id url eventTypes active }',
+        (c, fx) => (value) =>
+          containsIf(true, fx.webhooks[c.org ?? '']!)(value) ?? containsIf(false, fx.otherWebhook)(value),
+      ),
+    ],
+    writes: webhookProbes(ROW.webhooks),
+  },
+  [ROW.submit]: { reads: [], writes: [submitProbe(ROW.submit)] },
+  [ROW.transitions]: {
+    reads: [],
+    writes: [...lifecycleProbes(ROW.transitions), ...handoverProbes(ROW.transitions)],
+  },
+};
+
+/** The `me` probe: every caller with a token reads it, with the roles the hub made of its claim. */
+export const ME_PROBE: ReadProbe = {
+  name: 'me',
+  select: () => `me { subject roles organisationCode }`,
+  path: ['me'],
+  expect: (caller) =>
+    caller.token
+      ? {
+          kind: 'read',
+          check: (value) => {
+            const roles = (value as Loose).roles as string[];
+            return JSON.stringify(roles) === JSON.stringify(caller.bareRoles)
+              ? null
+              : `expected roles ${JSON.stringify(caller.bareRoles)}, got ${JSON.stringify(roles)}`;
+          },
+        }
+      : UNAUTHENTICATED,
+};
+
+/** The field names a "Referral: ..." or "Person: ..." label lists (parenthesised notes left out). */
+export function labelFields(label: string): string[] {
+  const match = /^(?:Referral|Person): (.*)$/.exec(label);
+  if (!match) return [];
+  return match[1]!
+    .replace(/\([^)]*\)/g, '')
+    .split(/,\s*|\s+and\s+/)
+    .map((f) => f.trim())
+    .filter(Boolean);
+}
