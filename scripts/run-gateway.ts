@@ -3,7 +3,8 @@
  * front of subgraphs running as their own processes (ARCHITECTURE.md, "Running"). It serves the
  * committed schema/supergraph.graphql and reaches the subgraphs at REGIONAL_SERVICE_URL,
  * PERSON_URL, REFERRAL_URL and PARTNER_URL (required in production; otherwise PORT+1..PORT+4 on
- * localhost). No database.
+ * localhost). No database. GATEWAY_ENGINE=hive serves it with Hive Gateway instead of
+ * @apollo/gateway (gateway/src/hive.ts), same settings, for benchmarks.
  */
 import { readFileSync } from 'node:fs';
 import { createJwtVerifier } from '../packages/auth/src/index.ts';
@@ -24,11 +25,16 @@ import {
 const config = loadConfigOrExit(gatewayEnv);
 const logger = await createCliLogger(config, 'reconnect-gateway');
 const { urls } = subgraphUrlsOf(config, config.PORT);
-let gateway: Gateway | undefined;
+let gateway: Pick<Gateway, 'listen' | 'stop'> | undefined;
 let listening: Listening | undefined;
 try {
   const jwt = await jwtSettingsOf(config);
-  gateway = createGateway({
+  // Hive Gateway is loaded only when asked for: it is a development dependency, slow to import.
+  const create =
+    config.GATEWAY_ENGINE === 'hive'
+      ? (await import('../gateway/src/hive.ts')).createHiveGateway
+      : createGateway;
+  gateway = create({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: urls,
     verify: createJwtVerifier(jwt),
@@ -38,7 +44,7 @@ try {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
   });
   listening = await gateway.listen(config.PORT, config.HOST);
-  logger.info({ url: listening.url, subgraphs: urls }, 'gateway ready');
+  logger.info({ url: listening.url, engine: config.GATEWAY_ENGINE, subgraphs: urls }, 'gateway ready');
 } catch (error) {
   reportStartupFailure(logger, error);
   await gateway?.stop().catch(() => {});

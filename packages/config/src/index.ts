@@ -36,6 +36,17 @@ export const commonEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   /**
+   * `per-subgraph`: each subgraph connects as its own PostgreSQL role (`reconnect_<subgraph>`, the
+   * DATABASE_URL's user replaced), with rights on its own schema only; `pnpm db:roles` creates
+   * them. `shared` (default): everything connects as the DATABASE_URL's user. PGlite is always shared.
+   */
+  DATABASE_ROLES: z.enum(['shared', 'per-subgraph']).default('shared'),
+  /** The subgraphs' roles' passwords (`pnpm db:roles` sets them; unset: no password). */
+  REGIONAL_SERVICE_DATABASE_PASSWORD: z.string().min(1).optional(),
+  PERSON_DATABASE_PASSWORD: z.string().min(1).optional(),
+  REFERRAL_DATABASE_PASSWORD: z.string().min(1).optional(),
+  PARTNER_DATABASE_PASSWORD: z.string().min(1).optional(),
+  /**
    * The gateway-only secret that signs the short-lived internal token carrying the caller's
    * principal to subgraphs. Required in production; in development a per-DATA_DIR secret is
    * generated on first start.
@@ -70,6 +81,13 @@ export const hubEnv = commonEnv
       .transform((v) => v === 'true'),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_ROLES === 'per-subgraph' && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_ROLES'],
+        message: 'per-subgraph needs DATABASE_URL (PGlite has one connection, so one user)',
+      });
+    }
     if (env.NODE_ENV === 'production') {
       if (!env.INTERNAL_TOKEN_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'required in production' });
@@ -97,17 +115,54 @@ export const SUBGRAPH_URL_VARS = {
   partner: 'PARTNER_URL',
 } as const;
 
+/** The password of each subgraph's database role, by subgraph name (DATABASE_ROLES=per-subgraph). */
+export const SUBGRAPH_DATABASE_PASSWORD_VARS = {
+  'regional-service': 'REGIONAL_SERVICE_DATABASE_PASSWORD',
+  person: 'PERSON_DATABASE_PASSWORD',
+  referral: 'REFERRAL_DATABASE_PASSWORD',
+  partner: 'PARTNER_DATABASE_PASSWORD',
+} as const;
+
+/** The passwords that are set, by subgraph name. */
+export function databasePasswordsOf(
+  env: Partial<
+    Record<(typeof SUBGRAPH_DATABASE_PASSWORD_VARS)[keyof typeof SUBGRAPH_DATABASE_PASSWORD_VARS], string>
+  >,
+): Record<string, string> {
+  const passwords: Record<string, string> = {};
+  for (const [name, variable] of Object.entries(SUBGRAPH_DATABASE_PASSWORD_VARS)) {
+    const password = env[variable];
+    if (password) passwords[name] = password;
+  }
+  return passwords;
+}
+
 /**
  * The gateway in its own process (production mode). In production it must be told where every
  * subgraph is: falling back to localhost there would send callers' principals to whatever happens
  * to listen on those ports.
  */
-export const gatewayEnv = hubEnv.superRefine((env, ctx) => {
-  if (env.NODE_ENV !== 'production') return;
-  for (const name of Object.values(SUBGRAPH_URL_VARS)) {
-    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
-  }
-});
+export const gatewayEnv = hubEnv
+  .safeExtend({
+    /**
+     * The federation engine: `apollo` (@apollo/gateway, gateway.ts) or `hive` (Hive Gateway,
+     * hive.ts: same edge, none of the limits yet; for benchmarks, issue 8).
+     */
+    GATEWAY_ENGINE: z.enum(['apollo', 'hive']).default('apollo'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of Object.values(SUBGRAPH_URL_VARS)) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+    }
+    if (env.GATEWAY_ENGINE === 'hive') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_ENGINE'],
+        message: 'hive does not apply the query limits yet: not in production',
+      });
+    }
+  });
 
 /**
  * One subgraph in its own process (production mode). It never sees callers' JWTs, only the
@@ -145,6 +200,17 @@ export const subgraphEnv = commonEnv
   });
 
 export type SubgraphEnv = z.infer<typeof subgraphEnv>;
+
+/** `pnpm db:roles`: the owner's (or an administrator's) DATABASE_URL, and the roles' passwords. */
+export const dbRolesEnv = commonEnv.superRefine((env, ctx) => {
+  if (!env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message: 'required: database roles are for PostgreSQL (PGlite has one connection, so one user)',
+    });
+  }
+});
 
 /** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
 export const testEnv = z.object({

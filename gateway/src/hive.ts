@@ -1,0 +1,348 @@
+/**
+ * The committed supergraph served by a second federation engine, Hive Gateway (The Guild's
+ * `@graphql-hive/gateway-runtime`), so that benchmarks can run it beside the Apollo gateway in
+ * gateway.ts and the hub can offer it if it is faster (issue 8).
+ *
+ * It keeps the edge semantics the subgraphs and callers rely on (ARCHITECTURE.md, "A request"):
+ * the caller's JWT is verified before anything is parsed (401 UNAUTHENTICATED otherwise); every
+ * subgraph fetch carries the internal token, signed for that subgraph and bound to the exact body
+ * sent, with the request id and the purpose of use; every subgraph fetch has a timeout; a subgraph
+ * that is down, slow or answering non-2xx becomes DOWNSTREAM_SERVICE_ERROR with the rest of the
+ * answer kept; and errors are masked with the same rules as the Apollo gateway (errors.ts).
+ *
+ * Not carried over: the depth, cost, alias, directive, token, object and body-size limits, the
+ * NUL-in-variables check, Apollo's CSRF prevention (every request needs a bearer header anyway) and
+ * the development IDE; /ready says the supergraph is loaded without asking the subgraphs. Until the
+ * limits are, this engine is for benchmarks, not production (config refuses it there).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  createGatewayRuntime,
+  Logger as HiveLogger,
+  type GatewayPlugin,
+  type GatewayRuntime,
+  type LogLevel,
+} from '@graphql-hive/gateway-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import {
+  AuthenticationError,
+  INTERNAL_TOKEN_HEADER,
+  PURPOSE_HEADER,
+  REQUEST_ID_HEADER,
+  requestBodyHash,
+  signInternalToken,
+  type Principal,
+} from '@reconnect/auth';
+import { REQUEST_ID_PATTERN, listen, loggableError, type Listening, type Logger } from '@reconnect/graph';
+import { maskGatewayError } from './errors.ts';
+import { operationReads } from './reads.ts';
+import type { Gateway, GatewayOptions } from './gateway.ts';
+
+/** The Apollo gateway's options; `limits` is accepted and ignored (see the module comment). */
+export type HiveGatewayOptions = GatewayOptions;
+
+export interface HiveGateway extends Pick<Gateway, 'listen' | 'stop'> {
+  runtime: GatewayRuntime;
+}
+
+/** What the edge knows of one incoming request, from `onRequest` to the last subgraph fetch. */
+interface Edge {
+  requestId: string;
+  principal?: Principal;
+  purpose?: string | undefined;
+  reads?: Record<string, string[]>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** The subgraph names the supergraph declares (`join__Graph` values' `@join__graph(name:)`). */
+function subgraphNamesOf(supergraph: DocumentNode): string[] {
+  const names: string[] = [];
+  for (const definition of supergraph.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const directive = value.directives?.find((d) => d.name.value === 'join__graph');
+      const name = directive?.arguments?.find((a) => a.name.value === 'name')?.value;
+      if (name?.kind === Kind.STRING) names.push(name.value);
+    }
+  }
+  return names;
+}
+
+/** Hive's own log lines go to the hub's pino logger, at the same level. */
+function hiveLoggerOf(logger: Logger): HiveLogger {
+  const levels: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error'];
+  const level: LogLevel | false =
+    logger.level === 'fatal' ? 'error' : levels.includes(logger.level) ? (logger.level as LogLevel) : false;
+  return new HiveLogger({
+    level,
+    // Hive's error and debug lines carry subgraph request bodies (variables: personal data), headers
+    // (the internal token) and results: none of them goes into the hub's logs.
+    redact: {
+      paths: [
+        'body',
+        'headers',
+        'variables',
+        'data',
+        'request',
+        'response',
+        'extensions.request',
+        'extensions.response',
+      ],
+      remove: true,
+    },
+    writers: [
+      {
+        write(at, attrs, msg) {
+          logger[at]({ ...attrs }, msg ?? '');
+        },
+      },
+    ],
+  });
+}
+
+function jsonResponse(status: number, body: unknown, requestId: string): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+  });
+}
+
+/** The headers of a subgraph fetch as a plain record, whatever form the transport gave them in. */
+function headerRecord(headers: unknown): Record<string, string> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
+  return { ...(headers as Record<string, string>) };
+}
+
+/** The code our own fetch hook gives a subgraph's non-2xx answer; never reaches a client. */
+const SUBGRAPH_UNAVAILABLE = 'HUB_SUBGRAPH_UNAVAILABLE';
+/** Hive's codes for a subgraph that could not answer: refused or failed fetch, and timeout. */
+const UNAVAILABLE_CODES = new Set([SUBGRAPH_UNAVAILABLE, 'SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT']);
+
+/**
+ * Hive's errors in the shape errors.ts expects of Apollo's: a subgraph that could not answer is
+ * DOWNSTREAM_SERVICE_ERROR with gateway.ts's message (never the fetch error's, which names the
+ * subgraph's URL); a variable that does not coerce is the caller's BAD_USER_INPUT (Apollo's code
+ * for it); a validation error loses graphql-js's "Did you mean" (Apollo's gateway blocks those).
+ */
+function normalise(error: GraphQLFormattedError): GraphQLFormattedError {
+  const ext = (error.extensions ?? {}) as Record<string, unknown>;
+  if (typeof ext.code === 'string' && UNAVAILABLE_CODES.has(ext.code)) {
+    const service = typeof ext.serviceName === 'string' ? `The ${ext.serviceName} service` : 'A service';
+    return {
+      ...error,
+      message: `${service} is unavailable; its part of the answer is missing.`,
+      extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
+    };
+  }
+  if (!error.path && (ext.code === undefined || ext.code === 'GRAPHQL_VALIDATION_FAILED')) {
+    const message = error.message.replace(/ Did you mean .*$/s, '');
+    const code = ext.code ?? (/^Variable "\$/.test(message) ? 'BAD_USER_INPUT' : undefined);
+    const http = (ext.http as { status?: number } | undefined)?.status;
+    return {
+      ...error,
+      message,
+      extensions: { ...ext, code: code ?? (http && http < 500 ? 'BAD_USER_INPUT' : undefined) },
+    };
+  }
+  return error;
+}
+
+/**
+ * One error as the client may see it: the Apollo gateway's masking (errors.ts) plus the request id.
+ * A GraphQLError again, so that Yoga takes the HTTP status of a request error from
+ * `extensions.http` (400, as Apollo answers), which it never prints.
+ */
+function maskHiveError(error: GraphQLError, requestId: string): GraphQLError {
+  const masked = maskGatewayError(normalise(error.toJSON()), error);
+  const requestError = !masked.path && masked.extensions?.code === 'BAD_USER_INPUT';
+  const out = new GraphQLError(masked.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.source ? { source: error.source } : {}),
+    ...(error.positions ? { positions: error.positions } : {}),
+    ...(masked.path ? { path: masked.path } : {}),
+    extensions: { ...masked.extensions, requestId, ...(requestError ? { http: { status: 400 } } : {}) },
+  });
+  if (!out.locations && masked.locations) {
+    (out as { locations?: GraphQLFormattedError['locations'] }).locations = masked.locations;
+  }
+  return out;
+}
+
+/** Result errors are typed GraphQLError; one that is not (a plugin's plain object) is made one. */
+function asGraphqlError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const { message, path } = (error ?? {}) as Partial<GraphQLFormattedError>;
+  return new GraphQLError(String(message), { ...(path ? { path } : {}) });
+}
+
+/**
+ * The hub's edge as one Hive plugin: caller verification, the request id, the internal token and
+ * headers on every subgraph fetch, non-2xx subgraph answers as DOWNSTREAM_SERVICE_ERROR, and
+ * masking with logging of what was masked.
+ */
+function hubEdgePlugin(options: HiveGatewayOptions, log: Logger): GatewayPlugin {
+  // Keyed by the incoming Request, which Hive hands every hook (as `request` or `context.request`).
+  const edges = new WeakMap<Request, Edge>();
+  return {
+    async onRequest({ request, url, endResponse }) {
+      const header = request.headers.get(REQUEST_ID_HEADER);
+      const edge: Edge = { requestId: header && REQUEST_ID_PATTERN.test(header) ? header : randomUUID() };
+      edges.set(request, edge);
+      if (url.pathname !== GRAPHQL_PATH) return; // /health, /ready and 404s carry no caller.
+      try {
+        edge.principal = await options.verify(request.headers.get('authorization') ?? undefined);
+      } catch (error) {
+        // As gateway.ts: the verifier's own message (it never says why a token failed), or, when
+        // verifying itself failed (a JWKS endpoint down), a bare internal error.
+        const refused = error instanceof AuthenticationError;
+        if (!refused)
+          log.error({ requestId: edge.requestId, err: loggableError(error) }, 'token verification failed');
+        const answer = refused
+          ? { status: 401, message: error.message, code: 'UNAUTHENTICATED' }
+          : { status: 500, message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' };
+        endResponse(
+          jsonResponse(
+            answer.status,
+            {
+              errors: [
+                { message: answer.message, extensions: { code: answer.code, requestId: edge.requestId } },
+              ],
+            },
+            edge.requestId,
+          ),
+        );
+        return;
+      }
+      edge.purpose = request.headers.get(PURPOSE_HEADER)?.slice(0, 200);
+    },
+
+    onExecute({ args }) {
+      // As gateway.ts: every subgraph fetch carries what the whole operation reads of audited types.
+      const edge = edges.get((args.contextValue as { request: Request }).request);
+      if (edge) edge.reads = operationReads(args.schema, args.document);
+    },
+
+    async onFetch({ context, executionRequest, options: init, setOptions }) {
+      const subgraph = executionRequest?.subgraphName;
+      const edge = 'request' in context ? edges.get(context.request) : undefined;
+      if (!subgraph || !edge?.principal) return undefined; // no caller: no token (as gateway.ts).
+      // Bound to the body exactly as the transport serialised it, which is what the subgraph hashes.
+      const body = JSON.parse(String(init.body ?? '{}')) as { query?: string; variables?: unknown };
+      const token = await signInternalToken(
+        options.internalSecret,
+        subgraph,
+        {
+          principal: edge.principal,
+          requestId: edge.requestId,
+          purpose: edge.purpose,
+          caller: 'gateway',
+          reads: edge.reads,
+        },
+        requestBodyHash(body.query, body.variables),
+      );
+      setOptions({
+        ...init,
+        headers: {
+          ...headerRecord(init.headers),
+          [INTERNAL_TOKEN_HEADER]: token,
+          [REQUEST_ID_HEADER]: edge.requestId,
+          ...(edge.purpose ? { [PURPOSE_HEADER]: edge.purpose } : {}),
+        },
+      });
+      return ({ response, setResponse }) => {
+        if (response.ok) return;
+        // As gateway.ts: a subgraph answering non-2xx is unavailable, whatever its body says.
+        void response.body?.cancel();
+        setResponse(
+          Response.json({
+            data: null,
+            errors: [{ message: 'unavailable', extensions: { code: SUBGRAPH_UNAVAILABLE } }],
+          }),
+        );
+      };
+    },
+
+    onResultProcess({ request, result, setResult }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result || !result.errors?.length) return;
+      const requestId = edges.get(request)?.requestId ?? randomUUID();
+      const errors = result.errors.map((original) => {
+        const error = asGraphqlError(original);
+        const masked = maskHiveError(error, requestId);
+        const code = masked.extensions.code;
+        if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
+          // The detail stays in the log, under the request id; loggableError keeps query
+          // parameters out, and the error's extensions (Hive puts the subgraph request there) too.
+          const { serviceName } = (error.extensions ?? {}) as { serviceName?: unknown };
+          log.error(
+            { requestId, serviceName, path: error.path, err: loggableError(error.originalError ?? error) },
+            'request error',
+          );
+        }
+        return masked;
+      });
+      setResult({ ...result, errors });
+    },
+
+    onResponse({ request, response }) {
+      const requestId = edges.get(request)?.requestId;
+      if (requestId) response.headers.set('x-request-id', requestId);
+    },
+  };
+}
+
+/**
+ * A Hive Gateway over `options.subgraphUrls` (which replace the supergraph's recorded URLs, as in
+ * gateway.ts), answering POST and GET /graphql, GET /health and GET /ready (the supergraph is
+ * loaded; unlike gateway.ts it does not ask the subgraphs).
+ */
+export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
+  const log = options.logger.child({ component: 'hive-gateway' });
+  const supergraph = parse(options.supergraphSdl);
+  const transportEntries: Record<string, { location: string }> = {};
+  for (const name of subgraphNamesOf(supergraph)) {
+    const url = options.subgraphUrls[name];
+    if (!url) throw new Error(`no URL configured for subgraph ${name}`);
+    transportEntries[name] = { location: url };
+  }
+  const runtime = createGatewayRuntime({
+    supergraph,
+    transports: { http: httpTransport as never },
+    transportEntries,
+    upstreamTimeout: options.subgraphTimeoutMs,
+    logging: hiveLoggerOf(log),
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: '/health',
+    readinessCheckEndpoint: '/ready',
+    landingPage: false,
+    graphiql: false,
+    // Our own request ids (REQUEST_ID_PATTERN), as gateway.ts; Hive's would trust any header.
+    requestId: false,
+    // hubEdgePlugin masks every error with errors.ts's rules; Yoga's masking would hide the codes
+    // it needs (a variable's coercion error becomes "Unexpected error.").
+    maskedErrors: false,
+    // Keep the subgraph's name on its errors, but give a code-less one no code: errors.ts then
+    // masks it as INTERNAL_SERVER_ERROR, as behind gateway.ts (Hive's default code would pass it).
+    subgraphErrors: { errorCode: false },
+    ...(options.environment === 'development' ? {} : { disableIntrospection: {} }),
+    plugins: () => [hubEdgePlugin(options, log)],
+  });
+  let listening: Listening | undefined;
+  return {
+    runtime,
+    async listen(port, host = '0.0.0.0') {
+      // Hive loads the supergraph on its first request; load it now, as gateway.ts does, so that a
+      // bad supergraph fails the start and the first caller does not wait for it.
+      await runtime.getSchema();
+      listening = await listen((req, res) => runtime.handle(req, res), port, host);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      await runtime.dispose();
+    },
+  };
+}
