@@ -11,7 +11,10 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthenticationError,
@@ -23,7 +26,6 @@ import {
   type JwtVerifier,
   type Principal,
 } from '@reconnect/auth';
-import { Lexer, Source, TokenKind } from 'graphql';
 import {
   createGraphqlHttpHandler,
   hubError,
@@ -34,9 +36,17 @@ import {
   type Listening,
   type Logger,
 } from '@reconnect/graph';
-import { objectLimitRule } from './cost.ts';
 import { maskGatewayError } from './errors.ts';
 import { ideRoutes } from './ide.ts';
+import {
+  CSRF_PREVENTION_HEADERS,
+  DEFAULT_LIMITS,
+  armorConfig,
+  checkRequest,
+  objectLimit,
+  type Environment,
+  type GatewayLimits,
+} from './limits.ts';
 import { operationReads } from './reads.ts';
 
 export interface GatewayContext {
@@ -47,26 +57,7 @@ export interface GatewayContext {
   reads?: Record<string, string[]>;
 }
 
-export interface GatewayLimits {
-  maxDepth: number;
-  maxCost: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxTokens: number;
-  maxBodyBytes: number;
-  /** Objects one operation may be estimated to return, lists multiplied (see cost.ts). */
-  maxObjects: number;
-}
-
-export const DEFAULT_LIMITS: GatewayLimits = {
-  maxDepth: 12,
-  maxCost: 20_000,
-  maxAliases: 20,
-  maxDirectives: 20,
-  maxTokens: 4_000,
-  maxObjects: 50_000,
-  maxBodyBytes: 256 * 1024,
-};
+export { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -74,7 +65,7 @@ export interface GatewayOptions {
   verify: JwtVerifier;
   internalSecret: string;
   logger: Logger;
-  environment: 'development' | 'test' | 'production';
+  environment: Environment;
   subgraphTimeoutMs: number;
   limits?: Partial<GatewayLimits>;
 }
@@ -125,41 +116,6 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Whether `source` has more than `max` tokens; a lexical error is left to the parser to report. */
-function hasMoreTokensThan(source: string, max: number): boolean {
-  const lexer = new Lexer(new Source(source));
-  try {
-    let count = 0;
-    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-      count += 1;
-      if (count > max) return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
-}
-
-/** Whether a JSON value holds a string with a NUL character anywhere (keys included). */
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
-  }
-  return false;
-}
-
-/**
- * The document of a request, wherever it came: a POST body or, for GET, the `query` parameter.
- * Read before Apollo parses it, so that the token limit applies first.
- */
-function documentOf(req: IncomingMessage, body: unknown): string | undefined {
-  const query = (body as { query?: unknown } | undefined)?.query;
-  if (typeof query === 'string') return query;
-  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('query') ?? undefined;
-}
-
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
   listen(port: number, host?: string): Promise<Listening>;
@@ -177,16 +133,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       return new HubDataSource(name, url, options.internalSecret, options.subgraphTimeoutMs);
     },
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true },
-    costLimit: { maxCost: limits.maxCost },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    // Armor's Apollo token limit parses in `parsingDidStart`, and Apollo answers anything thrown
-    // from a plugin hook with HTTP 500, a plain syntax error included: the context checks it instead.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: options.environment !== 'development' },
-  }).protect();
+  // The limits both engines share (limits.ts); armor's token limit is off, `checkRequest` has it.
+  const armor = new ApolloArmor(armorConfig(limits, options.environment)).protect();
 
   /** Tags every answer and error with the request id, and logs the unmasked errors under it. */
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -229,15 +177,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     // subgraphs, then the database): Apollo's own SIGINT/SIGTERM handlers would race it and re-raise
     // the signal.
     stopOnTerminationSignals: false,
-    csrfPrevention: true,
-    validationRules: [
-      ...(armor.validationRules as never[]),
-      objectLimitRule({ maxObjects: limits.maxObjects, defaultListSize: 50, maxPageSize: 100 }),
-    ],
+    csrfPrevention: { requestHeaders: CSRF_PREVENTION_HEADERS },
+    validationRules: [...(armor.validationRules as never[]), objectLimit(limits)],
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       requestIdPlugin,
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set or honoured (personal data is never HTTP-cached): no per-field cost.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: (formatted, error) => maskGatewayError(formatted, error),
   });
@@ -253,19 +200,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (error instanceof AuthenticationError) throw unauthenticated(error.message);
       throw error;
     }
-    // Parsing cost grows with the document: refuse a long one before Apollo parses it, as the
-    // caller's error (an error thrown here keeps its HTTP status; one thrown by a plugin would not).
-    const source = documentOf(req, body);
-    if (source !== undefined && hasMoreTokensThan(source, limits.maxTokens)) {
-      throw hubError('BAD_USER_INPUT', `The query has more than ${limits.maxTokens} tokens.`, {
-        http: { status: 400 },
-      });
-    }
-    // PostgreSQL cannot store a NUL character in text: a variable carrying one would fail deep in a
-    // subgraph's write as an internal error. Refuse it here as the caller's error.
-    if (containsNul((body as { variables?: unknown } | undefined)?.variables)) {
-      throw hubError('BAD_USER_INPUT', 'A variable contains a NUL character.', { http: { status: 400 } });
-    }
+    // Tokens and NUL characters, before Apollo parses the document, as the caller's error (an error
+    // thrown here keeps its HTTP status; one thrown by a plugin would not).
+    checkRequest(body, req.url ?? '/', limits);
     return { principal, requestId, purpose };
   };
 

@@ -11,7 +11,19 @@ import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSche
 /** Types whose reads are audited (ARCHITECTURE.md, "audit": sensitive reads of a person). */
 export const AUDITED_TYPES = ['Person'] as const;
 
+/** Per document: Apollo Server keeps one parsed DocumentNode per distinct query, so a repeated query is walked once. */
+const cache = new WeakMap<DocumentNode, Record<string, string[]>>();
+
 export function operationReads(schema: GraphQLSchema, document: DocumentNode): Record<string, string[]> {
+  let reads = cache.get(document);
+  if (!reads) {
+    reads = walk(schema, document);
+    cache.set(document, reads);
+  }
+  return reads;
+}
+
+function walk(schema: GraphQLSchema, document: DocumentNode): Record<string, string[]> {
   const found = new Map<string, Set<string>>(AUDITED_TYPES.map((t) => [t, new Set<string>()]));
   const typeInfo = new TypeInfo(schema);
   visit(

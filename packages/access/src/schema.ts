@@ -44,6 +44,15 @@ export const grants = accessSchema.table(
     index('grants_org_referral_idx').on(t.organisationCode, t.referralId),
     index('grants_referral_idx').on(t.referralId),
     index('grants_case_idx').on(t.enhancedCaseId),
+    // The caseload's total: counted from an organisation's live grants alone, an index-only scan
+    // (caseload.ts), rather than by a join over every referral.
+    index('grants_org_relationship_live_idx').on(
+      t.organisationCode,
+      t.relationship,
+      t.referralId,
+      t.validFrom,
+      t.validUntil,
+    ),
   ],
 );
 

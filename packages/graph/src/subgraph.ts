@@ -5,7 +5,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
@@ -112,7 +115,14 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     formatError: (formatted, error) => maskError(formatted, error),
     // Inline traces (ftv1) would send resolver timings and errors to whoever asks with a header;
     // the hub does not report usage to Apollo, so nothing needs them.
-    plugins: [requestIdPlugin<L>(), errorLogPlugin<L>(log), ApolloServerPluginInlineTraceDisabled()],
+    // Cache control is on by default and wraps every field resolver to collect cache hints the hub
+    // never sets (HTTP caching of personal data is off the table): off, it costs nothing per field.
+    plugins: [
+      requestIdPlugin<L>(),
+      errorLogPlugin<L>(log),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
 
   const createContext = async (input: {

@@ -1,0 +1,1 @@
+CREATE INDEX "grants_org_relationship_live_idx" ON "access"."grants" USING btree ("organisation_code","relationship","referral_id","valid_from","valid_until");
