@@ -4,7 +4,7 @@
  * committed schema/supergraph.graphql and reaches the subgraphs at REGIONAL_SERVICE_URL,
  * PERSON_URL, REFERRAL_URL and PARTNER_URL (required in production; otherwise PORT+1..PORT+4 on
  * localhost). No database. GATEWAY_ENGINE=hive serves it with Hive Gateway instead of
- * @apollo/gateway (gateway/src/hive.ts), same settings, for benchmarks.
+ * @apollo/gateway (gateway/src/hive.ts), same settings and limits (gateway/src/limits.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createJwtVerifier } from '../packages/auth/src/index.ts';
@@ -29,7 +29,7 @@ let gateway: Pick<Gateway, 'listen' | 'stop'> | undefined;
 let listening: Listening | undefined;
 try {
   const jwt = await jwtSettingsOf(config);
-  // Hive Gateway is loaded only when asked for: it is a development dependency, slow to import.
+  // Hive Gateway is loaded only when asked for: it is slow to import.
   const create =
     config.GATEWAY_ENGINE === 'hive'
       ? (await import('../gateway/src/hive.ts')).createHiveGateway

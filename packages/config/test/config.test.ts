@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, ConfigError, hubEnv, loadConfig, londonDateOf } from '../src/index.ts';
+import { Clock, ConfigError, gatewayEnv, hubEnv, loadConfig, londonDateOf } from '../src/index.ts';
 
 describe('hub configuration', () => {
   it('has safe local defaults', () => {
@@ -43,6 +43,21 @@ describe('hub configuration', () => {
       DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
     });
     expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('runs the gateway on either federation engine in production, Apollo unless told', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example.nhs.uk/.well-known/jwks.json',
+      INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+      REGIONAL_SERVICE_URL: 'http://regional-service.internal:4001/graphql',
+      PERSON_URL: 'http://person.internal:4002/graphql',
+      REFERRAL_URL: 'http://referral.internal:4003/graphql',
+      PARTNER_URL: 'http://partner.internal:4004/graphql',
+    };
+    expect(loadConfig(gatewayEnv, production).GATEWAY_ENGINE).toBe('apollo');
+    expect(loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'hive' }).GATEWAY_ENGINE).toBe('hive');
+    expect(() => loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'mesh' })).toThrow(/GATEWAY_ENGINE/);
   });
 });
 
