@@ -1,0 +1,117 @@
+/**
+ * The benchmark's smoke run (CI, PGlite and PostgreSQL): the synthetic data set at a small scale,
+ * the in-process hub that counts, and the figures `pnpm bench` reports that do not vary between
+ * runs or machines: SQL statements and subgraph requests per operation, the query plans' fetches,
+ * and the floor returning exactly the hub's caseload page. Never a time. A change that adds a
+ * statement or a subgraph request to an operation fails here until the expected count is updated
+ * on purpose.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@reconnect/testing';
+import { startCountingHub, type CountingHub } from '../src/counting-hub.ts';
+import { countOperation } from '../src/counts.ts';
+import { compareWithHub, runFloor } from '../src/floor.ts';
+import { caseloadBody, detailBody, findScenario, submitBody, type Scenario } from '../src/operations.ts';
+import { planOf } from '../src/plan.ts';
+import type { RecordedFetch } from '../src/proxy.ts';
+import { seedSynthetic } from '../src/seed.ts';
+import { benchCaller, createBenchKeys, type Caller } from '../src/tokens.ts';
+
+describe('pnpm bench, smoke scale: the counts that do not vary', () => {
+  let database: TestDatabase;
+  let hub: CountingHub;
+  let scenario: Scenario;
+  let staff: Caller;
+  let referrer: Caller;
+  const dir = mkdtempSync(join(tmpdir(), 'reconnect-bench-'));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seeded = await seedSynthetic(database.handle, 700);
+    expect(seeded.rows['referral.referrals']).toBe(700);
+    const keys = await createBenchKeys(dir);
+    scenario = await findScenario(database.handle, 'RC-NW', 'RC-SW');
+    staff = await benchCaller(keys, ['RECONNECT_STAFF'], { org: 'RC-NW', staffId: scenario.staffId });
+    referrer = await benchCaller(keys, ['REFERRER'], { org: scenario.submit.referrerOrganisation });
+    hub = await startCountingHub({
+      handle: database.handle,
+      internalSecret: keys.internalSecret,
+      jwks: keys.jwks,
+    });
+    // The first request of each operation builds the gateway's query plan.
+    for (const [caller, body] of [
+      [staff, caseloadBody(1)],
+      [staff, detailBody(scenario)],
+      [referrer, submitBody(scenario)],
+    ] as const) {
+      await countOperation(hub, caller.token, body);
+    }
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('seeds a caseload of more than one page for the caller', () => {
+    expect(scenario.caseloadSize).toBeGreaterThan(50);
+  });
+
+  it('costs the same SQL statements and subgraph requests for a caseload page of 10 as of 50', async () => {
+    const ten = await countOperation(hub, staff.token, caseloadBody(10));
+    const fifty = await countOperation(hub, staff.token, caseloadBody(50));
+    const nodes = (answer: typeof ten.answer) =>
+      (answer.data as { referrals: { nodes: unknown[] } }).referrals.nodes.length;
+    expect([nodes(ten.answer), nodes(fifty.answer)]).toEqual([10, 50]);
+    expect({ statements: fifty.count.statements, requests: fifty.count.byCaller }).toEqual({
+      statements: ten.count.statements,
+      requests: ten.count.byCaller,
+    });
+    expect(fifty.count.statements).toBe(10);
+    expect(fifty.count.byCaller).toEqual({
+      'gateway→referral': 1,
+      'gateway→person': 1,
+      'gateway→regional-service': 3,
+    });
+  });
+
+  it('counts the statements and subgraph requests of a referral detail and of a submission', async () => {
+    const detail = await countOperation(hub, staff.token, detailBody(scenario));
+    const submit = await countOperation(hub, referrer.token, submitBody(scenario));
+    expect({
+      detail: [detail.count.statements, detail.count.subgraphRequests],
+      submit: [submit.count.statements, submit.count.subgraphRequests],
+    }).toEqual({ detail: [34, 14], submit: [31, 7] });
+    expect(submit.count.byCaller).toEqual({
+      'gateway→referral': 1,
+      'referral→regional-service': 1,
+      'referral→person': 2,
+      'gateway→person': 1,
+      'gateway→regional-service': 2,
+    });
+  });
+
+  it('learns each query plan: the referral subgraph first, everything else after it', async () => {
+    for (const [caller, body] of [
+      [staff, () => caseloadBody(50)],
+      [staff, () => detailBody(scenario)],
+      [referrer, () => submitBody(scenario)],
+    ] as const) {
+      const runs: RecordedFetch[][] = [];
+      for (let i = 0; i < 3; i += 1) runs.push((await countOperation(hub, caller.token, body())).fetches);
+      const plan = planOf(runs);
+      expect(plan[0]).toMatchObject({ key: '1-referral', dependsOn: [] });
+      for (const fetch of plan.slice(1)) expect(fetch.dependsOn).toContain('1-referral');
+    }
+  });
+
+  it('has a floor that returns exactly the hub’s caseload page', async () => {
+    const page = await countOperation(hub, staff.token, caseloadBody(50));
+    const rows = await runFloor(database.handle, 'RC-NW', 50);
+    expect(rows).toHaveLength(51);
+    expect(compareWithHub(rows, page.answer, 50)).toEqual([]);
+  });
+});
