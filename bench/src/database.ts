@@ -128,7 +128,7 @@ export async function openBenchDatabase(options: OpenOptions): Promise<BenchData
  * every caseload page. Their audit events stay: the audit log refuses deletes, and only grows.
  * Seeded referrals are `submitted_by = 'bench-referrer'`; the benchmark's callers are `bench-<role>@<org>`.
  */
-async function removeSubmissions(handle: DbHandle): Promise<number> {
+export async function removeSubmissions(handle: DbHandle): Promise<number> {
   return handle.db.transaction(async (tx) => {
     const run = (text: string) => tx.execute(sql.raw(text));
     await run(`create temporary table bench_submitted on commit drop as
@@ -145,6 +145,18 @@ async function removeSubmissions(handle: DbHandle): Promise<number> {
       and not exists (select 1 from referral.referrals r where r.person_id = p.id)`);
     return Number(row.n);
   });
+}
+
+/**
+ * Between variants: the submissions a variant just made taken out again, and the tables they
+ * touched vacuumed, so that the caseload timed next does not walk past them (the newest referrals
+ * are the first a caseload page reads) nor past their dead index entries.
+ */
+export async function removeSubmissionsNow(handle: DbHandle): Promise<void> {
+  if (handle.kind !== 'postgres') return;
+  if ((await removeSubmissions(handle)) > 0) {
+    await handle.db.execute(sql.raw('vacuum referral.referrals, access.grants, person.people'));
+  }
 }
 
 /**

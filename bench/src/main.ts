@@ -102,9 +102,12 @@ async function main(): Promise<void> {
   });
   const running: HubProcess[] = [];
   const stopAll = () => stopProcesses(running.splice(0));
-  process.once('SIGINT', () => {
-    void stopAll().finally(() => process.exit(130));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping the processes this run started`);
+      void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
   try {
     const result = await runBenchmark({
       settings: o,

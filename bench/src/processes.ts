@@ -39,6 +39,8 @@ export function freePort(): Promise<number> {
 }
 
 export interface SplitHubOptions {
+  /** Every process is added here the moment it is spawned, so that a signal mid-start stops it too. */
+  started: HubProcess[];
   databaseUrl: string;
   internalSecret: string;
   jwksFile: string;
@@ -114,7 +116,9 @@ export async function startSubgraphs(options: SplitHubOptions): Promise<Subgraph
         { ...baseEnv(options), ...urlEnv, DATABASE_URL: options.databaseUrl, PORT: String(ports[name]) },
         log,
       );
-      processes.push({ name, pid: child.pid!, url: urls[name]!, child, log });
+      const started: HubProcess = { name, pid: child.pid!, url: urls[name]!, child, log };
+      processes.push(started);
+      options.started.push(started);
     }
     for (const p of processes) {
       await waitFor(p.name, async () => (await fetch(new URL('/health', p.url))).ok, p.child, p.log);
@@ -122,7 +126,15 @@ export async function startSubgraphs(options: SplitHubOptions): Promise<Subgraph
     return { processes, urls };
   } catch (error) {
     await stopProcesses(processes);
+    forget(options.started, processes);
     throw error;
+  }
+}
+
+function forget(started: HubProcess[], stopped: HubProcess[]): void {
+  for (const p of stopped) {
+    const i = started.indexOf(p);
+    if (i >= 0) started.splice(i, 1);
   }
 }
 
@@ -157,10 +169,12 @@ export async function startGateway(
     log,
   );
   const gateway: HubProcess = { name: `gateway-${engine}`, pid: child.pid!, url, child, log };
+  options.started.push(gateway);
   try {
     await waitFor(gateway.name, () => ready(url), child, log);
   } catch (error) {
     await stopProcesses([gateway]);
+    forget(options.started, [gateway]);
     throw error;
   }
   return gateway;

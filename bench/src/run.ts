@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createDb } from '../../packages/db/src/index.ts';
 import { startCountingHub, type CountingHub } from './counting-hub.ts';
 import { ask, countOperation, keepsCallersApart, type OperationCount } from './counts.ts';
-import type { BenchDatabase } from './database.ts';
+import { removeSubmissionsNow, type BenchDatabase } from './database.ts';
 import { compareWithHub, runFloor } from './floor.ts';
 import type { LoadResult } from './load.ts';
 import { bodyOf, caseloadBody, findScenario, type OperationName, type Scenario } from './operations.ts';
@@ -94,6 +94,7 @@ interface Findings {
 export async function runBenchmark(run: RunContext): Promise<BenchResult> {
   const callers = await callersOf(run);
   const findings = await countAndPlan(run, callers);
+  await removeSubmissionsNow(run.db.handle);
   const skipped: BenchResult['skipped'] = [];
   const { gateways, subgraphUrls } = await startSplitHub(run, callers, findings, skipped);
   const floorPool = await createDb({ url: run.db.url, maxConnections: POOL_SIZE });
@@ -237,6 +238,7 @@ async function startSplitHub(
 ): Promise<{ gateways: Record<string, string>; subgraphUrls: Record<string, string> }> {
   run.log('starting the subgraph and gateway processes');
   const split: SplitHubOptions = {
+    started: run.running,
     databaseUrl: run.db.url,
     internalSecret: run.keys.internalSecret,
     jwksFile: run.keys.jwksFile,
@@ -245,7 +247,6 @@ async function startSplitHub(
     logDir: run.work,
   };
   const subgraphs = await startSubgraphs(split);
-  run.running.push(...subgraphs.processes);
   const answers = async (url: string) => {
     await ask(url, staff.token, caseloadBody(1));
     return true;
@@ -255,9 +256,7 @@ async function startSplitHub(
     let reason = engineProblems.get(engine);
     if (!reason) {
       try {
-        const gateway = await startGateway(split, subgraphs.urls, engine, answers);
-        run.running.push(gateway);
-        gateways[engine] = gateway.url;
+        gateways[engine] = (await startGateway(split, subgraphs.urls, engine, answers)).url;
         continue;
       } catch (error) {
         if (engine === 'apollo') throw error;
@@ -300,9 +299,15 @@ async function timedRounds(
   meter: UsageMeter,
 ): Promise<{ results: Record<string, VariantResult>; peakIsPerVariant: boolean }> {
   const { seconds, rounds, warmup } = run.settings;
+  // A submission variant leaves new referrals at the head of every caseload: take them out at once.
+  const tidy = (variant: Variant) =>
+    variant.operation === 'submit' ? removeSubmissionsNow(run.db.handle) : Promise.resolve();
   if (warmup > 0) {
     run.log(`warming up ${variants.length} variants (${warmup} s each)`);
-    for (const variant of variants) await variant.run(warmup);
+    for (const variant of variants) {
+      await variant.run(warmup);
+      await tidy(variant);
+    }
   }
   const measured = new Map<string, { load: LoadResult; usage: ProcessUsage }[]>();
   let peakIsPerVariant = true;
@@ -317,6 +322,7 @@ async function timedRounds(
       const usage = await meter.stop();
       // Requests still in flight when the clock stopped finish before the next variant starts.
       await new Promise((resolve) => setTimeout(resolve, Math.min(3000, Math.max(250, load.p99))));
+      await tidy(variant);
       peakIsPerVariant &&= usage.peakIsPerVariant;
       measured.set(variant.name, [...(measured.get(variant.name) ?? []), { load, usage }]);
       const failures = load.errors + load.non2xx + load.mismatches;
