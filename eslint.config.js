@@ -7,7 +7,8 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/.data/', 'schema/', '**/drizzle/', '**/coverage/']),
+  // docs/tools holds a verbatim copy of ../shared's contract checker (scripts/lib/shared-copy.ts).
+  globalIgnores(['**/node_modules/', '**/.data/', 'schema/', '**/drizzle/', '**/coverage/', 'docs/tools/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

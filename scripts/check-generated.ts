@@ -1,15 +1,15 @@
 /**
  * `pnpm check:generated`: fails (exit 1) when something generated and committed is stale, saying
  * what and how to fix it: (a) the composed schemas and composition hints, (b) drizzle schemas with
- * changes that have no migration, (c) the copy of ../shared/data (when ../shared is there).
+ * changes that have no migration, (c) the copies of ../shared (when ../shared is there).
  * CI runs it; (a) and (c) also run in `pnpm test` (scripts/test/generated.test.ts).
  */
 import {
   compositionProblems,
   migrationComponents,
   migrationProblems,
-  referenceDataProblems,
 } from './lib/generated.ts';
+import { sharedCopyProblems } from './lib/shared-copy.ts';
 
 let failed = false;
 function report(title: string, problems: string[] | undefined, skipped?: string): void {
@@ -31,9 +31,9 @@ report(
   await migrationProblems(components),
 );
 report(
-  'packages/reference-data/data matches ../shared/data',
-  referenceDataProblems(),
-  '../shared/data is not beside this repository',
+  'docs/design, docs/contract, docs/tools and packages/reference-data/data match ../shared',
+  sharedCopyProblems(),
+  '../shared is not beside this repository',
 );
 
 if (failed) {

@@ -2,7 +2,7 @@
  * `pnpm db:roles`: creates one PostgreSQL role per subgraph (`reconnect_regional_service`,
  * `reconnect_person`, `reconnect_referral`, `reconnect_partner`) and grants each its rights on the
  * database DATABASE_URL names: its own schema, `access` and `audit` (and `events` for referral),
- * nothing else (packages/hub/src/roles.ts says exactly what). Run it as the database owner (who
+ * nothing else (hub/src/roles.ts says exactly what). Run it as the database owner (who
  * needs CREATEROLE the first time, or ask an administrator) after `pnpm seed` has migrated; it is
  * idempotent, and later migrations by the same owner are covered by default privileges. Then run
  * the hub or the subgraphs with DATABASE_ROLES=per-subgraph.
@@ -11,7 +11,7 @@
  * PERSON_DATABASE_PASSWORD, REFERRAL_DATABASE_PASSWORD, PARTNER_DATABASE_PASSWORD).
  */
 import { databasePasswordsOf, dbRolesEnv } from '../packages/config/src/index.ts';
-import { SUBGRAPH_PRIVILEGES, setupSubgraphRoles, subgraphRole } from '../packages/hub/src/roles.ts';
+import { SUBGRAPH_PRIVILEGES, setupSubgraphRoles, subgraphRole } from '../hub/src/roles.ts';
 import { EXIT_FAILURE, describeDatabase, loadConfigOrExit } from './lib/runtime.ts';
 
 const config = loadConfigOrExit(dbRolesEnv);

@@ -53,7 +53,7 @@ if (config.NODE_ENV === 'production' && unset.size > 0) {
 }
 
 // Loaded once the configuration is known to be good, so its errors are reported at once.
-const { SUBGRAPH_MODULES, openSubgraphHandles, subgraphRole } = await import('../packages/hub/src/index.ts');
+const { SUBGRAPH_MODULES, openSubgraphHandles, subgraphRole } = await import('../hub/src/index.ts');
 const module = SUBGRAPH_MODULES.find((m) => m.name === name);
 if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
 

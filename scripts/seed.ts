@@ -6,7 +6,7 @@
  */
 import { hubEnv } from '../packages/config/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
-import { ALL_MIGRATIONS, seedDemoData, seedReferenceData } from '../packages/hub/src/index.ts';
+import { ALL_MIGRATIONS, seedDemoData, seedReferenceData } from '../hub/src/index.ts';
 import { EXIT_FAILURE, clockOf, describeDatabase, loadConfigOrExit, openDatabase } from './lib/runtime.ts';
 
 const config = loadConfigOrExit(hubEnv);

@@ -9,7 +9,7 @@
 import { ROLES } from '../packages/auth/src/index.ts';
 import { SUBGRAPH_URL_VARS, databasePasswordsOf, hubEnv } from '../packages/config/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
-import type { EmbeddedHub } from '../packages/hub/src/index.ts';
+import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
   EXIT_FAILURE,
   clockOf,
@@ -36,7 +36,7 @@ const {
   seedReferenceData,
   setupSubgraphRoles,
   startEmbeddedHub,
-} = await import('../packages/hub/src/index.ts');
+} = await import('../hub/src/index.ts');
 const logger = await createCliLogger(config, 'reconnect-hub');
 const clock = clockOf(config);
 const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[variable]);

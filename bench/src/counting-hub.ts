@@ -13,7 +13,7 @@ import { Clock } from '../../packages/config/src/index.ts';
 import type { DbHandle } from '../../packages/db/src/index.ts';
 import { SUPERGRAPH_FILE, createGateway, type Gateway } from '../../gateway/src/index.ts';
 import { createLogger, type Listening, type Subgraph } from '../../packages/graph/src/index.ts';
-import { SUBGRAPH_MODULES } from '../../packages/hub/src/index.ts';
+import { SUBGRAPH_MODULES } from '../../hub/src/index.ts';
 import { FetchRecorder, startRecordingProxy, type RecordingProxy } from './proxy.ts';
 import { BENCH_AUDIENCE, BENCH_ISSUER } from './tokens.ts';
 

@@ -5,7 +5,7 @@
  * data; `--fresh` drops it and seeds from scratch.
  */
 import { createDb, rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
-import { ALL_MIGRATIONS, seedReferenceData } from '../../packages/hub/src/index.ts';
+import { ALL_MIGRATIONS, seedReferenceData } from '../../hub/src/index.ts';
 import { SEED_VERSION, rowCounts, seedSynthetic, type SeedResult } from './seed.ts';
 
 export interface BenchDatabase {

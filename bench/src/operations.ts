@@ -6,7 +6,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
-import { randomNhsNumber } from '../../packages/testing/src/seed-person.ts';
+import { randomNhsNumber } from '../../subgraphs/person/src/testing.ts';
 
 /**
  * The caseload screen: a page of the caller's referrals, newest first, with the person's name, the

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@reconnect/testing';
+import { createHubDatabase, type TestDatabase } from '@reconnect/hub/testing';
 import { startCountingHub, type CountingHub } from '../src/counting-hub.ts';
 import { countOperation } from '../src/counts.ts';
 import { compareWithHub, runFloor } from '../src/floor.ts';
@@ -29,7 +29,7 @@ describe('pnpm bench, smoke scale: the counts that do not vary', () => {
   const dir = mkdtempSync(join(tmpdir(), 'reconnect-bench-'));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createHubDatabase();
     const seeded = await seedSynthetic(database.handle, 700);
     expect(seeded.rows['referral.referrals']).toBe(700);
     const keys = await createBenchKeys(dir);

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCallerToken } from '@reconnect/auth';
-import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/testing';
+import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 let hub: TestHub;
 beforeAll(async () => {

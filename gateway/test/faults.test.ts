@@ -21,7 +21,7 @@ import {
   type GraphqlResponse,
   type HubClientForTests,
   type TestHub,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 // The gateway does not depend on the audit package; the chain check reads its source, as scripts do.
 import { verifyAuditChain } from '../../packages/audit/src/index.ts';
 

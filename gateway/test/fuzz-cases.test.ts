@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '@reconnect/hub';
-import { fuzzMutation, startTestHub, type FuzzCase, type TestHub } from '@reconnect/testing';
+import { fuzzMutation, startTestHub, type FuzzCase, type TestHub } from '@reconnect/hub/testing';
 import { cases, prepareFixtures } from './mutation-cases.ts';
 
 const SEED = 20261125;

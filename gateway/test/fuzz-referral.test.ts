@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '@reconnect/hub';
-import { fuzzMutation, rawRows, startTestHub, type FuzzCase, type TestHub } from '@reconnect/testing';
+import { fuzzMutation, rawRows, startTestHub, type FuzzCase, type TestHub } from '@reconnect/hub/testing';
 
 const SEED = 20261125;
 const NUM_RUNS = 40;

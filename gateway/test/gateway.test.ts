@@ -4,7 +4,7 @@
  * a request id on every answer, masked subgraph errors, and partial answers when a subgraph is down.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 let hub: TestHub;
 let admin: string;

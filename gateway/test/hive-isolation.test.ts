@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '@reconnect/auth';
 import { createLogger } from '@reconnect/graph';
 import { seedDemoData } from '@reconnect/hub';
-import { TEST_AUDIENCE, TEST_ISSUER, rawRows, startTestHub, type TestHub } from '@reconnect/testing';
+import { TEST_AUDIENCE, TEST_ISSUER, rawRows, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway } from '../src/hive.ts';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '@reconnect/auth';
 import { createLogger } from '@reconnect/graph';
-import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/testing';
+import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway } from '../src/hive.ts';
 import { startProxies, type SubgraphProxies } from './subgraph-proxies.ts';

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@reconnect/graph';
 import { rowsOf, sql } from '@reconnect/db';
-import { startTestHub, type GraphqlResponse, type TestHub } from '@reconnect/testing';
+import { startTestHub, type GraphqlResponse, type TestHub } from '@reconnect/hub/testing';
 
 const NHS = '9434765919';
 const FAMILY_NAME = 'Faultline';

@@ -4,7 +4,7 @@
  * argument at a time; the audit test sends each once and counts its audit events.
  */
 import { expect } from 'vitest';
-import { rawRows, type FuzzCase, type TestHub } from '@reconnect/testing';
+import { rawRows, type FuzzCase, type TestHub } from '@reconnect/hub/testing';
 
 export const NW_STAFF = { role: 'RECONNECT_STAFF', org: 'RC-NW' };
 export const LDN_LEAD = { role: 'RECONNECT_LEAD', org: 'RC-LDN' };

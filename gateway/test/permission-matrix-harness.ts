@@ -22,7 +22,7 @@ import {
   type HubClientForTests,
   type MatrixColumn,
   type TestHub,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 
 // Test code reads results by path: the loose type is deliberate.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

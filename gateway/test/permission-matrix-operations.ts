@@ -8,7 +8,7 @@
  * share one record per operation, which they must leave as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { seedHealthNeed, seedPerson, type TestHub } from '@reconnect/testing';
+import { seedHealthNeed, seedPerson, type TestHub } from '@reconnect/hub/testing';
 import { OPS, STATES, seedIn } from '../../subgraphs/referral/test/lifecycle-harness.ts';
 import {
   enrol,

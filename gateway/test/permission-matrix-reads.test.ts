@@ -17,7 +17,7 @@
  * the API gains a query or mutation no row covers. The writes are in permission-matrix-writes.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import {
   API_SCHEMA,
   CALLERS,

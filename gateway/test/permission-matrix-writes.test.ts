@@ -8,7 +8,7 @@
  * Cells that must not succeed share one target per operation, which they must leave unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { CALLERS as ALL_CALLERS, MatrixRun, NOW, seedFixture } from './permission-matrix-harness.ts';
 import { ROWS } from './permission-matrix-probes.ts';
 

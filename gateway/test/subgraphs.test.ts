@@ -14,7 +14,7 @@ import {
   type Principal,
 } from '@reconnect/auth';
 import { fieldsWithoutRules } from '@reconnect/graph';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { SUBGRAPHS } from '../src/compose.ts';
 
 let hub: TestHub;

@@ -1,13 +1,14 @@
 /**
  * Staleness checks for what is generated and committed (CONVENTIONS.md: generated files are never
- * edited by hand and CI fails when they are stale): the composed schemas, the SQL migrations, and
- * the copy of the shared reference data. Each check returns the problems it found, each saying
- * what is wrong and how to fix it; `pnpm check:generated` runs all three, scripts/test/ two of them.
+ * edited by hand and CI fails when they are stale): the composed schemas and the SQL migrations
+ * here; the copies of ../shared in shared-copy.ts. Each check returns the problems it found, each
+ * saying what is wrong and how to fix it; `pnpm check:generated` runs them all, scripts/test/ the
+ * fast ones.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_SCHEMA_FILE, SUPERGRAPH_FILE, compose, unacceptedHints } from '../../gateway/src/index.ts';
 import { ROOT } from './runtime.ts';
@@ -37,42 +38,6 @@ export function compositionProblems(): string[] {
   for (const hint of unacceptedHints(result.hints)) {
     problems.push(
       `composition hint not accepted: ${hint}\n    fix the SDL, or add the line to schema/accepted-hints.txt if it is intended`,
-    );
-  }
-  return problems;
-}
-
-/** The shared reference data beside the repository, when it is there (CI and development). */
-export const SHARED_DATA_DIR = resolve(ROOT, '..', 'shared', 'data');
-const LOCAL_DATA_DIR = join(ROOT, 'packages', 'reference-data', 'data');
-
-/**
- * (c) packages/reference-data/data/*.csv equal ../shared/data/*.csv. Undefined when ../shared/data
- * is absent (a clone on its own): there is nothing to compare with.
- */
-export function referenceDataProblems(): string[] | undefined {
-  if (!existsSync(SHARED_DATA_DIR)) return undefined;
-  const csv = (dir: string) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.csv'))
-          .sort()
-      : [];
-  const shared = csv(SHARED_DATA_DIR);
-  const local = new Set(csv(LOCAL_DATA_DIR));
-  const fix = 'run `npx tsx scripts/sync-reference-data.ts` and commit the copy';
-  const problems: string[] = [];
-  for (const file of shared) {
-    if (!local.has(file)) {
-      problems.push(`packages/reference-data/data/${file} is missing (it is in ../shared/data): ${fix}`);
-    } else if (!readFileSync(join(SHARED_DATA_DIR, file)).equals(readFileSync(join(LOCAL_DATA_DIR, file)))) {
-      problems.push(`packages/reference-data/data/${file} differs from ../shared/data/${file}: ${fix}`);
-    }
-    local.delete(file);
-  }
-  for (const file of local) {
-    problems.push(
-      `packages/reference-data/data/${file} is not in ../shared/data: remove it, or add it to ../shared/data first`,
     );
   }
   return problems;

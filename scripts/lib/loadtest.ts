@@ -26,7 +26,7 @@ import {
   seedReferenceData,
   startEmbeddedHub,
   type EmbeddedHub,
-} from '../../packages/hub/src/index.ts';
+} from '../../hub/src/index.ts';
 import {
   OPERATIONS,
   Traffic,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '@reconnect/hub';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 const DOC = fileURLToPath(new URL('../../docs/API.md', import.meta.url));
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { accessMigrations } from '../../packages/access/src/index.ts';
 import { auditEvents, auditMigrations, recordAuditEvents } from '../../packages/audit/src/index.ts';
 import { createDb, pgliteDir, sql, type Db } from '../../packages/db/src/index.ts';
-import { createTestDatabase, testConfig } from '../../packages/testing/src/index.ts';
+import { createHubDatabase, testConfig } from '../../hub/testing/index.ts';
 import { runScript } from './support.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'reconnect-audit-verify-'));
@@ -72,7 +72,7 @@ describe('pnpm audit:verify', () => {
     'on PostgreSQL through DATABASE_URL',
     { timeout: 90_000 },
     async () => {
-      const database = await createTestDatabase({ seed: false });
+      const database = await createHubDatabase({ seed: false });
       try {
         await recordAuditEvents(database.handle.db, actor, reads(5));
         const intact = await runScript('audit-verify.ts', [], {

@@ -1,5 +1,5 @@
 /**
- * Least privilege in PostgreSQL (ARCHITECTURE.md, "Running"; packages/hub/src/roles.ts): one role
+ * Least privilege in PostgreSQL (ARCHITECTURE.md, "Running"; hub/src/roles.ts): one role
  * per subgraph with rights on its own schema only, plus `access` and `audit` (and `events` for
  * referral). Each role is tried against every other schema, the audit log and the migrations'
  * bookkeeping; the setup is run again (and twice at once) and must change nothing, and undoes a
@@ -11,8 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubEnv, loadConfig } from '../../packages/config/src/index.ts';
 import { createDb, roleUrl, rowsOf, setupRoles, sql, type DbHandle } from '../../packages/db/src/index.ts';
-import { SUBGRAPH_PRIVILEGES, setupSubgraphRoles, subgraphRole } from '../../packages/hub/src/index.ts';
-import { startTestHub, testConfig, type TestHub } from '../../packages/testing/src/index.ts';
+import { SUBGRAPH_PRIVILEGES, setupSubgraphRoles, subgraphRole } from '../../hub/src/index.ts';
+import { startTestHub, testConfig, type TestHub } from '../../hub/testing/index.ts';
 import { runScript } from './support.ts';
 
 const ON_POSTGRES = !!testConfig().TEST_DATABASE_URL;

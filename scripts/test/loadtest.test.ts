@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDb, rowsOf, sql } from '../../packages/db/src/index.ts';
 import { createLogger } from '../../packages/graph/src/index.ts';
-import { testConfig } from '../../packages/testing/src/index.ts';
+import { testConfig } from '../../hub/testing/index.ts';
 import { OPERATIONS } from '../lib/loadtest-traffic.ts';
 import { runLoadtest } from '../lib/loadtest.ts';
 

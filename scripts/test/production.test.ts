@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testConfig } from '../../packages/testing/src/index.ts';
+import { createHubDatabase, testConfig } from '../../hub/testing/index.ts';
 import { collect, freePortBlock, runScript, spawnScript } from './support.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'reconnect-production-'));
@@ -86,7 +86,7 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
   it.skipIf(!testConfig().TEST_DATABASE_URL)(
     'serves the graph with four subgraphs (each as its own database role) and the gateway in five processes on PostgreSQL, and stops each with exit 0',
     async () => {
-      const database = await createTestDatabase({ seed: false });
+      const database = await createHubDatabase({ seed: false });
       const processes: {
         name: string;
         child: ChildProcess;

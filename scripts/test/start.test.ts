@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testConfig, type TestDatabase } from '../../packages/testing/src/index.ts';
+import { createHubDatabase, testConfig, type TestDatabase } from '../../hub/testing/index.ts';
 import { collect, freePortBlock, runScript, spawnScript } from './support.ts';
 
 const READY_WITHIN_MS = 120_000;
@@ -88,7 +88,7 @@ describe('pnpm start', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     if (testConfig().TEST_DATABASE_URL) {
       // A fresh PostgreSQL database without data: start seeds it (and migrates again, harmlessly).
-      database = await createTestDatabase({ seed: false });
+      database = await createHubDatabase({ seed: false });
       env.DATABASE_URL = database.url!;
     }
   });

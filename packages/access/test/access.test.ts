@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal, Role } from '@reconnect/auth';
 import { Clock } from '@reconnect/config';
 import { createTestDatabase, newId, seedGrant, type TestDatabase } from '@reconnect/testing';
-import { Access, endGrants } from '../src/index.ts';
+import { Access, accessMigrations, endGrants } from '../src/index.ts';
 
 let database: TestDatabase;
 const clock = new Clock();
 
 beforeAll(async () => {
-  database = await createTestDatabase({ seed: false });
+  database = await createTestDatabase({ migrations: [accessMigrations] });
 });
 afterAll(async () => {
   await database?.drop();

@@ -10,6 +10,7 @@ import { createTestDatabase, newId, type TestDatabase } from '@reconnect/testing
 import {
   AuditRecorder,
   auditEvents,
+  auditMigrations,
   readAccessLog,
   recordAuditEvents,
   verifyAuditChain,
@@ -42,7 +43,7 @@ let database: TestDatabase;
 const db = () => database.handle.db;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ seed: false });
+  database = await createTestDatabase({ migrations: [auditMigrations] });
 });
 afterAll(async () => {
   await database?.drop();
@@ -155,7 +156,7 @@ describe('tampering is detected', () => {
   const tdb = () => tampered.handle.db;
 
   beforeAll(async () => {
-    tampered = await createTestDatabase({ seed: false });
+    tampered = await createTestDatabase({ migrations: [auditMigrations] });
     for (let i = 0; i < 5; i += 1) await recordAuditEvents(tdb(), actor(), [read(newId()), read(newId())]);
   });
   afterAll(async () => {
@@ -203,7 +204,7 @@ describe('tampering is detected', () => {
   });
 
   it('a removed row is found at the row after it', async () => {
-    const fresh = await createTestDatabase({ seed: false });
+    const fresh = await createTestDatabase({ migrations: [auditMigrations] });
     try {
       for (let i = 0; i < 4; i += 1) await recordAuditEvents(fresh.handle.db, actor(), [read(newId())]);
       const all = (

@@ -1,7 +1,7 @@
 /**
  * Least privilege on PostgreSQL (ARCHITECTURE.md, "Running"): LOGIN roles with rights on the
  * schemas they are given and nothing else. The hub gives one to each subgraph
- * (packages/hub/src/roles.ts); this module only knows how to make the database say so.
+ * (hub/src/roles.ts); this module only knows how to make the database say so.
  *
  * `setupRoles` is run by the database owner after the migrations (`pnpm db:roles`, `pnpm start`
  * with DATABASE_ROLES=per-subgraph, the test harness on PostgreSQL). It is idempotent:

@@ -7,13 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { grantAccess, type Relationship } from '@reconnect/access';
+import { accessMigrations, grantAccess, type Relationship } from '@reconnect/access';
 import { createTestDatabase, type TestDatabase } from '@reconnect/testing';
 import {
   Dispatcher,
   createSubscription,
   deliveries,
   emitReferralEvent,
+  eventsMigrations,
   outbox,
   removeSubscription,
   replayParked,
@@ -36,7 +37,7 @@ const clock = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase({ seed: false });
+  database = await createTestDatabase({ migrations: [accessMigrations, eventsMigrations] });
   receiver = await startReceiver();
 });
 

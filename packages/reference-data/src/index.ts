@@ -1,7 +1,7 @@
 /**
  * The reference data of ../shared/data (English prisons and IRCs, local authorities, the demo
  * deployment's RECONNECT services and partners), copied verbatim into `data/` so a fresh clone can
- * seed without the shared folder. `scripts/sync-reference-data.ts` refreshes the copy and a test
+ * seed without the shared folder. `pnpm sync:shared` refreshes the copy and a test
  * fails when it differs from ../shared/data. Each row keeps the file it came from.
  */
 import { readFileSync } from 'node:fs';

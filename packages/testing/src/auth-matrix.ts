@@ -1,6 +1,7 @@
 /**
- * Reads ../shared/contract/AUTH.md into data, so that permission tests are generated from the
- * contract itself rather than from a copy of it: the "Roles" table (role, who, relationship) and the
+ * Reads the contract's AUTH.md (docs/contract/AUTH.md, the repository's byte-for-byte copy of
+ * ../shared/contract/AUTH.md, kept equal by `pnpm check:generated`) into data, so that permission
+ * tests are generated from the contract itself rather than from a retelling of it: the "Roles" table (role, who, relationship) and the
  * "Field matrix" table (data label -> the cell text of each caller column). A change to either
  * table changes what the tests expect; a table the parser no longer recognises fails loudly.
  */
@@ -10,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is packages/testing/src/auth-matrix.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** The contract lives next to the repository, in ../shared/contract. */
-export const AUTH_MD_PATH = resolve(REPO_ROOT, '../shared/contract/AUTH.md');
+/** The repository's copy of the contract (scripts/lib/shared-copy.ts). */
+export const AUTH_MD_PATH = resolve(REPO_ROOT, 'docs/contract/AUTH.md');
 
 /** The caller columns of the field matrix, by the heading's first word. */
 export const MATRIX_COLUMNS = ['STAFF/LEAD', 'REFERRER', 'ER_PARTNER', 'COMMISSIONER', 'ADMIN'] as const;

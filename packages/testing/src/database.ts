@@ -1,13 +1,13 @@
 /**
  * A fresh database for one test file: an in-memory PGlite, or, when TEST_DATABASE_URL is set, a
- * new PostgreSQL database created on that server and dropped afterwards. Migrated, and optionally
- * seeded with the reference data.
+ * new PostgreSQL database created on that server and dropped afterwards. Migrated with the
+ * components the test names (a package's test names its own; the whole-hub harness in
+ * hub/testing names every one), and optionally seeded.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { loadConfig, testEnv } from '@reconnect/config';
-import { createDb, type DbHandle } from '@reconnect/db';
-import { ALL_MIGRATIONS, seedReferenceData } from '@reconnect/hub';
+import { createDb, type Db, type DbHandle, type MigrationComponent } from '@reconnect/db';
 
 export interface TestDatabase {
   handle: DbHandle;
@@ -16,11 +16,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** The migrations to run, in order (shared packages before the subgraphs that read them). */
+  migrations: MigrationComponent[];
+  /** Run after migrating, e.g. the reference data. */
+  seed?: ((db: Db) => Promise<unknown>) | undefined;
+}
+
 export function testConfig() {
   return loadConfig(testEnv);
 }
 
-export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
   const serverUrl = testConfig().TEST_DATABASE_URL;
   let handle: DbHandle;
   let url: string | undefined;
@@ -42,8 +49,14 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   } else {
     handle = await createDb({});
   }
-  await handle.migrate(ALL_MIGRATIONS);
-  if (options.seed !== false) await seedReferenceData(handle.db);
+  try {
+    await handle.migrate(options.migrations);
+    if (options.seed) await options.seed(handle.db);
+  } catch (error) {
+    await handle.close();
+    await dropDatabase();
+    throw error;
+  }
   return {
     handle,
     url,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { rowsOf, sql, type Db } from '@reconnect/db';
-import type { GraphqlResponse } from './hub.ts';
+import type { GraphqlResponse } from './http.ts';
 
 /** Put in every hostile string so a test can tell whether an error message echoed the input. */
 export const FUZZ_MARKER = 'FZQX7';

@@ -4,7 +4,7 @@
  * closes. Every partner read shows in the person's access log.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import {
   ENROL,
   NOW,

@@ -4,7 +4,7 @@
  * the owning service's staff and eligibility for a whole caseload page at once.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedGrant, startTestHub, type TestHub } from '@reconnect/testing';
+import { seedGrant, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import {
   ENROL,
   NOW,

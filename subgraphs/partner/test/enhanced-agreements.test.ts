@@ -1,6 +1,6 @@
 /** Recording data sharing agreements (RECONNECT_ADMIN only), and listing enhanced cases a page at a time. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { ENROL, NOW, enrolInput, seedEligibleReferral, type Loose } from './enhanced-harness.ts';
 
 let hub: TestHub;

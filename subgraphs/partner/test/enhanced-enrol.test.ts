@@ -1,6 +1,6 @@
 /** Enrolling in Enhanced RECONNECT through the gateway: eligibility, consent, partners, who may. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { enhancedEligibilityRefusal } from '../src/service/eligibility.ts';
 import {
   ENROL,

@@ -13,7 +13,7 @@ import {
   seedRiskAssessment,
   stableUuid,
   type TestHub,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 
 // Test code reads results by path: the loose type is deliberate.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 /** Partner organisations and agreements through the gateway: who sees which, and agreement dates. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { activeAgreementOf, isAgreementActive } from '../src/service/agreements.ts';
 
 const QUERY = /* GraphQL */ `

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Relationship } from '@reconnect/access';
-import { seedGrant, seedHealthNeed, seedPerson, seedRiskAssessment } from '@reconnect/testing';
+import { seedGrant, seedHealthNeed, seedPerson, seedRiskAssessment } from '@reconnect/hub/testing';
 import { healthNeeds, people, riskAssessments, type PersonRow } from '../src/db/schema.ts';
 import { errorCodes, startPersonHarness, type Caller, type PersonHarness } from './harness.ts';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { seedGrant, seedPerson } from '@reconnect/testing';
+import { seedGrant, seedPerson } from '@reconnect/hub/testing';
 import type { PersonRow } from '../src/db/schema.ts';
 import { errorCodes, startPersonHarness, type Caller, type PersonHarness } from './harness.ts';
 

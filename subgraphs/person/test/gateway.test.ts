@@ -8,7 +8,7 @@ import {
   seedHealthNeed,
   seedPerson,
   seedRiskAssessment,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 import { DEMO_PEOPLE, demoPersonId, seedDemoPeople } from '../src/seed.ts';
 import { healthNeeds, people, type PersonRow } from '../src/db/schema.ts';
 import type { Loose } from './harness.ts';

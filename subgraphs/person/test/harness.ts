@@ -10,7 +10,7 @@ import { auditEvents, type AuditEventRow } from '@reconnect/audit';
 import { Clock } from '@reconnect/config';
 import type { Db } from '@reconnect/db';
 import { createLogger, type Subgraph } from '@reconnect/graph';
-import { createTestDatabase, type TestDatabase } from '@reconnect/testing';
+import { createHubDatabase, type TestDatabase } from '@reconnect/hub/testing';
 import { buildPersonSubgraph } from '../src/server.ts';
 
 export const TODAY = '2026-11-25';
@@ -48,7 +48,7 @@ export function principalOf(as: Caller): Principal {
 }
 
 export async function startPersonHarness(): Promise<PersonHarness> {
-  const database = await createTestDatabase({ seed: false });
+  const database = await createHubDatabase({ seed: false });
   const clock = new Clock();
   clock.set(`${TODAY}T10:00:00Z`);
   const subgraph = buildPersonSubgraph({

@@ -14,7 +14,7 @@ import {
   randomPncId,
   randomPrisonNumber,
   seedPerson,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 import { decideMatch, type Candidate } from '../src/service/matching.ts';
 import { errorCodes, startPersonHarness, type Caller, type PersonHarness } from './harness.ts';
 

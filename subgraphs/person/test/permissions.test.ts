@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldsWithoutRules } from '@reconnect/graph';
 import type { Relationship } from '@reconnect/access';
-import { seedGrant, seedHealthNeed, seedPerson, seedRiskAssessment } from '@reconnect/testing';
+import { seedGrant, seedHealthNeed, seedPerson, seedRiskAssessment } from '@reconnect/hub/testing';
 import type { PersonRow } from '../src/db/schema.ts';
 import { errorCodes, startPersonHarness, type Caller, type PersonHarness } from './harness.ts';
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@reconnect/db';
-import { startTestHub, type TestHub } from '@reconnect/testing';
-import { seedDemoData } from '../../../packages/hub/src/index.ts';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
+import { seedDemoData } from '../../../hub/src/index.ts';
 import { DEMO_SERVICE_CODES } from '../src/seed.ts';
 
 const CASELOAD = /* GraphQL */ `

@@ -5,7 +5,7 @@
  * of 10. The counter sees every statement of every subgraph in the process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGrant, seedPerson, seedReferral, startTestHub, type TestHub } from '@reconnect/testing';
+import { seedGrant, seedPerson, seedReferral, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { contacts } from '../src/db/schema.ts';
 
 const PAGE = /* GraphQL */ `

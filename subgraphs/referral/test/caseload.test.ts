@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { seedGrant, seedPerson, seedReferral, startTestHub, type TestHub } from '@reconnect/testing';
+import { seedGrant, seedPerson, seedReferral, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { addDays, addMonths } from '../src/service/dates.ts';
 
 /**

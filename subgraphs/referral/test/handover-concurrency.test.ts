@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grants } from '@reconnect/access';
-import type { HubClientForTests, TestHub } from '@reconnect/testing';
+import type { HubClientForTests, TestHub } from '@reconnect/hub/testing';
 import { handovers } from '../src/db/schema.ts';
 import { outcome, seedIn, startLifecycleHub, type Loose } from './lifecycle-harness.ts';
 

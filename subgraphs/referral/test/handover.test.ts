@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grants } from '@reconnect/access';
 import { auditEvents } from '@reconnect/audit';
-import { randomNhsNumber, type HubClientForTests, type TestHub } from '@reconnect/testing';
+import { randomNhsNumber, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import {
   NOW,
   historyOf,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGrant, type HubClientForTests, type TestHub } from '@reconnect/testing';
+import { seedGrant, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import {
   DEFAULT_GRANTS,
   OPS,

@@ -17,7 +17,7 @@ import {
   type GraphqlResponse,
   type HubClientForTests,
   type TestHub,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 
 // Test code reads results by path: the loose type is deliberate.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

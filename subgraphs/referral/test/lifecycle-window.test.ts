@@ -5,7 +5,7 @@
  * return to custody ends the post-release period; pre-release contacts are counted until release.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHub } from '@reconnect/testing';
+import type { TestHub } from '@reconnect/hub/testing';
 import {
   NOW,
   callersOf,

@@ -5,7 +5,7 @@
  * changes nothing, and concurrent changes (exactly one wins).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig, type TestHub } from '@reconnect/testing';
+import { testConfig, type TestHub } from '@reconnect/hub/testing';
 import {
   NW_LEAD,
   NW_LEFT,

@@ -21,7 +21,7 @@ import {
   startTestHub,
   type GraphqlResponse,
   type TestHub,
-} from '@reconnect/testing';
+} from '@reconnect/hub/testing';
 import { contacts, engagements, referralEvents } from '../src/db/schema.ts';
 
 type Kind =

@@ -17,7 +17,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { referralTables } from '@reconnect/referral-subgraph';
-import { seedReferral, startTestHub, type TestHub } from '@reconnect/testing';
+import { seedReferral, startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 const QUERY = /* GraphQL */ `
   query ($serviceCode: String, $from: Date!, $to: Date!) {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@reconnect/db';
-import { startTestHub, testConfig, type HubClientForTests, type TestHub } from '@reconnect/testing';
+import { startTestHub, testConfig, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import { REFERENCE_ALPHABET } from '../src/service/reference.ts';
 
 /** Test code reads results by path: the default result type is deliberately loose. */

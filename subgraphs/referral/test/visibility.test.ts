@@ -3,7 +3,7 @@
  * live relationship, and each relationship reads only its fields.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGrant, seedReferral, startTestHub, type TestHub } from '@reconnect/testing';
+import { seedGrant, seedReferral, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { randomUUID } from 'node:crypto';
 
 const BY_ID = /* GraphQL */ `

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { deliveries, outbox, verifySignature } from '@reconnect/events';
-import { randomNhsNumber, startTestHub, type HubClientForTests, type TestHub } from '@reconnect/testing';
+import { randomNhsNumber, startTestHub, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import { startReceiver, type Receiver } from '../../../packages/events/test/receiver.ts';
 import { validateWebhookInput } from '../src/service/webhooks.ts';
 import { NOW, callersOf, outcome, run, seedIn, type Callers, type Loose } from './lifecycle-harness.ts';

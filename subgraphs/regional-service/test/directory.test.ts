@@ -1,7 +1,7 @@
 /** The directory part of the contract through the real gateway, for every role. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as reference from '@reconnect/reference-data';
-import { startTestHub, type TestHub } from '@reconnect/testing';
+import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 const ALL_ROLES = [
   'RECONNECT_STAFF',

@@ -1,7 +1,8 @@
-/** Seed builders for referrals (rows written straight to the referral subgraph's table). */
-import { referralTables, newReference } from '@reconnect/referral-subgraph';
-import type { Queryable } from '@reconnect/db';
+/** Seed builders for referrals (rows written straight to the referral subgraph's table), for tests. */
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '@reconnect/db';
+import * as referralTables from './db/schema.ts';
+import { newReference } from './service/reference.ts';
 
 type NewReferral = typeof referralTables.referrals.$inferInsert;
 

@@ -1,11 +1,12 @@
 /**
- * Seed builders for people: each call makes a new person with fresh, valid, random identifiers
+ * Seed builders for people (the person subgraph's own tables), for tests and benchmarks: each call makes a new person with fresh, valid, random identifiers
  * (NHS numbers from the never-issued 999 range) unless the test gives its own, so tests that run
  * concurrently on one database never collide on the unique identifier indexes.
  */
 import { randomInt } from 'node:crypto';
 import type { Queryable } from '@reconnect/db';
-import { normaliseNhsNumber, pncCheckLetter, personSchema } from '@reconnect/person-subgraph';
+import * as personSchema from './db/schema.ts';
+import { normaliseNhsNumber, pncCheckLetter } from './service/identifiers.ts';
 
 type PersonRow = personSchema.PersonRow;
 type NewPersonRow = personSchema.NewPersonRow;

@@ -6,42 +6,25 @@
  * another's schema; `hub.database.handle`, for seeding and inspection, stays the owner's.
  */
 import { randomBytes } from 'node:crypto';
-import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
-import { signCallerToken, type Role } from '@reconnect/auth';
+import type { JSONWebKeySet, JWK } from 'jose';
+import type { Role } from '@reconnect/auth';
 import { Clock } from '@reconnect/config';
+import type { DbHandle } from '@reconnect/db';
 import type { GatewayLimits } from '@reconnect/gateway';
 import { createLogger, type Logger } from '@reconnect/graph';
-import type { DbHandle } from '@reconnect/db';
 import {
-  closeHandles,
-  openSubgraphHandles,
-  setupSubgraphRoles,
-  startEmbeddedHub,
-  type EmbeddedHub,
-} from '@reconnect/hub';
-import { createTestDatabase, testConfig, type TestDatabase } from './database.ts';
-
-export const TEST_ISSUER = 'reconnect-hub-test';
-export const TEST_AUDIENCE = 'reconnect-hub';
-
-export interface TokenOptions {
-  org?: string;
-  sub?: string;
-  name?: string;
-  staffId?: string;
-  /** Seconds until expiry (negative for an expired token). */
-  expiresIn?: number;
-  claims?: Record<string, unknown>;
-}
-
-export interface GraphqlResponse<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: {
-    data?: T | null;
-    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-  };
-}
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  createTestSigner,
+  postGraphql,
+  testConfig,
+  type GraphqlResponse,
+  type TestDatabase,
+  type TokenOptions,
+} from '@reconnect/testing';
+import { closeHandles, openSubgraphHandles, setupSubgraphRoles } from '../src/roles.ts';
+import { startEmbeddedHub, type EmbeddedHub } from '../src/embedded.ts';
+import { createHubDatabase } from './database.ts';
 
 export interface TestHub extends EmbeddedHub {
   /** The owner's database: seed and inspect through `database.handle`. */
@@ -87,18 +70,15 @@ export interface StartTestHubOptions {
   logger?: Logger;
   /**
    * On PostgreSQL, `per-subgraph` (the default) connects each subgraph as its own role
-   * (packages/hub/src/roles.ts); `shared` connects them all as the owner. PGlite is always shared.
+   * (hub/src/roles.ts); `shared` connects them all as the owner. PGlite is always shared.
    */
   databaseRoles?: 'per-subgraph' | 'shared';
 }
 
 export async function startTestHub(options: StartTestHubOptions = {}): Promise<TestHub> {
   const config = testConfig();
-  const database = await createTestDatabase({ seed: options.seed ?? true });
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const kid = `test-${randomBytes(4).toString('hex')}`;
-  const signingKey: JWK = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] };
+  const database = await createHubDatabase({ seed: options.seed ?? true });
+  const { signingKey, jwks, token } = await createTestSigner();
   const clock = new Clock();
   const internalSecret = randomBytes(32).toString('base64url');
   const databaseRoles = database.url && options.databaseRoles !== 'shared' ? 'per-subgraph' : 'shared';
@@ -132,41 +112,11 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
     await database.drop();
     throw error;
   }
-  const token = (roles: Role | string | (Role | string)[], o: TokenOptions = {}) =>
-    signCallerToken(signingKey, {
-      roles: Array.isArray(roles) ? roles : [roles],
-      org: o.org,
-      sub: o.sub ?? `test-${Array.isArray(roles) ? roles.join('+') : roles}`,
-      name: o.name,
-      staffId: o.staffId,
-      issuer: TEST_ISSUER,
-      audience: TEST_AUDIENCE,
-      ...(o.expiresIn !== undefined ? { expiresIn: o.expiresIn } : {}),
-      ...(o.claims ? { claims: o.claims } : {}),
-    });
-  const graphql = async <T>(
+  const graphql = <T>(
     query: string,
     variables?: Record<string, unknown>,
     o: { token?: string; headers?: Record<string, string> } = {},
-  ) => {
-    const response = await fetch(hub.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
-        ...o.headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await response.text();
-    let body: GraphqlResponse<T>['body'];
-    try {
-      body = JSON.parse(text) as GraphqlResponse<T>['body'];
-    } catch {
-      throw new Error(`gateway answered ${response.status} with non-JSON: ${text.slice(0, 200)}`);
-    }
-    return { status: response.status, headers: response.headers, body };
-  };
+  ) => postGraphql<T>(hub.gatewayUrl, query, variables, o);
   return {
     ...hub,
     database,
