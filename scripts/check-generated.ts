@@ -4,11 +4,7 @@
  * changes that have no migration, (c) the copies of ../shared (when ../shared is there).
  * CI runs it; (a) and (c) also run in `pnpm test` (scripts/test/generated.test.ts).
  */
-import {
-  compositionProblems,
-  migrationComponents,
-  migrationProblems,
-} from './lib/generated.ts';
+import { compositionProblems, migrationComponents, migrationProblems } from './lib/generated.ts';
 import { sharedCopyProblems } from './lib/shared-copy.ts';
 
 let failed = false;

@@ -7,4 +7,6 @@ import { syncShared } from './lib/shared-copy.ts';
 
 const changed = syncShared();
 for (const line of changed) console.log(line);
-console.log(changed.length ? `${changed.length} file(s) changed: commit them` : 'the copies already match ../shared');
+console.log(
+  changed.length ? `${changed.length} file(s) changed: commit them` : 'the copies already match ../shared',
+);

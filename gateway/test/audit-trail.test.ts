@@ -14,7 +14,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '@reconnect/hub';
-import { rawRows, startTestHub, type FuzzCase, type GraphqlResponse, type TestHub } from '@reconnect/hub/testing';
+import {
+  rawRows,
+  startTestHub,
+  type FuzzCase,
+  type GraphqlResponse,
+  type TestHub,
+} from '@reconnect/hub/testing';
 import { HANDED_OVER, LDN_LEAD, NW_STAFF, cases, prepareFixtures } from './mutation-cases.ts';
 
 interface AuditRow {

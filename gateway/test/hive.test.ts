@@ -14,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER, PURPOSE_HEADER, REQUEST_ID_HEADER, createJwtVerifier } from '@reconnect/auth';
 import { createLogger } from '@reconnect/graph';
 import { seedDemoData } from '@reconnect/hub';
-import { TEST_AUDIENCE, TEST_ISSUER, randomNhsNumber, startTestHub, type TestHub } from '@reconnect/hub/testing';
+import {
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  randomNhsNumber,
+  startTestHub,
+  type TestHub,
+} from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type Gateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway, type HiveGateway } from '../src/hive.ts';
 import { startProxies, type SubgraphProxies } from './subgraph-proxies.ts';

@@ -33,7 +33,9 @@ export const SHARED_COPIES: SharedCopy[] = [
 function filesOf(dir: string, copy: SharedCopy, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.isDirectory()) {
       if (copy.recursive) out.push(...filesOf(join(dir, entry.name), copy, join(prefix, entry.name)));
     } else if (!copy.files || copy.files.test(entry.name)) {
@@ -58,7 +60,8 @@ export function sharedCopyProblems(shared = SHARED_DIR): string[] | undefined {
     const have = new Set(filesOf(target, copy));
     for (const file of wanted) {
       const here = join(copy.to, file);
-      if (!have.has(file)) problems.push(`${here} is missing (it is in ../shared/${join(copy.from, file)}): ${fix}`);
+      if (!have.has(file))
+        problems.push(`${here} is missing (it is in ../shared/${join(copy.from, file)}): ${fix}`);
       else if (!readFileSync(join(source, file)).equals(readFileSync(join(target, file)))) {
         problems.push(`${here} differs from ../shared/${join(copy.from, file)}: ${fix}`);
       }

@@ -4,3 +4,4 @@ export * from './http.ts';
 export * from './log.ts';
 export * from './permissions.ts';
 export * from './subgraph.ts';
+export * from './loaders.ts';

@@ -2,7 +2,8 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
-import type { SubgraphContext } from '@reconnect/graph';
+import type { Db } from '@reconnect/db';
+import { byKey, groupBy } from '@reconnect/graph';
 import {
   casePartners,
   dataSharingAgreements,
@@ -15,36 +16,23 @@ import {
   type PartnerRow,
   type PartnerUpdateRow,
 } from './db/schema.ts';
-import { createEnrolEligibilityLoader } from './service/enrol-eligibility.ts';
 
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row));
-    if (list) list.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
-
-export function createLoaders(ctx: Omit<SubgraphContext, 'loaders'>) {
+export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
   return {
-    /** Referral.canEnrolEnhanced, per referral id: see service/enrol-eligibility.ts. */
-    canEnrolEnhanced: createEnrolEligibilityLoader(ctx),
     partnerById: new DataLoader<string, PartnerRow | null>(async (ids) => {
       const rows = await db
         .select()
         .from(partnerOrganisations)
         .where(inArray(partnerOrganisations.id, [...ids]));
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      return byKey(ids, rows, (r) => r.id);
     }),
     partnerByCode: new DataLoader<string, PartnerRow | null>(async (codes) => {
       const rows = await db
         .select()
         .from(partnerOrganisations)
         .where(inArray(partnerOrganisations.code, [...codes]));
-      return codes.map((code) => rows.find((r) => r.code === code) ?? null);
+      return byKey(codes, rows, (r) => r.code);
     }),
     agreementsByPartner: new DataLoader<string, AgreementRow[]>(async (partnerIds) => {
       const rows = await db
@@ -52,15 +40,14 @@ export function createLoaders(ctx: Omit<SubgraphContext, 'loaders'>) {
         .from(dataSharingAgreements)
         .where(inArray(dataSharingAgreements.partnerId, [...partnerIds]))
         .orderBy(asc(dataSharingAgreements.startsOn));
-      return partnerIds.map((id) => rows.filter((r) => r.partnerId === id));
+      return groupBy(partnerIds, rows, (r) => r.partnerId);
     }),
     caseById: new DataLoader<string, EnhancedCaseRow | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const rows = valid.length
         ? await db.select().from(enhancedCases).where(inArray(enhancedCases.id, valid))
         : [];
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      return byKey(ids, rows, (r) => r.id);
     }),
     /** A referral's cases, the OPEN one first, then the most recently opened. */
     casesByReferral: new DataLoader<string, EnhancedCaseRow[]>(async (ids) => {

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import type { Db } from '@reconnect/db';
+import { byKey, groupBy } from '@reconnect/graph';
 import {
   healthNeeds,
   identityConflicts,
@@ -14,12 +15,6 @@ import {
   type RiskAssessmentRow,
 } from './db/schema.ts';
 
-function groupBy<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): V[][] {
-  const map = new Map<string, V[]>(keys.map((k) => [k, []]));
-  for (const row of rows) map.get(keyOf(row))?.push(row);
-  return keys.map((k) => map.get(k) ?? []);
-}
-
 export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
   return {
@@ -27,8 +22,11 @@ export function createLoaders(ctx: { db: Db }) {
       // Not a uuid: no such person (and no SQL error from a uuid cast).
       const valid = ids.filter(isUuid);
       const rows = valid.length ? await db.select().from(people).where(inArray(people.id, valid)) : [];
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id.toLowerCase()) ?? null);
+      return byKey(
+        ids.map((id) => id.toLowerCase()),
+        rows,
+        (r) => r.id,
+      );
     }),
     healthNeedsByPerson: new DataLoader<string, HealthNeedRow[]>(async (ids) => {
       const rows = await db

@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import type { Db } from '@reconnect/db';
-import { handoversOfReferrals } from './service/handover.ts';
+import { byKey, groupBy } from '@reconnect/graph';
+import { handoversOfReferrals } from './db/queries.ts';
 import {
   contacts,
   engagements,
@@ -17,25 +18,13 @@ import {
   type ReferralRow,
 } from './db/schema.ts';
 
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
-
 export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
   return {
     handoverById: new DataLoader<string, HandoverRow | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const rows = valid.length ? await db.select().from(handovers).where(inArray(handovers.id, valid)) : [];
-      const map = new Map(rows.map((h) => [h.id, h]));
-      return ids.map((id) => map.get(id) ?? null);
+      return byKey(ids, rows, (h) => h.id);
     }),
     /** Newest first. */
     handoversByReferral: new DataLoader<string, HandoverRow[]>(async (ids) =>
@@ -44,16 +33,14 @@ export function createLoaders(ctx: { db: Db }) {
     referralById: new DataLoader<string, ReferralRow | null>(async (ids) => {
       const valid = ids.filter(isUuid);
       const rows = valid.length ? await db.select().from(referrals).where(inArray(referrals.id, valid)) : [];
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      return byKey(ids, rows, (r) => r.id);
     }),
     referralByReference: new DataLoader<string, ReferralRow | null>(async (refs) => {
       const rows = await db
         .select()
         .from(referrals)
         .where(inArray(referrals.reference, [...refs]));
-      const map = new Map(rows.map((r) => [r.reference, r]));
-      return refs.map((ref) => map.get(ref) ?? null);
+      return byKey(refs, rows, (r) => r.reference);
     }),
     referralsByPerson: new DataLoader<string, ReferralRow[]>(async (personIds) => {
       const valid = personIds.filter(isUuid);

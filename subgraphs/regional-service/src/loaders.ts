@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@reconnect/db';
+import { byKey, groupBy } from '@reconnect/graph';
 import {
   establishments,
   localAuthorities,
@@ -12,12 +13,7 @@ import {
   type ServiceRow,
   type StaffRow,
 } from './db/schema.ts';
-import { canonicalLocalAuthorityCodes, staffOfServices } from './service/directory.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-}
+import { canonicalLocalAuthorityCodes, staffOfServices } from './db/queries.ts';
 
 export function createLoaders(ctx: { db: Db }) {
   const { db } = ctx;
@@ -72,8 +68,7 @@ export function createLoaders(ctx: { db: Db }) {
       ),
     ),
     staffByService: new DataLoader<string, StaffRow[]>(async (serviceIds) => {
-      const rows = await staffOfServices(db, serviceIds);
-      return serviceIds.map((id) => rows.filter((r) => r.serviceId === id));
+      return groupBy(serviceIds, await staffOfServices(db, serviceIds), (r) => r.serviceId);
     }),
     establishmentsByService: new DataLoader<string, EstablishmentRow[]>(async (serviceIds) => {
       const rows = await db

@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts';
 import type { CasePartnerRow, EnhancedCaseRow, PartnerUpdateRow } from '../db/schema.ts';
 import { isStaff, visibleCase } from '../service/cases.ts';
+import { canEnrolEnhanced } from '../service/enrol-eligibility.ts';
 
 export const EnhancedCase = {
   /** `_entities`: the same visibility (and partner-read audit) as `enhancedCase(id)`. */
@@ -46,5 +47,5 @@ export const Referral = {
     return visibleCase(ctx, latest ?? null);
   },
   /** Batched per request; false (never an error) for anyone who may not enrol it. */
-  canEnrolEnhanced: (r: { id: string }, _: unknown, ctx: Context) => ctx.loaders.canEnrolEnhanced.load(r.id),
+  canEnrolEnhanced: (r: { id: string }, _: unknown, ctx: Context) => canEnrolEnhanced(ctx, r.id),
 };

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
-import type { SubgraphContext } from '@reconnect/graph';
+import { perRequest, type SubgraphContext } from '@reconnect/graph';
 import { enhancedCases } from '../db/schema.ts';
 import { hubFor } from '../hub.ts';
 import { isStaff } from './cases.ts';
@@ -55,7 +55,7 @@ const PEOPLE = /* GraphQL */ `
   }
 `;
 
-/** The request's context without its loaders (this loader is one of them). */
+/** What the decision needs of the request: who asks, and the handles to ask with. */
 type RequestScope = Omit<SubgraphContext, 'loaders'>;
 
 type ReferralFacts = { id: string; status: string; person: { id: string }; owningService: { code: string } };
@@ -124,7 +124,14 @@ async function decide(ctx: RequestScope, ids: readonly string[]): Promise<boolea
   });
 }
 
-/** Per request (it closes over the caller): one batch per tick of referral ids. */
-export function createEnrolEligibilityLoader(ctx: RequestScope) {
-  return new DataLoader<string, boolean>((ids) => decide(ctx, ids));
+const ELIGIBILITY = Symbol('canEnrolEnhanced');
+
+/**
+ * Whether the caller may enrol this referral now. Batched per request (the loader closes over the
+ * caller, so it lives and dies with the request): one batch per tick of referral ids.
+ */
+export function canEnrolEnhanced(ctx: RequestScope, referralId: string): Promise<boolean> {
+  return perRequest(ctx, ELIGIBILITY, () => new DataLoader<string, boolean>((ids) => decide(ctx, ids))).load(
+    referralId,
+  );
 }

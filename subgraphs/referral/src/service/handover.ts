@@ -18,7 +18,7 @@
  * directly. Only completion changes the referral row (and so its version); the other changes add a
  * history event to it without changing its fields.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { endGrants, grantAccess, isUuid } from '@reconnect/access';
 import { recordAuditEvents, type AuditEventInput } from '@reconnect/audit';
 import { emitReferralEvent } from '@reconnect/events';
@@ -504,18 +504,4 @@ export function completeHandover(ctx: Context, args: { id: string }): Promise<Ha
     forgetReads(ctx, row.referralId);
     return row;
   });
-}
-
-/** The handovers of some referrals, newest first (for the per-request loader). */
-export async function handoversOfReferrals(
-  db: Queryable,
-  referralIds: readonly string[],
-): Promise<HandoverRow[]> {
-  const valid = referralIds.filter(isUuid);
-  if (valid.length === 0) return [];
-  return db
-    .select()
-    .from(handovers)
-    .where(inArray(handovers.referralId, valid))
-    .orderBy(desc(handovers.requestedAt), desc(handovers.id));
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { listEstablishments, listLocalAuthorities, listServices } from '../service/directory.ts';
+import { listEstablishments, listLocalAuthorities, listServices } from '../db/queries.ts';
 
 type RegionArg = { region?: string | null };
 

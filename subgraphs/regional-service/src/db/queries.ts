@@ -1,7 +1,7 @@
-/** Reading the directory. Every list is bounded by the size of the reference data (hundreds of rows). */
+/** Reading the directory, shared by the resolvers and the loaders. Every list is bounded by the size of the reference data (hundreds of rows). */
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
-import { establishments, localAuthorities, localAuthorityAliases, services, staff } from '../db/schema.ts';
+import { establishments, localAuthorities, localAuthorityAliases, services, staff } from './schema.ts';
 
 export function listServices(db: Queryable, region?: string | null) {
   return db
