@@ -5,19 +5,9 @@
  * error echoes the offending value (it may be personal data, e.g. an NHS number).
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, withoutInputValues } from '@reconnect/graph';
+import { ERROR_CODES, REQUEST_ERROR_CODES, withoutInputValues } from '@reconnect/graph';
 
 const PASS_THROUGH = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
-const REQUEST_ERRORS = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
 /** Apollo prefixes an error thrown while the context is built (token and size checks) with this. */
 function withoutApolloPrefix(message: string): string {
   return message.replace(/^Context creation failed: /, '');
@@ -30,7 +20,7 @@ export function maskGatewayError(formatted: GraphQLFormattedError, _error?: unkn
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
-  if (code === 'BAD_USER_INPUT' || (code && REQUEST_ERRORS.has(code) && !formatted.path)) {
+  if (code === 'BAD_USER_INPUT' || (code && REQUEST_ERROR_CODES.has(code) && !formatted.path)) {
     // BAD_USER_INPUT is both the hub's own code (a service's message, with `field`) and Apollo's
     // code for variable coercion errors, whose message quotes the refused value.
     const input = withoutInputValues(withoutApolloPrefix(formatted.message));

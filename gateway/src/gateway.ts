@@ -18,11 +18,8 @@ import {
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthenticationError,
-  INTERNAL_TOKEN_HEADER,
   PURPOSE_HEADER,
-  REQUEST_ID_HEADER,
-  requestBodyHash,
-  signInternalToken,
+  internalRequestHeaders,
   type JwtVerifier,
   type Principal,
 } from '@reconnect/auth';
@@ -90,7 +87,7 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
     if (!ctx.principal || !ctx.requestId) return; // health checks carry no caller: they get no token.
-    const token = await signInternalToken(
+    const headers = await internalRequestHeaders(
       this.secret,
       this.subgraph,
       {
@@ -100,11 +97,9 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         caller: 'gateway',
         reads: ctx.reads,
       },
-      requestBodyHash(request.query, request.variables),
+      request,
     );
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
-    request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
-    if (ctx.purpose) request.http?.headers.set(PURPOSE_HEADER, ctx.purpose);
+    for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
   }
 
   /** A subgraph that is down, slow or answering non-2xx: the rest of the answer still comes back. */

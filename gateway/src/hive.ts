@@ -33,11 +33,9 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import {
   AuthenticationError,
-  INTERNAL_TOKEN_HEADER,
   PURPOSE_HEADER,
   REQUEST_ID_HEADER,
-  requestBodyHash,
-  signInternalToken,
+  internalRequestHeaders,
   type Principal,
 } from '@reconnect/auth';
 import { REQUEST_ID_PATTERN, listen, loggableError, type Listening, type Logger } from '@reconnect/graph';
@@ -347,7 +345,7 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
       if (!subgraph || !edge?.principal) return undefined; // no caller: no token (as gateway.ts).
       // Bound to the body exactly as the transport serialised it, which is what the subgraph hashes.
       const body = JSON.parse(String(init.body ?? '{}')) as { query?: string; variables?: unknown };
-      const token = await signInternalToken(
+      const headers = await internalRequestHeaders(
         options.internalSecret,
         subgraph,
         {
@@ -357,17 +355,9 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
           caller: 'gateway',
           reads: edge.reads,
         },
-        requestBodyHash(body.query, body.variables),
+        body,
       );
-      setOptions({
-        ...init,
-        headers: {
-          ...headerRecord(init.headers),
-          [INTERNAL_TOKEN_HEADER]: token,
-          [REQUEST_ID_HEADER]: edge.requestId,
-          ...(edge.purpose ? { [PURPOSE_HEADER]: edge.purpose } : {}),
-        },
-      });
+      setOptions({ ...init, headers: { ...headerRecord(init.headers), ...headers } });
       return ({ response, setResponse }) => {
         if (response.ok) return;
         // As gateway.ts: a subgraph answering non-2xx is unavailable, whatever its body says.

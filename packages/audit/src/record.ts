@@ -23,6 +23,14 @@ export interface AuditActor {
   at: Date;
 }
 
+/** The actor of a request's audit events at `at`: who (and for what purpose), in which request. */
+export function auditActor(
+  request: { principal: Principal; requestId: string; purpose?: string | undefined },
+  at: Date,
+): AuditActor {
+  return { principal: request.principal, requestId: request.requestId, purpose: request.purpose, at };
+}
+
 export async function recordAuditEvents(
   db: Queryable,
   actor: AuditActor,

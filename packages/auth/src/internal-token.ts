@@ -70,6 +70,30 @@ export async function signInternalToken(
     .sign(key(secret));
 }
 
+/**
+ * The headers of one internal request: the token for `audience`, bound to this query and these
+ * variables, with the request id and purpose beside it. The one way the hub's own processes
+ * (either gateway engine, a subgraph calling another) address a subgraph.
+ */
+export async function internalRequestHeaders(
+  secret: string,
+  audience: string,
+  claims: InternalClaims,
+  body: { query?: string | undefined; variables?: unknown },
+): Promise<Record<string, string>> {
+  const token = await signInternalToken(
+    secret,
+    audience,
+    claims,
+    requestBodyHash(body.query, body.variables),
+  );
+  return {
+    [INTERNAL_TOKEN_HEADER]: token,
+    [REQUEST_ID_HEADER]: claims.requestId,
+    ...(claims.purpose ? { [PURPOSE_HEADER]: claims.purpose } : {}),
+  };
+}
+
 export class InternalTokenError extends Error {}
 
 /** Verifies an internal token for `audience` and the request body it arrived with. */

@@ -59,3 +59,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     staffId: str(claims.staff_id),
   };
 }
+
+/** How a caller appears in history and in "recorded by", "opened by" and update authors: name and subject. */
+export function actorLabel(principal: Principal): string {
+  return principal.displayName ? `${principal.displayName} (${principal.subject})` : principal.subject;
+}

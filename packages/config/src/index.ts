@@ -213,3 +213,4 @@ export const testEnv = z.object({
 });
 
 export * from './clock.ts';
+export * from './dates.ts';

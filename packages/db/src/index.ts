@@ -167,12 +167,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   );
 }
 
-/** Whether an error is a serialization failure or deadlock that a retry may cure. */
-export function isRetryableTransactionError(error: unknown): boolean {
-  const code = findPgError(error)?.code;
-  return code === '40001' || code === '40P01';
-}
-
 interface PgErrorShape {
   code?: string;
   constraint?: string;

@@ -5,6 +5,21 @@
  */
 import { GraphQLError } from 'graphql';
 
+/**
+ * GraphQL's and Apollo's codes for a request that could not be run as sent (it did not parse or
+ * validate, a variable did not coerce): about the request itself, they name no internals, though
+ * their messages may echo a value from it. Subgraphs and the gateway mask everything else.
+ */
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -5,3 +5,4 @@ export * from './log.ts';
 export * from './permissions.ts';
 export * from './subgraph.ts';
 export * from './loaders.ts';
+export * from './input.ts';

@@ -14,7 +14,7 @@ import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import { Access } from '@reconnect/access';
-import { AuditRecorder } from '@reconnect/audit';
+import { AuditRecorder, auditActor } from '@reconnect/audit';
 import {
   INTERNAL_TOKEN_HEADER,
   InternalTokenError,
@@ -24,7 +24,7 @@ import {
 } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
 import type { Db } from '@reconnect/db';
-import { isHubError, unauthenticated, withoutInputValues } from './errors.ts';
+import { REQUEST_ERROR_CODES, isHubError, unauthenticated, withoutInputValues } from './errors.ts';
 import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
 import { loggableError, type Logger } from './log.ts';
 import { federationRules, hubShield } from './permissions.ts';
@@ -41,6 +41,8 @@ export interface SubgraphDeps {
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<L = unknown> {
+  /** The subgraph serving the request (the caller name of its calls to other subgraphs). */
+  subgraph: string;
   principal: Principal;
   requestId: string;
   purpose?: string | undefined;
@@ -133,6 +135,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     reads?: Record<string, string[]> | undefined;
   }): Promise<SubgraphContext<L>> => {
     const base = {
+      subgraph: definition.name,
       principal: input.principal,
       requestId: input.requestId,
       purpose: input.purpose,
@@ -145,12 +148,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
       log: log.child({ requestId: input.requestId }),
       deps,
     };
-    base.audit = new AuditRecorder(deps.db, () => ({
-      principal: input.principal,
-      requestId: input.requestId,
-      purpose: input.purpose,
-      at: deps.clock.now(),
-    }));
+    base.audit = new AuditRecorder(deps.db, () => auditActor(input, deps.clock.now()));
     return { ...base, loaders: definition.createLoaders(base) };
   };
 
@@ -219,22 +217,11 @@ function mergeRules(a: IRules, b: IRules): IRules {
   return out as IRules;
 }
 
-/** Apollo's codes for a request that could not be run as sent; they name no internals. */
-const REQUEST_ERRORS = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
 /** An error that is neither the hub's own nor GraphQL's about the request: a fault of ours. */
 function isUnexpected(error: unknown, code: unknown): boolean {
   const original = (error as { originalError?: unknown }).originalError ?? error;
   if (isHubError(original) || isHubError(error)) return false;
-  return !(typeof code === 'string' && REQUEST_ERRORS.has(code));
+  return !(typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
 }
 
 /**

@@ -6,15 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import {
-  INTERNAL_TOKEN_HEADER,
-  PURPOSE_HEADER,
-  REQUEST_ID_HEADER,
-  requestBodyHash,
-  signInternalToken,
-  type Principal,
-} from '@reconnect/auth';
-import { hubError, isHubError } from '@reconnect/graph';
+import { internalRequestHeaders, type Principal } from '@reconnect/auth';
+import { hubError, isHubError, type SubgraphContext } from '@reconnect/graph';
 
 export interface HubClientOptions {
   internalSecret: string;
@@ -42,7 +35,7 @@ export class HubClient {
     const url = this.options.subgraphUrls[subgraph];
     if (!url) throw new Error(`no URL for subgraph ${subgraph}`);
     const requestId = onBehalfOf.requestId ?? randomUUID();
-    const token = await signInternalToken(
+    const headers = await internalRequestHeaders(
       this.options.internalSecret,
       subgraph,
       {
@@ -51,18 +44,13 @@ export class HubClient {
         purpose: onBehalfOf.purpose,
         caller: this.options.callerName,
       },
-      requestBodyHash(query, variables),
+      { query, variables },
     );
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [INTERNAL_TOKEN_HEADER]: token,
-          [REQUEST_ID_HEADER]: requestId,
-          ...(onBehalfOf.purpose ? { [PURPOSE_HEADER]: onBehalfOf.purpose } : {}),
-        },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
@@ -89,6 +77,30 @@ export class HubClient {
     if (!body.data) throw hubError('DOWNSTREAM_SERVICE_ERROR', `The ${subgraph} service returned no data.`);
     return body.data;
   }
+}
+
+/** What a call on the caller's behalf needs of the request: who serves it, for whom, and the deps. */
+export type CallingRequest = Pick<
+  SubgraphContext,
+  'subgraph' | 'deps' | 'principal' | 'requestId' | 'purpose'
+>;
+
+/**
+ * Calls to other subgraphs on behalf of this request's caller, so that the owners' permissions
+ * decide what the caller may learn. Never call while a transaction is open: PGlite has one
+ * connection.
+ */
+export function hubFor(ctx: CallingRequest) {
+  const client = new HubClient({
+    internalSecret: ctx.deps.internalSecret,
+    subgraphUrls: ctx.deps.subgraphUrls,
+    callerName: ctx.subgraph,
+  });
+  const onBehalfOf = { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose };
+  return {
+    call: <T>(subgraph: string, query: string, variables: Record<string, unknown>) =>
+      client.call<T>(subgraph, query, variables, onBehalfOf),
+  };
 }
 
 /** A DOWNSTREAM_SERVICE_ERROR that keeps its cause (with the URL) for the log, never for the client. */

@@ -18,7 +18,7 @@ import type { Clock } from '@reconnect/config';
 import { grants, type NewGrant, type Relationship } from '@reconnect/access';
 import { stableUuid, type Queryable } from '@reconnect/db';
 import { contacts, engagements, referralEvents, referrals, type ReferralStatus } from './db/schema.ts';
-import { addDays, addMonths, daysBetween } from './service/dates.ts';
+import { addDays, addMonths, daysBetween } from '@reconnect/config';
 import { REFERENCE_ALPHABET } from './service/reference.ts';
 
 /** A demo person of the person domain (its DEMO_PEOPLE). */

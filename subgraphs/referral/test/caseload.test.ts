@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { seedGrant, seedPerson, seedReferral, startTestHub, type TestHub } from '@reconnect/hub/testing';
-import { addDays, addMonths } from '../src/service/dates.ts';
+import { addDays, addMonths } from '@reconnect/config';
 
 /**
  * Bulk-seeded people carry no NHS number: seedPerson draws them from a million numbers, so a few

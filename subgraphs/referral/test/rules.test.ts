@@ -1,6 +1,6 @@
 /** The referral's pure rules, table-driven: dates, support window, eligibility, transitions. */
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, daysBetween } from '../src/service/dates.ts';
+import { addDays, addMonths, ageOn, daysBetween } from '@reconnect/config';
 import { checkEligibility, validateSubmission } from '../src/service/eligibility.ts';
 import { supportWindow } from '../src/service/support-window.ts';
 import { TRANSITIONS, isAllowed, nextStatus, type Operation } from '../src/service/transitions.ts';

@@ -1,11 +1,11 @@
 /** Data sharing agreements: whether one is in force on a day (pure), and recording one. */
 import { eq } from 'drizzle-orm';
 import { grantAccess } from '@reconnect/access';
-import { recordAuditEvents } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { badInput, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { dataSharingAgreements, type AgreementRow, type PartnerRow } from '../db/schema.ts';
-import { isUniqueViolation } from './db-errors.ts';
+import { isUniqueViolation } from '@reconnect/db';
 import { casesSharedWith, partnerGrants } from './partner-grants.ts';
 
 export const MAX_REFERENCE_LENGTH = 100;
@@ -96,25 +96,21 @@ export async function recordDataSharingAgreement(
           await grantAccess(tx, grant);
         }
       }
-      await recordAuditEvents(
-        tx,
-        { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: now },
-        [
-          {
-            action: 'partner.agreementRecorded',
-            subjectType: 'DataSharingAgreement',
-            subjectId: row!.id,
-            fields: ['reference', 'scopes', 'startsOn', 'endsOn'],
-          },
-          ...shared.map((kase) => ({
-            action: 'enhancedCase.partnerAgreementRecorded',
-            subjectType: 'EnhancedCase',
-            subjectId: kase.id,
-            personId: kase.personId,
-            fields: ['partners'],
-          })),
-        ],
-      );
+      await recordAuditEvents(tx, auditActor(ctx, now), [
+        {
+          action: 'partner.agreementRecorded',
+          subjectType: 'DataSharingAgreement',
+          subjectId: row!.id,
+          fields: ['reference', 'scopes', 'startsOn', 'endsOn'],
+        },
+        ...shared.map((kase) => ({
+          action: 'enhancedCase.partnerAgreementRecorded',
+          subjectType: 'EnhancedCase',
+          subjectId: kase.id,
+          personId: kase.personId,
+          fields: ['partners'],
+        })),
+      ]);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();

@@ -11,13 +11,14 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { endGrants, isUuid } from '@reconnect/access';
-import { recordAuditEvents } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { casePartners, enhancedCases, partnerUpdates, type EnhancedCaseRow } from '../db/schema.ts';
-import { actorLabel, partnerReadsCase, staffChangesCase, staffReadsCase } from './cases.ts';
+import { partnerReadsCase, staffChangesCase, staffReadsCase } from './cases.ts';
 import { addPartnerRows, partnerForRegion } from './enrol.ts';
+import { actorLabel } from '@reconnect/auth';
 
 export const MAX_NOTE_LENGTH = 4000;
 
@@ -58,19 +59,15 @@ async function applyChange(ctx: Context, current: EnhancedCaseRow, change: CaseC
     // Another change committed first; the caller reads the case again and retries.
     if (!row) throw conflict();
     await change.alsoWrite?.(tx, now);
-    await recordAuditEvents(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: now },
-      [
-        {
-          action: change.action,
-          subjectType: 'EnhancedCase',
-          subjectId: current.id,
-          personId: current.personId,
-          fields: change.fields,
-        },
-      ],
-    );
+    await recordAuditEvents(tx, auditActor(ctx, now), [
+      {
+        action: change.action,
+        subjectType: 'EnhancedCase',
+        subjectId: current.id,
+        personId: current.personId,
+        fields: change.fields,
+      },
+    ]);
     return row;
   });
   ctx.loaders.caseById.clear(current.id).prime(current.id, updated);

@@ -16,11 +16,6 @@ const STAFF_READ: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SEND
 export const isStaff = (principal: Principal) => hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
 export const isPartner = (principal: Principal) => hasRole(principal, 'ER_PARTNER');
 
-/** How a caller appears in "recorded by", "opened by" and update authors. */
-export function actorLabel(principal: Principal): string {
-  return principal.displayName ? `${principal.displayName} (${principal.subject})` : principal.subject;
-}
-
 /** Staff of a service with a live relationship to the case's referral. */
 export async function staffReadsCase(ctx: Context, row: EnhancedCaseRow): Promise<boolean> {
   return isStaff(ctx.principal) && ctx.access.hasReferralRelationship(row.referralId, ...STAFF_READ);

@@ -9,7 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import { perRequest, type SubgraphContext } from '@reconnect/graph';
 import { enhancedCases } from '../db/schema.ts';
-import { hubFor } from '../hub.ts';
+import { hubFor } from '@reconnect/hub-client';
 import { isStaff } from './cases.ts';
 import { enhancedEligibilityRefusal } from './eligibility.ts';
 

@@ -7,18 +7,19 @@
 import { and, eq } from 'drizzle-orm';
 import { grantAccess, isUuid } from '@reconnect/access';
 import { londonDateOf } from '@reconnect/config';
-import { recordAuditEvents } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden, ineligible, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { casePartners, enhancedCases, type EnhancedCaseRow } from '../db/schema.ts';
-import { hubFor } from '../hub.ts';
+import { hubFor } from '@reconnect/hub-client';
 import { activeAgreementOf } from './agreements.ts';
-import { actorLabel, staffChangesCase } from './cases.ts';
+import { staffChangesCase } from './cases.ts';
 import { partnerGrants } from './partner-grants.ts';
 import { enhancedEligibilityRefusal } from './eligibility.ts';
-import { isUniqueViolation } from './db-errors.ts';
+import { isUniqueViolation } from '@reconnect/db';
 import type { AgreementRow, PartnerRow } from '../db/schema.ts';
+import { actorLabel } from '@reconnect/auth';
 
 export const MAX_RATIONALE_LENGTH = 4000;
 
@@ -197,19 +198,15 @@ export async function enrolEnhancedReconnect(
         })
         .returning();
       for (const p of partners) await addPartnerRows(tx, ctx, row!, p, now);
-      await recordAuditEvents(
-        tx,
-        { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: now },
-        [
-          {
-            action: 'enhancedCase.enrolled',
-            subjectType: 'EnhancedCase',
-            subjectId: row!.id,
-            personId: row!.personId,
-            fields: ['rationale', 'sharingConsent', ...(partners.length ? ['partners'] : [])],
-          },
-        ],
-      );
+      await recordAuditEvents(tx, auditActor(ctx, now), [
+        {
+          action: 'enhancedCase.enrolled',
+          subjectType: 'EnhancedCase',
+          subjectId: row!.id,
+          personId: row!.personId,
+          fields: ['rationale', 'sharingConsent', ...(partners.length ? ['partners'] : [])],
+        },
+      ]);
       return row!;
     });
   } catch (error) {

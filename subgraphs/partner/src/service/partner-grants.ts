@@ -14,7 +14,7 @@ import {
   type EnhancedCaseRow,
   type PartnerRow,
 } from '../db/schema.ts';
-import { endOfLondonDay, startOfLondonDay } from './dates.ts';
+import { endOfLondonDay, startOfLondonDay } from '@reconnect/config';
 
 export function partnerGrants(
   kase: Pick<EnhancedCaseRow, 'id' | 'referralId' | 'personId'>,

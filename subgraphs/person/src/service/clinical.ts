@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
-import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { isServiceStaff } from '@reconnect/auth';
 import type { Db, Queryable } from '@reconnect/db';
 import { badInput, forbidden, notFound } from '@reconnect/graph';
@@ -39,10 +39,6 @@ export interface RiskAssessmentInput {
   summary?: string | null;
   assessedOn: string;
   source: string;
-}
-
-export function actorOf(ctx: Context): AuditActor {
-  return { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: ctx.clock.now() };
 }
 
 /**
@@ -125,7 +121,7 @@ export async function recordHealthNeed(
 ): Promise<PersonRow> {
   const input = validateHealthNeed(raw, 'input');
   const person = await assertMayWriteClinical(ctx, personId);
-  const actor = actorOf(ctx);
+  const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
     await tx.insert(healthNeeds).values({
       personId: person.id,
@@ -158,7 +154,7 @@ export async function resolveHealthNeed(
 ): Promise<PersonRow> {
   const person = await assertMayWriteClinical(ctx, personId);
   if (!isUuid(healthNeedId)) throw notFound('Health need');
-  const actor = actorOf(ctx);
+  const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
     const [need] = await tx
       .select({ id: healthNeeds.id, active: healthNeeds.active })
@@ -193,7 +189,7 @@ export async function recordRiskAssessment(
 ): Promise<PersonRow> {
   const input = validateRiskAssessment(raw, 'input', ctx.clock.today());
   const person = await assertMayWriteClinical(ctx, personId);
-  const actor = actorOf(ctx);
+  const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
     await tx.insert(riskAssessments).values({
       personId: person.id,

@@ -7,9 +7,9 @@
 import { hasRole } from '@reconnect/auth';
 import { forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { actorOf } from './clinical.ts';
 import { validateIdentity, type IdentityInput } from './identifiers.ts';
 import { resolveIdentity, type IdentityResolution } from './matching.ts';
+import { auditActor } from '@reconnect/audit';
 
 export function assertMayResolveIdentity(ctx: Context): void {
   if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
@@ -24,7 +24,7 @@ export async function resolvePersonIdentity(
 ): Promise<IdentityResolution> {
   assertMayResolveIdentity(ctx);
   const identity = validateIdentity(input, inputPath, ctx.clock.today());
-  const resolution = await resolveIdentity(ctx.db, actorOf(ctx), identity);
+  const resolution = await resolveIdentity(ctx.db, auditActor(ctx, ctx.clock.now()), identity);
   ctx.loaders.resolvedInThisRequest.add(resolution.person.id);
   ctx.loaders.personById.clear(resolution.person.id).prime(resolution.person.id, resolution.person);
   return resolution;

@@ -7,12 +7,12 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
-import { recordAuditEvents } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { hasRole } from '@reconnect/auth';
 import { forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { healthNeeds, people, type HealthNeedRow } from '../db/schema.ts';
-import { actorOf, validateHealthNeed, type HealthNeedInput } from './clinical.ts';
+import { validateHealthNeed, type HealthNeedInput } from './clinical.ts';
 
 export async function assertMayRecordReferralNeeds(
   ctx: Context,
@@ -36,7 +36,7 @@ export async function recordReferralNeeds(
 ): Promise<HealthNeedRow[]> {
   await assertMayRecordReferralNeeds(ctx, personId, referralId);
   const needs = raw.map((n, i) => validateHealthNeed(n, `${inputPath}.${i}`));
-  const actor = actorOf(ctx);
+  const actor = auditActor(ctx, ctx.clock.now());
   const added = await ctx.db.transaction(async (tx) => {
     // Lock the person: two referrals recording the same category at once add it once.
     const [person] = await tx

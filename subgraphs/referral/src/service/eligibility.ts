@@ -3,7 +3,7 @@
  * first rule broken, or null. Malformed input (bad dates, unknown establishment, a type that does
  * not match) is BAD_USER_INPUT and is checked by `validateSubmission`, before eligibility.
  */
-import { ageOn, daysBetween } from './dates.ts';
+import { ageOn, daysBetween } from '@reconnect/config';
 
 export const POST_RELEASE_SOURCES = [
   'PROBATION',

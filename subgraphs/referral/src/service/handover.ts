@@ -20,10 +20,19 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { endGrants, grantAccess, isUuid } from '@reconnect/access';
-import { recordAuditEvents, type AuditEventInput } from '@reconnect/audit';
+import { auditActor, type AuditEventInput, recordAuditEvents } from '@reconnect/audit';
 import { emitReferralEvent } from '@reconnect/events';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
-import { badInput, codeOf, conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
+import {
+  badInput,
+  codeOf,
+  conflict,
+  forbidden,
+  invalidTransition,
+  notFound,
+  optionalText,
+  requiredText,
+} from '@reconnect/graph';
 import { sql } from 'drizzle-orm';
 import type { Context } from '../context.ts';
 import {
@@ -32,11 +41,12 @@ import {
   type HandoverRow,
   type HandoverStatus,
   type ReferralRow,
+  type ReferralStatus,
 } from '../db/schema.ts';
-import { hubFor } from '../hub.ts';
+import { hubFor } from '@reconnect/hub-client';
 import { respondByFor } from './handover-dates.ts';
 import { recordHistory } from './history.ts';
-import { actorLabel } from './lifecycle.ts';
+import { actorLabel } from '@reconnect/auth';
 
 export const OPEN_HANDOVER_STATUSES: readonly HandoverStatus[] = ['REQUESTED', 'ACCEPTED'];
 /** How long the sending service keeps read access after a completed handover. */
@@ -46,23 +56,6 @@ export const MAX_HANDOVER_TEXT = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const isOpenHandover = (h: Pick<HandoverRow, 'status'>) => OPEN_HANDOVER_STATUSES.includes(h.status);
-
-function optionalText(value: string | null | undefined, field: string): string | null {
-  const text = value?.trim() ?? '';
-  if (text.length > MAX_HANDOVER_TEXT)
-    throw badInput(field, `It may be at most ${MAX_HANDOVER_TEXT} characters.`);
-  return text.length > 0 ? text : null;
-}
-
-function requiredText(value: string, field: string, what: string): string {
-  const text = optionalText(value, field);
-  if (!text) throw badInput(field, `${what} is required.`);
-  return text;
-}
-
-function auditActor(ctx: Context, at: Date) {
-  return { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at };
-}
 
 function handoverAudit(action: string, h: HandoverRow, personId: string, fields: string[]): AuditEventInput {
   return { action, subjectType: 'Handover', subjectId: h.id, personId, fields };
@@ -191,7 +184,7 @@ export async function requestHandover(
   if (referral.status !== 'PRE_RELEASE' && referral.status !== 'POST_RELEASE') {
     throw invalidTransition(`requestHandover is not allowed on a ${referral.status} referral.`);
   }
-  const note = optionalText(args.note, 'note');
+  const note = optionalText(args.note, 'note', 'A note', MAX_HANDOVER_TEXT);
   if (args.toServiceCode.trim().toUpperCase() === referral.owningServiceCode) {
     throw badInput('toServiceCode', 'A referral is handed over to another service than its owner.');
   }
@@ -292,25 +285,71 @@ function forgetReads(ctx: Context, referralId: string): void {
   ctx.access.clear();
 }
 
-function history(tx: Queryable, ctx: Context, h: HandoverRow, type: string, reason: string, at: Date) {
-  return recordHistory(tx, ctx.principal, [{ referralId: h.referralId, type, reason, at }]);
+type HandoverEvent = 'handover.accepted' | 'handover.declined' | 'handover.cancelled' | 'handover.completed';
+
+/** One change to a handover, as data: who may make it and when, and what it writes. */
+interface HandoverChange {
+  id: string;
+  side: Side;
+  mutation: string;
+  allowed: readonly HandoverStatus[];
+  /** Checks of the referral beyond the handover's own state, before anything is written. */
+  check?: (checked: Checked) => void;
+  event: HandoverEvent;
+  /** The handover's new columns (its status among them). */
+  set: (at: Date) => Partial<Omit<HandoverRow, 'id' | 'referralId' | 'version'>>;
+  /** The receiving service's access ends with this change (declined, cancelled). */
+  endsReceivingAccess?: boolean;
+  /** The referral's history entry. */
+  history: (
+    moved: HandoverRow,
+    referral: ReferralRow,
+  ) => { reason: string; fromStatus?: ReferralStatus; toStatus?: ReferralStatus };
+  /** The handover fields the audit event names. */
+  fields: string[];
+  /** What else the change writes in its transaction; its audit events join the handover's. */
+  alsoWrite?: (
+    tx: Queryable,
+    moved: HandoverRow,
+    referral: ReferralRow,
+    at: Date,
+  ) => Promise<AuditEventInput[]>;
 }
 
-/** `acceptHandover`: the receiving service takes it on; its access continues as it was. */
-export function acceptHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+/**
+ * The one write path of a handover's answer (accept, decline, cancel, complete), as
+ * `changeReferral` is the referral's: check who and when, then the version-guarded move, grants,
+ * history, audit and outbox in one transaction, retried while another change wins the race.
+ */
+function changeHandover(ctx: Context, change: HandoverChange): Promise<HandoverRow> {
   return withRetry(ctx, async () => {
-    const { handover, referral } = await checkedHandover(ctx, args.id, 'RECEIVING', 'acceptHandover', [
-      'REQUESTED',
-    ]);
+    const checked = await checkedHandover(ctx, change.id, change.side, change.mutation, change.allowed);
+    change.check?.(checked);
+    const { handover, referral } = checked;
     const at = ctx.clock.now();
     const row = await ctx.db.transaction(async (tx) => {
-      const moved = await moveHandover(tx, handover, { status: 'ACCEPTED', respondedAt: at });
-      await history(tx, ctx, moved, 'handover.accepted', `Accepted by ${moved.toServiceCode}`, at);
+      const moved = await moveHandover(tx, handover, change.set(at));
+      if (change.endsReceivingAccess) {
+        await endGrants(
+          tx,
+          {
+            referralId: moved.referralId,
+            organisationCode: moved.toServiceCode,
+            relationship: 'RECEIVING_SERVICE',
+          },
+          at,
+        );
+      }
+      const also = (await change.alsoWrite?.(tx, moved, referral, at)) ?? [];
+      await recordHistory(tx, ctx.principal, [
+        { referralId: moved.referralId, type: change.event, ...change.history(moved, referral), at },
+      ]);
       await recordAuditEvents(tx, auditActor(ctx, at), [
-        handoverAudit('handover.accepted', moved, referral.personId, ['status', 'respondedAt']),
+        handoverAudit(change.event, moved, referral.personId, change.fields),
+        ...also,
       ]);
       await emitReferralEvent(tx, {
-        type: 'handover.accepted',
+        type: change.event,
         referralId: moved.referralId,
         reference: referral.reference,
         handoverId: moved.id,
@@ -320,95 +359,52 @@ export function acceptHandover(ctx: Context, args: { id: string }): Promise<Hand
     });
     forgetReads(ctx, row.referralId);
     return row;
+  });
+}
+
+/** `acceptHandover`: the receiving service takes it on; its access continues as it was. */
+export function acceptHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+  return changeHandover(ctx, {
+    id: args.id,
+    side: 'RECEIVING',
+    mutation: 'acceptHandover',
+    allowed: ['REQUESTED'],
+    event: 'handover.accepted',
+    set: (at) => ({ status: 'ACCEPTED', respondedAt: at }),
+    history: (moved) => ({ reason: `Accepted by ${moved.toServiceCode}` }),
+    fields: ['status', 'respondedAt'],
   });
 }
 
 /** `declineHandover` (RECONNECT_LEAD, by the shield): the receiving service's access ends with it. */
 export function declineHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
-  const reason = requiredText(args.reason, 'reason', 'A reason');
-  return withRetry(ctx, async () => {
-    const { handover, referral } = await checkedHandover(ctx, args.id, 'RECEIVING', 'declineHandover', [
-      'REQUESTED',
-    ]);
-    const at = ctx.clock.now();
-    const row = await ctx.db.transaction(async (tx) => {
-      const moved = await moveHandover(tx, handover, {
-        status: 'DECLINED',
-        respondedAt: at,
-        declineReason: reason,
-      });
-      await endGrants(
-        tx,
-        {
-          referralId: moved.referralId,
-          organisationCode: moved.toServiceCode,
-          relationship: 'RECEIVING_SERVICE',
-        },
-        at,
-      );
-      await history(tx, ctx, moved, 'handover.declined', `Declined by ${moved.toServiceCode}: ${reason}`, at);
-      await recordAuditEvents(tx, auditActor(ctx, at), [
-        handoverAudit('handover.declined', moved, referral.personId, ['status', 'declineReason', 'grants']),
-      ]);
-      await emitReferralEvent(tx, {
-        type: 'handover.declined',
-        referralId: moved.referralId,
-        reference: referral.reference,
-        handoverId: moved.id,
-        occurredAt: at,
-      });
-      return moved;
-    });
-    forgetReads(ctx, row.referralId);
-    return row;
+  const reason = requiredText(args.reason, 'reason', 'A reason', MAX_HANDOVER_TEXT);
+  return changeHandover(ctx, {
+    id: args.id,
+    side: 'RECEIVING',
+    mutation: 'declineHandover',
+    allowed: ['REQUESTED'],
+    event: 'handover.declined',
+    set: (at) => ({ status: 'DECLINED', respondedAt: at, declineReason: reason }),
+    endsReceivingAccess: true,
+    history: (moved) => ({ reason: `Declined by ${moved.toServiceCode}: ${reason}` }),
+    fields: ['status', 'declineReason', 'grants'],
   });
 }
 
 /** `cancelHandover`: the sending service withdraws it; the receiving service's access ends. */
 export function cancelHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
-  const reason = requiredText(args.reason, 'reason', 'A reason');
-  return withRetry(ctx, async () => {
-    const { handover, referral } = await checkedHandover(
-      ctx,
-      args.id,
-      'SENDING',
-      'cancelHandover',
-      OPEN_HANDOVER_STATUSES,
-    );
-    const at = ctx.clock.now();
-    const row = await ctx.db.transaction(async (tx) => {
-      const moved = await moveHandover(tx, handover, { status: 'CANCELLED', cancelReason: reason });
-      await endGrants(
-        tx,
-        {
-          referralId: moved.referralId,
-          organisationCode: moved.toServiceCode,
-          relationship: 'RECEIVING_SERVICE',
-        },
-        at,
-      );
-      await history(
-        tx,
-        ctx,
-        moved,
-        'handover.cancelled',
-        `Cancelled by ${moved.fromServiceCode}: ${reason}`,
-        at,
-      );
-      await recordAuditEvents(tx, auditActor(ctx, at), [
-        handoverAudit('handover.cancelled', moved, referral.personId, ['status', 'cancelReason', 'grants']),
-      ]);
-      await emitReferralEvent(tx, {
-        type: 'handover.cancelled',
-        referralId: moved.referralId,
-        reference: referral.reference,
-        handoverId: moved.id,
-        occurredAt: at,
-      });
-      return moved;
-    });
-    forgetReads(ctx, row.referralId);
-    return row;
+  const reason = requiredText(args.reason, 'reason', 'A reason', MAX_HANDOVER_TEXT);
+  return changeHandover(ctx, {
+    id: args.id,
+    side: 'SENDING',
+    mutation: 'cancelHandover',
+    allowed: OPEN_HANDOVER_STATUSES,
+    event: 'handover.cancelled',
+    set: () => ({ status: 'CANCELLED', cancelReason: reason }),
+    endsReceivingAccess: true,
+    history: (moved) => ({ reason: `Cancelled by ${moved.fromServiceCode}: ${reason}` }),
+    fields: ['status', 'cancelReason', 'grants'],
   });
 }
 
@@ -420,18 +416,27 @@ export function cancelHandover(ctx: Context, args: { id: string; reason: string 
  * after completion; it is read-only (lifecycle.ts refuses changes made through it).
  */
 export function completeHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
-  return withRetry(ctx, async () => {
-    const { handover, referral } = await checkedHandover(ctx, args.id, 'EITHER', 'completeHandover', [
-      'ACCEPTED',
-    ]);
-    if (referral.status !== 'PRE_RELEASE' && referral.status !== 'POST_RELEASE') {
-      throw invalidTransition(
-        `completeHandover is not allowed on a ${referral.status} referral: cancel the handover instead.`,
-      );
-    }
-    const at = ctx.clock.now();
-    const row = await ctx.db.transaction(async (tx) => {
-      const moved = await moveHandover(tx, handover, { status: 'COMPLETED', completedAt: at });
+  return changeHandover(ctx, {
+    id: args.id,
+    side: 'EITHER',
+    mutation: 'completeHandover',
+    allowed: ['ACCEPTED'],
+    check: ({ referral }) => {
+      if (referral.status !== 'PRE_RELEASE' && referral.status !== 'POST_RELEASE') {
+        throw invalidTransition(
+          `completeHandover is not allowed on a ${referral.status} referral: cancel the handover instead.`,
+        );
+      }
+    },
+    event: 'handover.completed',
+    set: (at) => ({ status: 'COMPLETED', completedAt: at }),
+    history: (moved, referral) => ({
+      fromStatus: referral.status,
+      toStatus: referral.status,
+      reason: `Owning service changed from ${moved.fromServiceCode} to ${moved.toServiceCode}`,
+    }),
+    fields: ['status', 'completedAt'],
+    alsoWrite: async (tx, moved, referral, at) => {
       const [owned] = await tx
         .update(referrals)
         .set({
@@ -472,18 +477,7 @@ export function completeHandover(ctx: Context, args: { id: string }): Promise<Ha
         relationship: 'SENDING_SERVICE',
         validUntil: new Date(at.getTime() + SENDING_ACCESS_DAYS * DAY_MS),
       });
-      await recordHistory(tx, ctx.principal, [
-        {
-          referralId: referral.id,
-          type: 'handover.completed',
-          fromStatus: referral.status,
-          toStatus: referral.status,
-          reason: `Owning service changed from ${moved.fromServiceCode} to ${moved.toServiceCode}`,
-          at,
-        },
-      ]);
-      await recordAuditEvents(tx, auditActor(ctx, at), [
-        handoverAudit('handover.completed', moved, referral.personId, ['status', 'completedAt']),
+      return [
         {
           action: 'handover.completed',
           subjectType: 'Referral',
@@ -491,17 +485,7 @@ export function completeHandover(ctx: Context, args: { id: string }): Promise<Ha
           personId: referral.personId,
           fields: ['owningService', 'grants'],
         },
-      ]);
-      await emitReferralEvent(tx, {
-        type: 'handover.completed',
-        referralId: moved.referralId,
-        reference: referral.reference,
-        handoverId: moved.id,
-        occurredAt: at,
-      });
-      return moved;
-    });
-    forgetReads(ctx, row.referralId);
-    return row;
+      ];
+    },
   });
 }

@@ -6,7 +6,7 @@
 import { isUuid } from '@reconnect/access';
 import { badInput, codeOf } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { hubFor } from '../hub.ts';
+import { hubFor } from '@reconnect/hub-client';
 
 export const NAMED_WORKER_ROLES = ['RECONNECT_WORKER', 'TEAM_LEAD'] as const;
 export const PEER_SUPPORT_ROLES = ['PEER_SUPPORT_WORKER'] as const;

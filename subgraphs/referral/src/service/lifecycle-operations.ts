@@ -9,44 +9,27 @@
  * it); an extension must end later than the current end and not in the past.
  */
 import { londonDateOf } from '@reconnect/config';
-import { badInput, invalidTransition } from '@reconnect/graph';
+import { badInput, invalidTransition, optionalText, requiredText } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import type { Queryable } from '@reconnect/db';
 import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
 import { writeHandoverRequest } from './handover.ts';
-import { addMonths } from './dates.ts';
+import { addMonths } from '@reconnect/config';
 import {
   NAMED_WORKER_ROLES,
   PEER_SUPPORT_ROLES,
   assignableStaff,
   knownEstablishment,
 } from './lifecycle-directory.ts';
-import { actorLabel, changeReferral } from './lifecycle.ts';
+import { changeReferral } from './lifecycle.ts';
 import { SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
+import { actorLabel } from '@reconnect/auth';
 
 export const MAX_NOTE_LENGTH = 2000;
 export const MAX_REASON_LENGTH = 2000;
 export const MAX_PROVIDER_NAME_LENGTH = 200;
 
 type Version = { expectedVersion?: number | null };
-
-function requiredText(value: string, field: string, what: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0) throw badInput(field, `${what} is required.`);
-  if (text.length > max) throw badInput(field, `${what} may be at most ${max} characters.`);
-  return text;
-}
-
-function optionalText(
-  value: string | null | undefined,
-  field: string,
-  what: string,
-  max: number,
-): string | null {
-  const text = value?.trim() ?? '';
-  if (text.length > max) throw badInput(field, `${what} may be at most ${max} characters.`);
-  return text.length > 0 ? text : null;
-}
 
 function notInPast(date: string, field: string, what: string, today: string): string {
   if (date < today) throw badInput(field, `${what} may not be in the past.`);

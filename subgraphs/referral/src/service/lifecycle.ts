@@ -8,8 +8,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { isUuid, type Grant } from '@reconnect/access';
-import { recordAuditEvents } from '@reconnect/audit';
-import type { Principal } from '@reconnect/auth';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { emitReferralEvent, isReferralEventType } from '@reconnect/events';
 import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
@@ -44,11 +43,6 @@ export interface ChangeRequest {
    * the transaction opens.
    */
   plan: (current: ReferralRow, now: Date) => Promise<Plan> | Plan;
-}
-
-/** How a caller appears in history and in "recorded by": its name and subject. */
-export function actorLabel(principal: Principal): string {
-  return principal.displayName ? `${principal.displayName} (${principal.subject})` : principal.subject;
 }
 
 export interface ChangeCaller {
@@ -171,19 +165,15 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
         at: now,
       },
     ]);
-    await recordAuditEvents(
-      tx,
-      { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose, at: now },
-      [
-        {
-          action: plan.event.type,
-          subjectType: 'Referral',
-          subjectId: id,
-          personId: current.personId,
-          fields: plan.fields,
-        },
-      ],
-    );
+    await recordAuditEvents(tx, auditActor(ctx, now), [
+      {
+        action: plan.event.type,
+        subjectType: 'Referral',
+        subjectId: id,
+        personId: current.personId,
+        fields: plan.fields,
+      },
+    ]);
     // Only the changes DOMAIN.md lists are events for other agencies (not contacts, workers,
     // engagements, consent given or release-date updates); written in this transaction, so a
     // change that rolls back sends nothing.

@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { hasRole, type Principal } from '@reconnect/auth';
 import { rowsOf, type Queryable } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '@reconnect/config';
 
 export const SOURCES = [
   'PROBATION',

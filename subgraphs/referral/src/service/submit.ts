@@ -12,14 +12,14 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { grantAccess } from '@reconnect/access';
-import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { hasRole } from '@reconnect/auth';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
 import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden, ineligible, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { idempotencyKeys, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
-import { hubFor } from '../hub.ts';
+import { hubFor } from '@reconnect/hub-client';
 import { checkEligibility, validateSubmission } from './eligibility.ts';
 import { recordHistory } from './history.ts';
 import {
@@ -401,13 +401,7 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
   // the referrer learns from the event that it was declined).
   await emitReferralEvent(tx, { type: 'referral.submitted', referralId: row.id, reference, occurredAt: now });
 
-  const actor: AuditActor = {
-    principal: ctx.principal,
-    requestId: ctx.requestId,
-    purpose: ctx.purpose,
-    at: now,
-  };
-  await recordAuditEvents(tx, actor, [
+  await recordAuditEvents(tx, auditActor(ctx, now), [
     {
       action: 'referral.submitted',
       subjectType: 'Referral',

@@ -4,7 +4,7 @@
  * months after release, or later if extended. An open referral past its end is discharge-overdue.
  * Release on temporary licence is not a release.
  */
-import { addDays, addMonths, laterOf } from './dates.ts';
+import { addDays, addMonths, laterOf } from '@reconnect/config';
 
 export const PRE_RELEASE_WEEKS = 12;
 export const SUPPORT_MONTHS_AFTER_RELEASE = 6;

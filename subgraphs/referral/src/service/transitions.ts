@@ -39,8 +39,6 @@ export const TRANSITIONS: Record<Operation, Partial<Record<ReferralStatus, Targe
   DISCHARGE: { PRE_RELEASE: 'DISCHARGED', POST_RELEASE: 'DISCHARGED' },
 };
 
-export const FINAL_STATUSES: ReferralStatus[] = ['DECLINED', 'WITHDRAWN', 'DISCHARGED'];
-
 export function isAllowed(operation: Operation, status: ReferralStatus): boolean {
   return TRANSITIONS[operation][status] !== undefined;
 }

@@ -5,7 +5,7 @@
  * one that does not exist, so ids reveal nothing.
  */
 import { isUuid } from '@reconnect/access';
-import { recordAuditEvents } from '@reconnect/audit';
+import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { hasRole } from '@reconnect/auth';
 import {
   createSubscription,
@@ -61,13 +61,6 @@ export function validateWebhookInput(
   return { url, eventTypes, secret: input.secret };
 }
 
-const actorOf = (ctx: Context, at: Date) => ({
-  principal: ctx.principal,
-  requestId: ctx.requestId,
-  purpose: ctx.purpose,
-  at,
-});
-
 export async function registerWebhook(
   ctx: Context,
   args: { url: string; eventTypes: string[]; secret: string },
@@ -82,7 +75,7 @@ export async function registerWebhook(
       createdBy: ctx.principal.subject,
       at,
     });
-    await recordAuditEvents(tx, actorOf(ctx, at), [
+    await recordAuditEvents(tx, auditActor(ctx, at), [
       {
         action: 'webhook.registered',
         subjectType: 'WebhookSubscription',
@@ -112,7 +105,7 @@ export async function removeWebhook(ctx: Context, id: string): Promise<boolean> 
   const at = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await removeSubscription(tx, organisationCode, id, at))) throw notFound('Webhook subscription');
-    await recordAuditEvents(tx, actorOf(ctx, at), [
+    await recordAuditEvents(tx, auditActor(ctx, at), [
       { action: 'webhook.removed', subjectType: 'WebhookSubscription', subjectId: id, fields: ['active'] },
     ]);
   });
@@ -127,7 +120,7 @@ export async function replayParkedDeliveries(ctx: Context, id: string): Promise<
     const found = await findSubscription(tx, organisationCode, id);
     if (!found) throw notFound('Webhook subscription');
     await replayParked(tx, id, at);
-    await recordAuditEvents(tx, actorOf(ctx, at), [
+    await recordAuditEvents(tx, auditActor(ctx, at), [
       {
         action: 'webhook.deliveries-replayed',
         subjectType: 'WebhookSubscription',

@@ -1,5 +1,10 @@
-/** Calendar-date arithmetic on YYYY-MM-DD strings (Europe/London dates; no time of day involved). */
-
+/**
+ * Calendar-date arithmetic on YYYY-MM-DD strings (Europe/London dates, DOMAIN.md), beside the one
+ * clock that says what today is: adding days and months, whole days between, ages, and the
+ * instants a London day starts and ends (agreement and grant ends are dates; grants end at an
+ * instant).
+ */
+import { londonDateOf } from './clock.ts';
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return [y, m, d];
@@ -43,3 +48,16 @@ export function ageOn(dateOfBirth: string, on: string): number {
 }
 
 export const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+/** The instant a London calendar day starts (00:00 GMT or BST). */
+export function startOfLondonDay(date: string): Date {
+  // London is UTC+0 or UTC+1: midnight is 00:00Z or 23:00Z the day before; pick the one that is.
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const bstMidnight = new Date(utcMidnight.getTime() - 60 * 60 * 1000);
+  return londonDateOf(bstMidnight) === date ? bstMidnight : utcMidnight;
+}
+
+/** The instant just after a London calendar day ends: a grant valid until then lasts the whole day. */
+export function endOfLondonDay(date: string): Date {
+  return startOfLondonDay(addDays(date, 1));
+}
