@@ -7,8 +7,8 @@
  *
  * The referral domain does not reach into other domains' tables: the composition root
  * (packages/hub, `seedDemoData`) passes in the person domain's demo people and the directory's demo
- * staff, and writes the extra people this caseload needs (`demoCaseloadPeople`) through the person
- * domain's tables. This module writes referrals, their children and their grants (who may see them).
+ * staff; the person subgraph's seed writes every person this caseload is about. This module writes
+ * referrals, their children and their grants (who may see them).
  *
  * Idempotent: ids and references are derived from stable names, rows are inserted with ON CONFLICT
  * DO NOTHING, and dates are relative to `clock.today()` on the first run.
@@ -60,15 +60,6 @@ export interface DemoCaseloadPerson {
   pncId: string | null;
   homeOfficeReference: string | null;
   homeAreaCode: string;
-}
-
-/** A health need row for the person domain's `health_needs` table, remembering its referral. */
-export interface DemoCaseloadNeed {
-  id: string;
-  personId: string;
-  category: string;
-  description: string;
-  sourceReferralId: string;
 }
 
 export const demoReferralId = (serviceCode: string, caseKey: string) =>
@@ -939,38 +930,6 @@ function serviceCases(
 
 function allCases(directory: DemoDirectory, today: string): DemoCase[] {
   return PLANS.flatMap((plan, i) => serviceCases(plan, i, directory, today));
-}
-
-/**
- * The people the demo caseload needs beyond the person domain's own demo people, and the health
- * needs its referrals identified that the person domain does not hold yet (each remembering its
- * referral). Written by the composition root through the person domain's tables.
- */
-export function demoCaseloadPeople(
-  directory: DemoDirectory,
-  clock: Clock,
-): { people: DemoCaseloadPerson[]; healthNeeds: DemoCaseloadNeed[] } {
-  const cases = allCases(directory, clock.today());
-  const people = new Map<string, DemoCaseloadPerson>();
-  const healthNeeds = new Map<string, DemoCaseloadNeed>();
-  // Oldest referral first: a need remembers the first referral that identified it.
-  for (const c of [...cases].sort((a, b) => b.submittedDaysAgo - a.submittedDaysAgo)) {
-    if (c.person.generated) people.set(c.person.id, c.person.generated);
-    c.person.needs.forEach(([category, description], i) => {
-      if (c.person.knownNeeds.has(category)) return;
-      const id = stableUuid(`person:demo:${c.person.key}:referral-need:${i}`);
-      if (!healthNeeds.has(id)) {
-        healthNeeds.set(id, {
-          id,
-          personId: c.person.id,
-          category,
-          description,
-          sourceReferralId: demoReferralId(c.serviceCode, c.key),
-        });
-      }
-    });
-  }
-  return { people: [...people.values()], healthNeeds: [...healthNeeds.values()] };
 }
 
 /**
