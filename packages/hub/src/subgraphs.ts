@@ -52,14 +52,13 @@ export async function seedReferenceData(db: Db): Promise<Record<string, unknown>
 /**
  * Demo cases for a new user to explore. Idempotent. Each subgraph seeds its own tables: the person
  * subgraph every demo person (and the needs their referrals identified), the referral subgraph the
- * referrals about them, with the directory's demo staff.
+ * referrals about them (told who each is about and who the directory's demo staff are).
  */
 export async function seedDemoData(db: Db, clock: Clock): Promise<Record<string, unknown>> {
   const people = await person.seedDemo(db, clock);
-  const directory: referral.DemoDirectory = {
-    people: person.DEMO_PEOPLE,
-    personId: person.demoPersonId,
+  const referrals = await referral.seedDemo(db, clock, {
+    caseload: person.DEMO_CASELOAD,
     staff: regionalService.demoStaff,
-  };
-  return { people, referrals: await referral.seedDemoReferrals(db, clock, directory) };
+  });
+  return { people, referrals };
 }
