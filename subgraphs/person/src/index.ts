@@ -5,7 +5,7 @@ export {
   demoPersonId,
   DEMO_PEOPLE,
   DEMO_CASELOAD,
-  type DemoCase,
+  type DemoCaseloadReferral,
   type DemoCaseloadPerson,
 } from './seed/index.ts';
 export {

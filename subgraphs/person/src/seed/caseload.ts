@@ -31,7 +31,7 @@ export interface DemoCaseloadPerson {
 }
 
 /** A demo referral: its service, its case key in that service's caseload, its id and its person. */
-export interface DemoCase {
+export interface DemoCaseloadReferral {
   serviceCode: string;
   caseKey: string;
   referralId: string;
@@ -45,7 +45,7 @@ export const demoReferralId = (serviceCode: string, caseKey: string) =>
 interface CaseloadEntry {
   person: DemoCaseloadPerson;
   /** The person's demo referrals, the one that identified the needs first. */
-  cases: DemoCase[];
+  cases: DemoCaseloadReferral[];
   /** Categories of needs the person subgraph holds already (a named person's own). */
   knownNeeds: ReadonlySet<string>;
   /** The person's details, when made up for the caseload rather than a named demo person. */
@@ -56,7 +56,7 @@ function entryOf(plan: CaseloadPeoplePlan, planIndex: number, place: CaseloadPla
   const placeIndex = CASELOAD_PLACES.indexOf(place);
   const n = planIndex * CASELOAD_PLACES.length + placeIndex;
   const namedKey = plan.named[place];
-  const cases: DemoCase[] = [];
+  const cases: DemoCaseloadReferral[] = [];
   const withCases = (person: DemoCaseloadPerson) => {
     for (const caseKey of CASES_OF_PLACE[place]) {
       cases.push({
@@ -118,7 +118,7 @@ function caseloadEntries(): CaseloadEntry[] {
 const ENTRIES = caseloadEntries();
 
 /** Every demo referral and the person it is about. */
-export const DEMO_CASELOAD: readonly DemoCase[] = ENTRIES.flatMap((e) => e.cases);
+export const DEMO_CASELOAD: readonly DemoCaseloadReferral[] = ENTRIES.flatMap((e) => e.cases);
 
 /** The people made up for the caseload, as rows of the people table (without times). */
 export function madeUpCaseloadPeople() {

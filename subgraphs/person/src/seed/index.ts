@@ -7,10 +7,9 @@ import type { Clock } from '@reconnect/config';
 import type { Queryable } from '@reconnect/db';
 import { seedCaseloadPeople, seedDemoPeople } from './write.ts';
 
-export { DEMO_PEOPLE, demoPersonId, type DemoPerson } from './people.ts';
-export { DEMO_CASELOAD, demoReferralId, type DemoCase, type DemoCaseloadPerson } from './caseload.ts';
-export { CASELOAD_PEOPLE_PLANS } from './caseload-plans.ts';
-export { seedDemoPeople, seedCaseloadPeople };
+export { DEMO_PEOPLE, demoPersonId } from './people.ts';
+export { DEMO_CASELOAD, type DemoCaseloadReferral, type DemoCaseloadPerson } from './caseload.ts';
+export { seedDemoPeople };
 
 /** Seeds every demo person; returns how many there are (new or already there). Idempotent. */
 export async function seedDemo(db: Queryable, clock: Clock): Promise<number> {

@@ -20,7 +20,7 @@ import { allCases } from './cases.ts';
 import type { DemoInputs } from './inputs.ts';
 import { demoRows } from './rows.ts';
 
-export { DEMO_SERVICE_CODES, PLANS, type ServicePlan } from './plans.ts';
+export { DEMO_SERVICE_CODES, PLANS } from './plans.ts';
 export type { DemoCaseRef, DemoInputs, DemoPersonRef, DemoStaffRef } from './inputs.ts';
 
 /** Seeds the demo referrals; returns how many there are (new or already there). */

@@ -50,7 +50,7 @@ export function demoRows(cases: DemoCase[], today: string) {
       establishmentCode: c.establishmentCode,
       expectedReleaseDate: c.expectedReleaseDate,
       releasedOn: c.releasedOn,
-      onTemporaryLicence: c.onTemporaryLicence ?? false,
+      onTemporaryLicence: false,
       reasonForReferral: c.reasonForReferral,
       identifiedNeeds: [...new Set(c.person.needs.map(([category]) => category))],
       owningServiceCode: c.serviceCode,

@@ -42,7 +42,6 @@ export interface DemoCase {
   establishmentCode: string;
   expectedReleaseDate: string | null;
   releasedOn: string | null;
-  onTemporaryLicence?: boolean;
   reasonForReferral: string;
   consent?: { decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN'; method: ContactMode; daysAgo: number; by: string };
   namedWorker?: DemoStaffRef;
@@ -91,7 +90,9 @@ export function storyteller(plan: ServicePlan, planIndex: number, inputs: DemoIn
     if (!subject) throw new Error(`demo referral ${plan.code}:${caseKey} has no person in DEMO_CASELOAD`);
     const { person } = subject;
     if ((custody.type === 'IRC') !== person.immigrationDetainee)
-      throw new Error(`demo referral ${plan.code}:${caseKey}: an IRC holds immigration detainees only`);
+      throw new Error(
+        `demo referral ${plan.code}:${caseKey}: held in ${custody.at}, about someone who is ${person.immigrationDetainee ? '' : 'not '}an immigration detainee`,
+      );
     const referrer = referrerFor(source, plan, custody.at, person, planIndex * 10 + cases.length);
     const c: DemoCase = {
       key: caseKey,
