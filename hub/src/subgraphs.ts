@@ -50,40 +50,15 @@ export async function seedReferenceData(db: Db): Promise<Record<string, unknown>
 }
 
 /**
- * Demo cases for a new user to explore (added to by each domain as it lands). Idempotent. The
- * referral domain's caseload uses the person domain's demo people and the directory's demo staff;
- * the extra people (and referral-identified health needs) it needs are written here, through the
- * person domain's tables, so that no subgraph writes another's schema.
+ * Demo cases for a new user to explore. Idempotent. Each subgraph seeds its own tables: the person
+ * subgraph every demo person (and the needs their referrals identified), the referral subgraph the
+ * referrals about them (told who each is about and who the directory's demo staff are).
  */
 export async function seedDemoData(db: Db, clock: Clock): Promise<Record<string, unknown>> {
-  const people = await person.seedDemoPeople(db, clock);
-  const directory: referral.DemoDirectory = {
-    people: person.DEMO_PEOPLE,
-    personId: person.demoPersonId,
+  const people = await person.seedDemo(db, clock);
+  const referrals = await referral.seedDemo(db, clock, {
+    caseload: person.DEMO_CASELOAD,
     staff: regionalService.demoStaff,
-  };
-  const caseload = referral.demoCaseloadPeople(directory, clock);
-  const at = clock.now();
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(person.personSchema.people)
-      .values(caseload.people.map(({ key: _key, ...p }) => ({ ...p, createdAt: at, updatedAt: at })))
-      .onConflictDoNothing();
-    await tx
-      .insert(person.personSchema.healthNeeds)
-      .values(
-        caseload.healthNeeds.map((n) => ({
-          ...n,
-          category: n.category as person.personSchema.HealthNeedCategory,
-          active: true,
-          recordedAt: at,
-          recordedBy: 'seed',
-        })),
-      )
-      .onConflictDoNothing();
   });
-  return {
-    people: people + caseload.people.length,
-    referrals: await referral.seedDemoReferrals(db, clock, directory),
-  };
+  return { people, referrals };
 }

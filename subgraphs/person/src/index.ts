@@ -1,5 +1,13 @@
 export { buildPersonSubgraph, migrations, typeDefs, schemaPath, SUBGRAPH_NAME } from './server.ts';
-export { seedDemoPeople, demoPersonId, DEMO_PEOPLE } from './seed.ts';
+export {
+  seedDemo,
+  seedDemoPeople,
+  demoPersonId,
+  DEMO_PEOPLE,
+  DEMO_CASELOAD,
+  type DemoCaseloadReferral,
+  type DemoCaseloadPerson,
+} from './seed/index.ts';
 export {
   normaliseNhsNumber,
   normalisePrisonNumber,

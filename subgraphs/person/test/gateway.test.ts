@@ -9,7 +9,7 @@ import {
   seedPerson,
   seedRiskAssessment,
 } from '@reconnect/hub/testing';
-import { DEMO_PEOPLE, demoPersonId, seedDemoPeople } from '../src/seed.ts';
+import { DEMO_PEOPLE, demoPersonId, seedDemoPeople } from '../src/seed/index.ts';
 import { healthNeeds, people, type PersonRow } from '../src/db/schema.ts';
 import type { Loose } from './harness.ts';
 

@@ -11,7 +11,7 @@ import {
   pncCheckLetter,
   validateIdentity,
 } from '../src/service/identifiers.ts';
-import { DEMO_PEOPLE } from '../src/seed.ts';
+import { DEMO_PEOPLE } from '../src/seed/index.ts';
 
 describe('NHS number (Modulus 11)', () => {
   it.each([

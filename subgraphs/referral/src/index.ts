@@ -1,4 +1,4 @@
 export { buildReferralSubgraph, migrations, typeDefs, schemaPath, SUBGRAPH_NAME } from './server.ts';
 export { newReference, normaliseReference, REFERENCE_ALPHABET } from './service/reference.ts';
 export * as referralTables from './db/schema.ts';
-export { seedDemoReferrals, demoCaseloadPeople, type DemoDirectory } from './seed.ts';
+export { seedDemo, DEMO_SERVICE_CODES, type DemoInputs } from './seed/index.ts';

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@reconnect/db';
 import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { seedDemoData } from '../../../hub/src/index.ts';
-import { DEMO_SERVICE_CODES } from '../src/seed.ts';
+import { DEMO_SERVICE_CODES } from '../src/seed/index.ts';
 
 const CASELOAD = /* GraphQL */ `
   query ($after: String) {

@@ -1,23 +1,16 @@
 /**
- * Demo people for a new user to explore: fictional names, NHS numbers from the 999 range (never
- * issued to real patients) with valid check digits, and made-up prison numbers, CRNs and PNC ids.
- * Some carry health needs and risk assessments. Idempotent: ids are stable and existing rows are
- * left alone. Referrals and grants (who may see them) are seeded by the referral domain.
+ * The named demo people: fictional names, NHS numbers from the 999 range (never issued to real
+ * patients) with valid check digits, and made-up prison numbers, CRNs and PNC ids. Some carry
+ * health needs and risk assessments. Plain data: `write.ts` writes it, and the demo caseload
+ * (`caseload.ts`) places some of these people in the services' caseloads.
  */
-import { londonDateOf, type Clock } from '@reconnect/config';
-import { stableUuid, type Queryable } from '@reconnect/db';
-import {
-  healthNeeds,
-  people,
-  riskAssessments,
-  type HealthNeedCategory,
-  type RiskGroup,
-  type RiskLevel,
-} from './db/schema.ts';
+import { stableUuid } from '@reconnect/db';
+import type { HealthNeedCategory, RiskGroup, RiskLevel } from '../db/schema.ts';
 
+/** The stable id of a demo person (named or made up for the caseload), from its key. */
 export const demoPersonId = (key: string) => stableUuid(`person:demo:${key}`);
 
-interface DemoPerson {
+export interface DemoPerson {
   key: string;
   givenName: string;
   familyName: string;
@@ -227,64 +220,3 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     needs: [['MENTAL_HEALTH', 'Emotionally unstable personality disorder.']],
   },
 ];
-
-function daysBefore(clock: Clock, days: number): string {
-  return londonDateOf(new Date(clock.now().getTime() - days * 86_400_000));
-}
-
-/** Seeds the demo people; returns how many demo people exist (new or already there). */
-export async function seedDemoPeople(db: Queryable, clock: Clock): Promise<number> {
-  const at = clock.now();
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(people)
-      .values(
-        DEMO_PEOPLE.map((p) => ({
-          id: demoPersonId(p.key),
-          givenName: p.givenName,
-          familyName: p.familyName,
-          dateOfBirth: p.dateOfBirth,
-          nhsNumber: p.nhsNumber ?? null,
-          prisonNumber: p.prisonNumber ?? null,
-          crn: p.crn ?? null,
-          pncId: p.pncId ?? null,
-          homeOfficeReference: p.homeOfficeReference ?? null,
-          homeAreaCode: p.homeAreaCode ?? null,
-          createdAt: at,
-          updatedAt: at,
-        })),
-      )
-      .onConflictDoNothing();
-    const needs = DEMO_PEOPLE.flatMap((p) =>
-      (p.needs ?? []).map(([category, description], i) => ({
-        id: stableUuid(`person:demo:${p.key}:need:${i}`),
-        personId: demoPersonId(p.key),
-        category,
-        description,
-        active: true,
-        recordedAt: at,
-        recordedBy: 'seed',
-      })),
-    );
-    if (needs.length) await tx.insert(healthNeeds).values(needs).onConflictDoNothing();
-    const risks = DEMO_PEOPLE.flatMap((p) =>
-      p.risk
-        ? [
-            {
-              id: stableUuid(`person:demo:${p.key}:risk:0`),
-              personId: demoPersonId(p.key),
-              level: p.risk.level,
-              riskTo: p.risk.riskTo,
-              summary: p.risk.summary,
-              assessedOn: daysBefore(clock, p.risk.daysAgo),
-              source: p.risk.source,
-              recordedAt: at,
-              recordedBy: 'seed',
-            },
-          ]
-        : [],
-    );
-    if (risks.length) await tx.insert(riskAssessments).values(risks).onConflictDoNothing();
-  });
-  return DEMO_PEOPLE.length;
-}

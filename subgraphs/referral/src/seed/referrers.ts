@@ -1,0 +1,94 @@
+/**
+ * Who made each demo referral: an organisation of the kind its source names (probation, police,
+ * liaison and diversion, the Home Office, prison or IRC healthcare, the online form) in the
+ * service's area, and a made-up person there. Healthcare is named after its establishment, with the
+ * establishment's name from the reference data.
+ */
+import { areaCodeOf, areaNameOf, establishment } from './directory.ts';
+import type { ServicePlan } from './plans.ts';
+
+export interface DemoReferrer {
+  org: string;
+  orgName: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  relationship: string | null;
+}
+
+const REFERRER_NAMES = [
+  'Jane Whitaker',
+  'Rob Ellison',
+  'Priya Desai',
+  'Mark Fletcher',
+  'Sian Roberts',
+  'Gareth Lloyd',
+  'Olu Bankole',
+  'Karen Moss',
+];
+
+/** The referrer of a service's `n`th demo referral from `source`, about a person held at `establishmentCode`. */
+export function referrerFor(
+  source: string,
+  plan: ServicePlan,
+  establishmentCode: string,
+  person: { givenName: string; familyName: string },
+  n: number,
+): DemoReferrer {
+  const name = REFERRER_NAMES[n % REFERRER_NAMES.length]!;
+  const mail = (domain: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`;
+  const phone = `01632 960${String(100 + ((n * 37) % 900)).padStart(3, '0')}`;
+  const professional = (org: string, orgName: string, domain: string): DemoReferrer => ({
+    org,
+    orgName,
+    name,
+    email: mail(domain),
+    phone,
+    relationship: null,
+  });
+  const area = areaCodeOf(plan.code);
+  switch (source) {
+    case 'PROBATION':
+      return professional(
+        `PROB-${area}`,
+        `Probation Service ${areaNameOf(plan.code)}`,
+        'probation.example.org',
+      );
+    case 'POLICE':
+      return professional(plan.police.code, plan.police.name, 'police.example.org');
+    case 'LIAISON_AND_DIVERSION':
+      return professional(`LD-${area}`, `Liaison and Diversion ${areaNameOf(plan.code)}`, 'nhs.example.org');
+    case 'HOME_OFFICE_ENFORCEMENT':
+      return professional('HOIE', 'Home Office Immigration Enforcement', 'homeoffice.example.org');
+    case 'PRISON_HEALTHCARE':
+      return professional(
+        `HCP-${establishmentCode}`,
+        `Healthcare, ${establishment(establishmentCode).name}`,
+        'nhs.example.org',
+      );
+    case 'IRC_HEALTHCARE':
+      return professional(
+        `HCI-${establishmentCode.replace(/^IRC-/, '')}`,
+        `Healthcare, ${establishment(establishmentCode).name}`,
+        'nhs.example.org',
+      );
+    case 'SELF':
+      return {
+        org: 'RCF-ONLINE',
+        orgName: 'RECONNECT online referral form',
+        name: `${person.givenName} ${person.familyName}`,
+        email: null,
+        phone: null,
+        relationship: null,
+      };
+    default:
+      return {
+        org: 'RCF-ONLINE',
+        orgName: 'RECONNECT online referral form',
+        name: `${['Margaret', 'Denise', 'Tony', 'Sharon'][n % 4]} ${person.familyName}`,
+        email: null,
+        phone,
+        relationship: ['Mother', 'Sister', 'Father', 'Partner'][n % 4]!,
+      };
+  }
+}
