@@ -93,7 +93,14 @@ function visibility(ctx: Context, now: Date): SQL | null {
   return ways.length ? (or(...ways) ?? null) : null;
 }
 
-export async function caseListPage(ctx: Context, args: CaseListArgs) {
+export interface CaseListPage {
+  nodes: EnhancedCaseRow[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  /** Counted only when the operation asks for it (graphql calls a function-valued field). */
+  totalCount: number | (() => Promise<number>);
+}
+
+export async function caseListPage(ctx: Context, args: CaseListArgs): Promise<CaseListPage> {
   const first = args.first ?? 50;
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `Ask for between 0 and ${MAX_PAGE_SIZE} cases at a time.`);
