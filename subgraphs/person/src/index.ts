@@ -9,6 +9,5 @@ export {
   pncCheckLetter,
   validateIdentity,
   type Identity,
-  type IdentityInput,
 } from './service/identifiers.ts';
 export * as personSchema from './db/schema.ts';

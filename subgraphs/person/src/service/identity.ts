@@ -7,8 +7,9 @@
 import { hasRole } from '@reconnect/auth';
 import { forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { MutationResolvePersonIdentityArgs } from '../generated/graphql.ts';
 import { actorOf } from './clinical.ts';
-import { validateIdentity, type IdentityInput } from './identifiers.ts';
+import { validateIdentity } from './identifiers.ts';
 import { resolveIdentity, type IdentityResolution } from './matching.ts';
 
 export function assertMayResolveIdentity(ctx: Context): void {
@@ -19,11 +20,10 @@ export function assertMayResolveIdentity(ctx: Context): void {
 
 export async function resolvePersonIdentity(
   ctx: Context,
-  input: IdentityInput,
-  inputPath: string,
+  args: MutationResolvePersonIdentityArgs,
 ): Promise<IdentityResolution> {
   assertMayResolveIdentity(ctx);
-  const identity = validateIdentity(input, inputPath, ctx.clock.today());
+  const identity = validateIdentity(args.input, args.inputPath ?? 'input.person', ctx.clock.today());
   const resolution = await resolveIdentity(ctx.db, actorOf(ctx), identity);
   ctx.loaders.resolvedInThisRequest.add(resolution.person.id);
   ctx.loaders.personById.clear(resolution.person.id).prime(resolution.person.id, resolution.person);

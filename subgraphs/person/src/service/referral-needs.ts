@@ -12,7 +12,8 @@ import { hasRole } from '@reconnect/auth';
 import { forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { healthNeeds, people, type HealthNeedRow } from '../db/schema.ts';
-import { actorOf, validateHealthNeed, type HealthNeedInput } from './clinical.ts';
+import type { MutationRecordReferralNeedsArgs } from '../generated/graphql.ts';
+import { actorOf, validateHealthNeed } from './clinical.ts';
 
 export async function assertMayRecordReferralNeeds(
   ctx: Context,
@@ -29,13 +30,12 @@ export async function assertMayRecordReferralNeeds(
 
 export async function recordReferralNeeds(
   ctx: Context,
-  personId: string,
-  referralId: string,
-  raw: HealthNeedInput[],
-  inputPath: string,
+  args: MutationRecordReferralNeedsArgs,
 ): Promise<HealthNeedRow[]> {
+  const { personId, referralId } = args;
+  const inputPath = args.inputPath ?? 'input.identifiedNeeds';
   await assertMayRecordReferralNeeds(ctx, personId, referralId);
-  const needs = raw.map((n, i) => validateHealthNeed(n, `${inputPath}.${i}`));
+  const needs = args.needs.map((n, i) => validateHealthNeed(n, `${inputPath}.${i}`));
   const actor = actorOf(ctx);
   const added = await ctx.db.transaction(async (tx) => {
     // Lock the person: two referrals recording the same category at once add it once.
