@@ -114,7 +114,7 @@ const config: CodegenConfig = {
       PersonPayload: '../service/people.ts#PersonPayloadSource',
     }),
     ...subgraph('referral', {
-      Referral: '../db/schema.ts#ReferralRow',
+      Referral: '../service/referral-actions.ts#ReferralParent',
       Handover: '../db/schema.ts#HandoverRow',
       ReferralEvent: '../db/schema.ts#ReferralEventRow',
       CommunityEngagement: '../db/schema.ts#EngagementRow',

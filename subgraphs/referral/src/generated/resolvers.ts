@@ -2,7 +2,8 @@ import type * as Types from './graphql.ts';
 import type { Handover, Person, Referral } from './graphql.ts';
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ReferralRow, HandoverRow, ReferralEventRow, EngagementRow } from '../db/schema.ts';
+import type { ReferralParent } from '../service/referral-actions.ts';
+import type { HandoverRow, ReferralEventRow, EngagementRow } from '../db/schema.ts';
 import type { CaseloadPage } from '../service/caseload.ts';
 import type { HandoverPage } from '../service/handover-list.ts';
 import type { SubmitResult } from '../service/submit.ts';
@@ -175,7 +176,7 @@ export type ResolversTypes = {
   PersonIdentityInput: Types.PersonIdentityInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReconnectService: ResolverTypeWrapper<Types.ReconnectService>;
-  Referral: ResolverTypeWrapper<ReferralRow>;
+  Referral: ResolverTypeWrapper<ReferralParent>;
   ReferralAction: Types.ReferralAction;
   ReferralConnection: ResolverTypeWrapper<CaseloadPage>;
   ReferralEvent: ResolverTypeWrapper<ReferralEventRow>;
@@ -229,7 +230,7 @@ export type ResolversParentTypes = {
   PersonIdentityInput: Types.PersonIdentityInput;
   Query: Record<PropertyKey, never>;
   ReconnectService: Types.ReconnectService;
-  Referral: ReferralRow;
+  Referral: ReferralParent;
   ReferralConnection: CaseloadPage;
   ReferralEvent: ReferralEventRow;
   ReferralFilter: Types.ReferralFilter;

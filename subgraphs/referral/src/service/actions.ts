@@ -4,6 +4,7 @@
  * SUBMITTED referral; a partner, and a sending service whose access is read-only, may do nothing.
  */
 import type { ReferralStatus } from '../db/schema.ts';
+import type { ReferralAction } from '../generated/graphql.ts';
 import { isAllowed, type Operation } from './transitions.ts';
 
 export interface ActionCaller {
@@ -22,7 +23,7 @@ export interface ActionFacts {
   enhancedEligible?: boolean;
 }
 
-const OPERATION_ACTIONS: [Operation, string][] = [
+const OPERATION_ACTIONS: [Operation, ReferralAction][] = [
   ['RECORD_CONSENT', 'RECORD_CONSENT'],
   ['ACCEPT', 'ACCEPT'],
   ['DECLINE', 'DECLINE'],
@@ -37,11 +38,11 @@ const OPERATION_ACTIONS: [Operation, string][] = [
   ['DISCHARGE', 'DISCHARGE'],
 ];
 
-export function availableActions(facts: ActionFacts, caller: ActionCaller): string[] {
+export function availableActions(facts: ActionFacts, caller: ActionCaller): ReferralAction[] {
   if (!caller.actsForService) {
     return caller.isReferrerOfReferral && isAllowed('WITHDRAW', facts.status) ? ['WITHDRAW'] : [];
   }
-  const actions: string[] = [];
+  const actions: ReferralAction[] = [];
   for (const [operation, action] of OPERATION_ACTIONS) {
     if (!isAllowed(operation, facts.status)) continue;
     if (operation === 'ACCEPT' && facts.consentDecision !== 'GIVEN') continue;

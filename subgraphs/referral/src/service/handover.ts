@@ -33,8 +33,16 @@ import {
   type HandoverStatus,
   type ReferralRow,
 } from '../db/schema.ts';
+import type {
+  MutationAcceptHandoverArgs,
+  MutationCancelHandoverArgs,
+  MutationCompleteHandoverArgs,
+  MutationDeclineHandoverArgs,
+  MutationRequestHandoverArgs,
+} from '../generated/graphql.ts';
 import { hubFor } from '../hub.ts';
 import { respondByFor } from './handover-dates.ts';
+import { isHandoverParty } from './handover-party.ts';
 import { recordHistory } from './history.ts';
 import { actorLabel } from './lifecycle.ts';
 
@@ -174,10 +182,7 @@ async function openHandoverOf(db: Queryable, referralId: string): Promise<Handov
  * Security: a referral the caller cannot see is NOT_FOUND; one it sees through any other
  * relationship (receiving, sending, referrer) is FORBIDDEN: only the owner hands over.
  */
-export async function requestHandover(
-  ctx: Context,
-  args: { referralId: string; toServiceCode: string; note?: string | null },
-): Promise<HandoverRow> {
+export async function requestHandover(ctx: Context, args: MutationRequestHandoverArgs): Promise<HandoverRow> {
   if (!isUuid(args.referralId)) throw notFound('Referral');
   const [referral, grants] = await Promise.all([
     ctx.loaders.referralById.load(args.referralId),
@@ -239,10 +244,8 @@ async function checkedHandover(
 ): Promise<Checked> {
   if (!isUuid(id)) throw notFound('Handover');
   const [handover] = await ctx.db.select().from(handovers).where(eq(handovers.id, id));
+  if (!handover || !isHandoverParty(ctx.principal, handover)) throw notFound('Handover');
   const org = ctx.principal.organisationCode;
-  if (!handover || !org || (org !== handover.fromServiceCode && org !== handover.toServiceCode)) {
-    throw notFound('Handover');
-  }
   if (side === 'RECEIVING' && org !== handover.toServiceCode) {
     throw forbidden(
       `Only the receiving service (${handover.toServiceCode}) may ${mutation.replace('Handover', '')} this handover.`,
@@ -297,7 +300,7 @@ function history(tx: Queryable, ctx: Context, h: HandoverRow, type: string, reas
 }
 
 /** `acceptHandover`: the receiving service takes it on; its access continues as it was. */
-export function acceptHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+export function acceptHandover(ctx: Context, args: MutationAcceptHandoverArgs): Promise<HandoverRow> {
   return withRetry(ctx, async () => {
     const { handover, referral } = await checkedHandover(ctx, args.id, 'RECEIVING', 'acceptHandover', [
       'REQUESTED',
@@ -324,7 +327,7 @@ export function acceptHandover(ctx: Context, args: { id: string }): Promise<Hand
 }
 
 /** `declineHandover` (RECONNECT_LEAD, by the shield): the receiving service's access ends with it. */
-export function declineHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
+export function declineHandover(ctx: Context, args: MutationDeclineHandoverArgs): Promise<HandoverRow> {
   const reason = requiredText(args.reason, 'reason', 'A reason');
   return withRetry(ctx, async () => {
     const { handover, referral } = await checkedHandover(ctx, args.id, 'RECEIVING', 'declineHandover', [
@@ -365,7 +368,7 @@ export function declineHandover(ctx: Context, args: { id: string; reason: string
 }
 
 /** `cancelHandover`: the sending service withdraws it; the receiving service's access ends. */
-export function cancelHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
+export function cancelHandover(ctx: Context, args: MutationCancelHandoverArgs): Promise<HandoverRow> {
   const reason = requiredText(args.reason, 'reason', 'A reason');
   return withRetry(ctx, async () => {
     const { handover, referral } = await checkedHandover(
@@ -419,7 +422,7 @@ export function cancelHandover(ctx: Context, args: { id: string; reason: string 
  * Security: the sending service's new SENDING_SERVICE grant ends `SENDING_ACCESS_DAYS` x 24 hours
  * after completion; it is read-only (lifecycle.ts refuses changes made through it).
  */
-export function completeHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+export function completeHandover(ctx: Context, args: MutationCompleteHandoverArgs): Promise<HandoverRow> {
   return withRetry(ctx, async () => {
     const { handover, referral } = await checkedHandover(ctx, args.id, 'EITHER', 'completeHandover', [
       'ACCEPTED',

@@ -19,6 +19,7 @@ import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden, ineligible, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { idempotencyKeys, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import type { MutationSubmitReferralArgs, SubmitReferralInput } from '../generated/graphql.ts';
 import { hubFor } from '../hub.ts';
 import { checkEligibility, validateSubmission } from './eligibility.ts';
 import { recordHistory } from './history.ts';
@@ -30,12 +31,7 @@ import {
   type IdempotencyScope,
 } from './idempotency.ts';
 import { newReference } from './reference.ts';
-import {
-  normaliseSubmission,
-  submittedFields,
-  type Submission,
-  type SubmitReferralInput,
-} from './submission-input.ts';
+import { normaliseSubmission, submittedFields, type Submission } from './submission-input.ts';
 
 export const OPEN_STATUSES: ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'];
 const MAX_STORE_ATTEMPTS = 5;
@@ -74,11 +70,8 @@ function assertMaySubmitFor(ctx: Context, organisation: string, owningServiceCod
   }
 }
 
-export async function submitReferral(
-  ctx: Context,
-  input: SubmitReferralInput,
-  idempotencyKey: string,
-): Promise<SubmitResult> {
+export async function submitReferral(ctx: Context, args: MutationSubmitReferralArgs): Promise<SubmitResult> {
+  const { input, idempotencyKey } = args;
   const organisation = assertMaySubmit(ctx);
   validateIdempotencyKey(idempotencyKey);
   const submission = normaliseSubmission(input);

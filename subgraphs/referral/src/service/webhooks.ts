@@ -20,6 +20,11 @@ import {
 } from '@reconnect/events';
 import { badInput, forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type {
+  MutationRegisterWebhookArgs,
+  MutationRemoveWebhookArgs,
+  MutationReplayParkedDeliveriesArgs,
+} from '../generated/graphql.ts';
 
 export type WebhookView = PublicSubscription & { parkedDeliveries: number };
 
@@ -44,7 +49,7 @@ function subscriberOrganisation(ctx: Context): string {
 
 /** The checks of registerWebhook's input, each naming its argument. */
 export function validateWebhookInput(
-  input: { url: string; eventTypes: string[]; secret: string },
+  input: MutationRegisterWebhookArgs,
   environment: 'development' | 'test' | 'production',
 ): { url: string; eventTypes: string[]; secret: string } {
   const url = input.url.trim();
@@ -68,10 +73,7 @@ const actorOf = (ctx: Context, at: Date) => ({
   at,
 });
 
-export async function registerWebhook(
-  ctx: Context,
-  args: { url: string; eventTypes: string[]; secret: string },
-): Promise<WebhookView> {
+export async function registerWebhook(ctx: Context, args: MutationRegisterWebhookArgs): Promise<WebhookView> {
   const organisationCode = subscriberOrganisation(ctx);
   const input = validateWebhookInput(args, ctx.deps.environment);
   const at = ctx.clock.now();
@@ -106,7 +108,8 @@ export async function listWebhooks(ctx: Context): Promise<WebhookView[]> {
   return rows.map((r) => ({ ...r, parkedDeliveries: parked.get(r.id) ?? 0 }));
 }
 
-export async function removeWebhook(ctx: Context, id: string): Promise<boolean> {
+export async function removeWebhook(ctx: Context, args: MutationRemoveWebhookArgs): Promise<boolean> {
+  const { id } = args;
   const organisationCode = subscriberOrganisation(ctx);
   if (!isUuid(id)) throw notFound('Webhook subscription');
   const at = ctx.clock.now();
@@ -119,7 +122,11 @@ export async function removeWebhook(ctx: Context, id: string): Promise<boolean> 
   return true;
 }
 
-export async function replayParkedDeliveries(ctx: Context, id: string): Promise<WebhookView> {
+export async function replayParkedDeliveries(
+  ctx: Context,
+  args: MutationReplayParkedDeliveriesArgs,
+): Promise<WebhookView> {
+  const { id } = args;
   const organisationCode = subscriberOrganisation(ctx);
   if (!isUuid(id)) throw notFound('Webhook subscription');
   const at = ctx.clock.now();
