@@ -131,6 +131,7 @@ const config: CodegenConfig = {
       CasePartner: '../db/schema.ts#CasePartnerRow',
       PartnerUpdate: '../db/schema.ts#PartnerUpdateRow',
       EnhancedCaseConnection: '../service/case-list.ts#CaseListPage',
+      Referral: '../service/cases.ts#ReferralKey',
     }),
   },
 };

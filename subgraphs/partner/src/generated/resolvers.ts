@@ -10,6 +10,7 @@ import type {
   PartnerUpdateRow,
 } from '../db/schema.ts';
 import type { CaseListPage } from '../service/case-list.ts';
+import type { ReferralKey } from '../service/cases.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -160,9 +161,7 @@ export type ResolversTypes = {
   PartnerOrganisation: ResolverTypeWrapper<PartnerRow>;
   PartnerUpdate: ResolverTypeWrapper<PartnerUpdateRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Referral: ResolverTypeWrapper<
-    Omit<Types.Referral, 'enhancedCase'> & { enhancedCase?: Types.Maybe<ResolversTypes['EnhancedCase']> }
-  >;
+  Referral: ResolverTypeWrapper<ReferralKey>;
   Region: Types.Region;
   SharingScope: Types.SharingScope;
 };
@@ -190,11 +189,7 @@ export type ResolversParentTypes = {
   PartnerOrganisation: PartnerRow;
   PartnerUpdate: PartnerUpdateRow;
   Query: Record<PropertyKey, never>;
-  Referral:
-    | (Omit<Types.Referral, 'enhancedCase'> & {
-        enhancedCase?: Types.Maybe<ResolversParentTypes['EnhancedCase']>;
-      })
-    | FederationReferenceTypes['Referral'];
+  Referral: ReferralKey;
 };
 
 export type CasePartnerResolvers<

@@ -11,6 +11,7 @@ import { recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden, ineligible, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { MutationEnrolEnhancedReconnectArgs } from '../generated/graphql.ts';
 import { casePartners, enhancedCases, type EnhancedCaseRow } from '../db/schema.ts';
 import { hubFor } from '../hub.ts';
 import { activeAgreementOf } from './agreements.ts';
@@ -21,13 +22,6 @@ import { isUniqueViolation } from './db-errors.ts';
 import type { AgreementRow, PartnerRow } from '../db/schema.ts';
 
 export const MAX_RATIONALE_LENGTH = 4000;
-
-export interface EnrolInput {
-  rationale: string;
-  sharingConsent: 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
-  consentMethod: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
-  partnerCodes: string[];
-}
 
 const REFERRAL = /* GraphQL */ `
   query EnrolReferral($id: ID!) {
@@ -129,9 +123,9 @@ export async function addPartnerRows(
 
 export async function enrolEnhancedReconnect(
   ctx: Context,
-  referralId: string,
-  input: EnrolInput,
+  args: MutationEnrolEnhancedReconnectArgs,
 ): Promise<EnhancedCaseRow> {
+  const { referralId, input } = args;
   if (!isUuid(referralId)) throw notFound('Referral');
   const hub = hubFor(ctx);
   const { referral } = await hub.call<ReferralAnswer>('referral', REFERRAL, { id: referralId });
