@@ -9,7 +9,7 @@
  * partner is shown is audited against the person.
  */
 import { and, desc, eq, exists, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { grants, type Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, grants } from '@reconnect/access';
 import { isServiceStaff } from '@reconnect/auth';
 import { badInput } from '@reconnect/graph';
 import type { Context } from '../context.ts';
@@ -18,7 +18,6 @@ import { casePartners, enhancedCases, partnerOrganisations, type EnhancedCaseRow
 import { isPartner, partnerReadsCase, staffReadsCase } from './cases.ts';
 
 export const MAX_PAGE_SIZE = 100;
-const STAFF_RELATIONSHIPS: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
 
 const encodeCursor = (row: EnhancedCaseRow) =>
   Buffer.from(`${row.openedAt.toISOString()}|${row.id}`).toString('base64url');
@@ -50,7 +49,7 @@ function visibility(ctx: Context, now: Date): SQL | null {
           .where(
             and(
               live,
-              inArray(grants.relationship, STAFF_RELATIONSHIPS),
+              inArray(grants.relationship, [...SERVICE_RELATIONSHIPS]),
               eq(grants.referralId, enhancedCases.referralId),
             ),
           ),

@@ -6,7 +6,7 @@
  * ER_PARTNER grant for the case (which ends with the agreement, removal, withdrawal or closure).
  * Every case a partner is shown is recorded in the person's access log before it is returned.
  */
-import type { Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS } from '@reconnect/access';
 import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Context } from '../context.ts';
 import type { CasePartnerRow, EnhancedCaseRow } from '../db/schema.ts';
@@ -17,8 +17,6 @@ export interface ReferralKey {
   id: string;
 }
 
-const STAFF_READ: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
-
 export const isPartner = (principal: Principal) => hasRole(principal, 'ER_PARTNER');
 
 /** How a caller appears in "recorded by", "opened by" and update authors. */
@@ -28,7 +26,10 @@ export function actorLabel(principal: Principal): string {
 
 /** Staff of a service with a live relationship to the case's referral. */
 export async function staffReadsCase(ctx: Context, row: EnhancedCaseRow): Promise<boolean> {
-  return isServiceStaff(ctx.principal) && ctx.access.hasReferralRelationship(row.referralId, ...STAFF_READ);
+  return (
+    isServiceStaff(ctx.principal) &&
+    ctx.access.hasReferralRelationship(row.referralId, ...SERVICE_RELATIONSHIPS)
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * the shield rule said, because creating and linking people is the identity authority's most
  * consequential write.
  */
-import { hasRole } from '@reconnect/auth';
+import { maySubmitReferrals } from '@reconnect/auth';
 import { forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import type { MutationResolvePersonIdentityArgs } from '../generated/graphql.ts';
@@ -13,7 +13,7 @@ import { validateIdentity } from './identifiers.ts';
 import { resolveIdentity, type IdentityResolution } from './matching.ts';
 
 export function assertMayResolveIdentity(ctx: Context): void {
-  if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (ctx.caller !== 'referral' || !maySubmitReferrals(ctx.principal)) {
     throw forbidden('Identities are resolved only when a referral is submitted.');
   }
 }

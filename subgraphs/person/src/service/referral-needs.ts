@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import { recordAuditEvents } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { maySubmitReferrals } from '@reconnect/auth';
 import { forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { healthNeeds, people, type HealthNeedRow } from '../db/schema.ts';
@@ -20,7 +20,7 @@ export async function assertMayRecordReferralNeeds(
   personId: string,
   referralId: string,
 ): Promise<void> {
-  if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (ctx.caller !== 'referral' || !maySubmitReferrals(ctx.principal)) {
     throw forbidden('Needs are recorded from a referral only when it is submitted.');
   }
   if (!isUuid(personId) || !isUuid(referralId)) throw notFound('Referral');

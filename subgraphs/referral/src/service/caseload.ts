@@ -10,8 +10,8 @@
  * stops them before this runs).
  */
 import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { grants, isUuid, type Relationship } from '@reconnect/access';
-import { hasRole, type Principal } from '@reconnect/auth';
+import { SERVICE_RELATIONSHIPS, grants, isUuid, type Relationship } from '@reconnect/access';
+import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
 import { referrals, type ReferralRow } from '../db/schema.ts';
@@ -20,8 +20,6 @@ import { OPEN_STATUSES, SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
-
-const SERVICE_RELATIONSHIPS: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
 
 export interface CaseloadPage {
   nodes: ReferralRow[];
@@ -56,7 +54,7 @@ export function caseloadScope(
   principal: Principal,
   filter: ReferralFilter | null | undefined,
 ): CaseloadScope | null {
-  const staff = hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
+  const staff = isServiceStaff(principal);
   const referrer = hasRole(principal, 'REFERRER');
   const org = principal.organisationCode;
   const serviceCode = filter?.serviceCode;
@@ -64,7 +62,7 @@ export function caseloadScope(
     if (!staff)
       throw forbidden('A referrer lists its own referrals: filter.serviceCode is for RECONNECT staff.');
     if (serviceCode !== org) throw forbidden('RECONNECT services only see their own caseload.');
-    return { organisationCode: org, relationships: SERVICE_RELATIONSHIPS };
+    return { organisationCode: org, relationships: [...SERVICE_RELATIONSHIPS] };
   }
   const relationships: Relationship[] = [
     ...(staff ? SERVICE_RELATIONSHIPS : []),

@@ -7,7 +7,7 @@
  * `handoverParty`); the referral behind each is read through its own grants (Handover.referral).
  */
 import { and, desc, eq, exists, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { grants } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, grants } from '@reconnect/access';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { handovers, type HandoverRow } from '../db/schema.ts';
@@ -44,7 +44,7 @@ export async function handoverPage(
         and(
           eq(grants.referralId, handovers.referralId),
           eq(grants.organisationCode, org),
-          inArray(grants.relationship, ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE']),
+          inArray(grants.relationship, [...SERVICE_RELATIONSHIPS]),
           lte(grants.validFrom, caller.now),
           or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
         ),

@@ -13,7 +13,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { grantAccess } from '@reconnect/access';
 import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { hasRole, maySubmitReferrals } from '@reconnect/auth';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
 import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden, ineligible, notFound } from '@reconnect/graph';
@@ -47,7 +47,7 @@ export interface SubmitResult {
  * referring organisation and the holder of the REFERRER grant, and scopes the idempotency key.
  */
 function assertMaySubmit(ctx: Context): string {
-  if (!hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (!maySubmitReferrals(ctx.principal)) {
     throw forbidden('Only referrers and RECONNECT staff may submit referrals.');
   }
   const organisation = ctx.principal.organisationCode;

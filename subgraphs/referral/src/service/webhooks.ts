@@ -6,7 +6,7 @@
  */
 import { isUuid } from '@reconnect/access';
 import { recordAuditEvents } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { hasRole, SERVICE_STAFF_ROLES } from '@reconnect/auth';
 import {
   createSubscription,
   findSubscription,
@@ -31,15 +31,21 @@ export type WebhookView = PublicSubscription & { parkedDeliveries: number };
 export const MIN_SECRET_LENGTH = 16;
 export const MAX_SECRET_LENGTH = 256;
 
+/** Who may subscribe: the shield rule on the webhook operations and the check below. */
+export const WEBHOOK_SUBSCRIBER_ROLES = [
+  ...SERVICE_STAFF_ROLES,
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+] as const;
+
 /**
  * Security decision: staff, leads and admins subscribe for their service, referrers and partners
  * for their organisation (AUTH.md), re-asserted here whatever the shield said. Without an
  * organisation in the token there is nothing to scope the subscription to, so it is refused.
  */
 function subscriberOrganisation(ctx: Context): string {
-  if (
-    !hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN', 'REFERRER', 'ER_PARTNER')
-  ) {
+  if (!hasRole(ctx.principal, ...WEBHOOK_SUBSCRIBER_ROLES)) {
     throw forbidden('Only RECONNECT staff and admins, referrers and partners may manage webhooks.');
   }
   const organisation = ctx.principal.organisationCode;
