@@ -28,6 +28,9 @@ const SUBGRAPH_SCALARS = {
   _FieldSet: 'string',
 };
 
+/** What a client sends and receives over JSON: both scalars are strings. */
+const CLIENT_SCALARS = { Date: 'string', DateTime: 'string' };
+
 const COMMON = {
   // Enum values are the strings the database and the wire hold; TypeScript enums would not match.
   enumsAsTypes: true,
@@ -91,6 +94,30 @@ function importsOfSchemaTypes(schemaFile: string): string {
   ].join('\n');
 }
 
+/**
+ * A client's typed documents (`<dir>/generated/`): the operations written with `graphql(...)` in
+ * the client's own files, typed against the public API schema. Documents are kept as strings, as
+ * the clients send them. `graphql(source)` finds its typed document by the source text itself, so
+ * after changing a document (or letting Prettier reformat it) run `pnpm codegen` again;
+ * `pnpm check:generated` says so when it was forgotten.
+ */
+function clientOf(dir: string, documents: string[]): Generates {
+  return {
+    [`${dir}/generated/`]: {
+      schema: 'schema/api.graphql',
+      documents,
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        ...COMMON,
+        scalars: CLIENT_SCALARS,
+        documentMode: 'string',
+        onlyOperationTypes: true,
+      },
+    },
+  };
+}
+
 const config: CodegenConfig = {
   overwrite: true,
   // Relative imports carry their extension (the workspace runs TypeScript sources directly).
@@ -133,6 +160,9 @@ const config: CodegenConfig = {
       EnhancedCaseConnection: '../service/case-list.ts#CaseListPage',
       Referral: '../service/cases.ts#ReferralKey',
     }),
+    // The clients in this repository that send operations to the gateway.
+    ...clientOf('bench/src', ['bench/src/operations.ts']),
+    ...clientOf('scripts/lib', ['scripts/lib/loadtest-traffic.ts']),
   },
 };
 
