@@ -1,9 +1,11 @@
 /**
  * `pnpm check:generated`: fails (exit 1) when something generated and committed is stale, saying
  * what and how to fix it: (a) the composed schemas and composition hints, (b) drizzle schemas with
- * changes that have no migration, (c) the copies of ../shared (when ../shared is there).
- * CI runs it; (a) and (c) also run in `pnpm test` (scripts/test/generated.test.ts).
+ * changes that have no migration, (c) the copies of ../shared (when ../shared is there), (d) the
+ * types GraphQL Code Generator writes (codegen.ts: resolver types, typed documents).
+ * CI runs it; (a), (c) and (d) also run in `pnpm test` (scripts/test/generated.test.ts).
  */
+import { generatedTypeProblems } from './lib/codegen.ts';
 import { compositionProblems, migrationComponents, migrationProblems } from './lib/generated.ts';
 import { sharedCopyProblems } from './lib/shared-copy.ts';
 
@@ -21,6 +23,10 @@ function report(title: string, problems: string[] | undefined, skipped?: string)
 }
 
 report('schema/supergraph.graphql and schema/api.graphql match the subgraphs', compositionProblems());
+report(
+  'generated resolver types and typed documents match codegen.ts and the schemas',
+  await generatedTypeProblems(),
+);
 const components = await migrationComponents();
 report(
   `migrations cover the drizzle schemas (${components.map((c) => c.dir).join(', ')})`,

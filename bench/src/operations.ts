@@ -5,15 +5,17 @@
  * the seeded data.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { randomNhsNumber } from '../../subgraphs/person/src/testing.ts';
+import { graphql } from './generated/gql.ts';
 
 /**
  * The caseload screen: a page of the caller's referrals, newest first, with the person's name, the
  * establishment, the owning service, the named worker and pre-release contact compliance, and the
  * total and next-page cursor the screen shows (as in docs/API.md and the caseload statements test).
  */
-export const CASELOAD = /* GraphQL */ `
+export const CASELOAD = graphql(`
   query BenchCaseload($first: Int!) {
     referrals(first: $first) {
       totalCount
@@ -51,10 +53,10 @@ export const CASELOAD = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A referral's page: its own fields, the person (person), the directory (regional-service), the enhanced case (partner). */
-export const DETAIL = /* GraphQL */ `
+export const DETAIL = graphql(`
   query BenchDetail($id: ID!) {
     referral(id: $id) {
       id
@@ -162,9 +164,9 @@ export const DETAIL = /* GraphQL */ `
       availableActions
     }
   }
-`;
+`);
 
-export const SUBMIT = /* GraphQL */ `
+export const SUBMIT = graphql(`
   mutation BenchSubmit($input: SubmitReferralInput!, $idempotencyKey: String!) {
     submitReferral(input: $input, idempotencyKey: $idempotencyKey) {
       replayed
@@ -187,13 +189,24 @@ export const SUBMIT = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 export type OperationName = 'caseload' | 'detail' | 'submit';
 
 export interface GraphqlBody {
   query: string;
   variables: Record<string, unknown>;
+}
+
+/**
+ * A request body for one of the typed documents above (bench/src/generated/, `pnpm codegen`): the
+ * variables are checked against the operation's, and so against the public API.
+ */
+function bodyFor<V extends Record<string, unknown>>(
+  document: DocumentTypeDecoration<unknown, V> & { toString(): string },
+  variables: V,
+): GraphqlBody {
+  return { query: document.toString(), variables };
 }
 
 export interface Scenario {
@@ -284,11 +297,11 @@ export async function findScenario(
 }
 
 export function caseloadBody(first: number): GraphqlBody {
-  return { query: CASELOAD, variables: { first } };
+  return bodyFor(CASELOAD, { first });
 }
 
 export function detailBody(scenario: Scenario): GraphqlBody {
-  return { query: DETAIL, variables: { id: scenario.detailReferralId } };
+  return bodyFor(DETAIL, { id: scenario.detailReferralId });
 }
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -311,31 +324,28 @@ function isoDate(daysFromNow: number): string {
  */
 export function submitBody(scenario: Scenario): GraphqlBody {
   const serial = randomInt(1_000_000);
-  return {
-    query: SUBMIT,
-    variables: {
-      idempotencyKey: `bench-${randomUUID()}`,
-      input: {
-        source: 'PROBATION',
-        referrer: { name: 'Bench Probation Practitioner', organisationName: 'Bench Probation Service' },
-        person: {
-          givenName: 'Bench',
-          familyName: `Submitted-${serial}`,
-          dateOfBirth: '1986-04-12',
-          nhsNumber: randomNhsNumber(),
-          prisonNumber: nextPrisonNumber(),
-          homeLocalAuthorityCode: scenario.submit.homeAreaCode,
-        },
-        custody: {
-          type: 'PRISON',
-          establishmentCode: scenario.submit.establishmentCode,
-          expectedReleaseDate: isoDate(60),
-        },
-        identifiedNeeds: [{ category: 'MENTAL_HEALTH', description: 'Low mood; on medication in custody.' }],
-        reasonForReferral: 'Benchmark submission.',
+  return bodyFor(SUBMIT, {
+    idempotencyKey: `bench-${randomUUID()}`,
+    input: {
+      source: 'PROBATION',
+      referrer: { name: 'Bench Probation Practitioner', organisationName: 'Bench Probation Service' },
+      person: {
+        givenName: 'Bench',
+        familyName: `Submitted-${serial}`,
+        dateOfBirth: '1986-04-12',
+        nhsNumber: randomNhsNumber(),
+        prisonNumber: nextPrisonNumber(),
+        homeLocalAuthorityCode: scenario.submit.homeAreaCode,
       },
+      custody: {
+        type: 'PRISON',
+        establishmentCode: scenario.submit.establishmentCode,
+        expectedReleaseDate: isoDate(60),
+      },
+      identifiedNeeds: [{ category: 'MENTAL_HEALTH', description: 'Low mood; on medication in custody.' }],
+      reasonForReferral: 'Benchmark submission.',
     },
-  };
+  });
 }
 
 export function bodyOf(operation: OperationName, scenario: Scenario, first = 50): GraphqlBody {

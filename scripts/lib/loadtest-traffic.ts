@@ -10,6 +10,9 @@
  * that each one is stored exactly once.
  */
 import { randomInt } from 'node:crypto';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { graphql } from './generated/gql.ts';
+import type { ContactInput, SubmitReferralInput } from './generated/graphql.ts';
 
 export const OPERATIONS = ['caseload', 'detail', 'submit', 'transition'] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -30,52 +33,149 @@ const MIX: Operation[] = [
 /** Every REPLAY_EVERY-th submission retries an earlier one, as a client does after a timeout. */
 const REPLAY_EVERY = 5;
 
-export const CASELOAD = `query Caseload {
-  referrals(filter: { status: [SUBMITTED, PRE_RELEASE, POST_RELEASE] }, first: 50) {
-    totalCount
-    nodes {
-      id reference status version
-      person { givenName familyName }
-      custody { establishment { name } expectedReleaseDate releasedOn }
-      namedWorker { name }
-      preReleaseContacts { count met }
-      supportWindow { startsOn endsOn dischargeOverdue }
+export const CASELOAD = graphql(`
+  query Caseload {
+    referrals(filter: { status: [SUBMITTED, PRE_RELEASE, POST_RELEASE] }, first: 50) {
+      totalCount
+      nodes {
+        id
+        reference
+        status
+        version
+        person {
+          givenName
+          familyName
+        }
+        custody {
+          establishment {
+            name
+          }
+          expectedReleaseDate
+          releasedOn
+        }
+        namedWorker {
+          name
+        }
+        preReleaseContacts {
+          count
+          met
+        }
+        supportWindow {
+          startsOn
+          endsOn
+          dischargeOverdue
+        }
+      }
     }
   }
-}`;
+`);
 
-const DETAIL = `query Referral($id: ID!) {
-  referral(id: $id) {
-    reference status version source
-    referrer { organisationCode name }
-    person { givenName familyName dateOfBirth nhsNumber homeArea { name } healthNeeds { category description } }
-    custody { type establishment { name localService { name } } expectedReleaseDate }
-    identifiedNeeds reasonForReferral
-    consent { decision method }
-    owningService { code name }
-    history { at type fromStatus toStatus }
-    enhancedCase { status }
-    availableActions
+const DETAIL = graphql(`
+  query Referral($id: ID!) {
+    referral(id: $id) {
+      reference
+      status
+      version
+      source
+      referrer {
+        organisationCode
+        name
+      }
+      person {
+        givenName
+        familyName
+        dateOfBirth
+        nhsNumber
+        homeArea {
+          name
+        }
+        healthNeeds {
+          category
+          description
+        }
+      }
+      custody {
+        type
+        establishment {
+          name
+          localService {
+            name
+          }
+        }
+        expectedReleaseDate
+      }
+      identifiedNeeds
+      reasonForReferral
+      consent {
+        decision
+        method
+      }
+      owningService {
+        code
+        name
+      }
+      history {
+        at
+        type
+        fromStatus
+        toStatus
+      }
+      enhancedCase {
+        status
+      }
+      availableActions
+    }
   }
-}`;
+`);
 
-const SUBMIT = `mutation Submit($input: SubmitReferralInput!, $key: String!) {
-  submitReferral(input: $input, idempotencyKey: $key) { replayed referral { id status version } }
-}`;
-
-const CONSENT = `mutation Consent($id: ID!, $v: Int) {
-  recordConsent(referralId: $id, decision: GIVEN, method: FACE_TO_FACE, expectedVersion: $v) {
-    referral { id status version }
+const SUBMIT = graphql(`
+  mutation Submit($input: SubmitReferralInput!, $key: String!) {
+    submitReferral(input: $input, idempotencyKey: $key) {
+      replayed
+      referral {
+        id
+        status
+        version
+      }
+    }
   }
-}`;
+`);
 
-const ACCEPT = `mutation Accept($id: ID!, $v: Int) {
-  acceptReferral(id: $id, expectedVersion: $v) { referral { id status version } }
-}`;
+const CONSENT = graphql(`
+  mutation Consent($id: ID!, $v: Int) {
+    recordConsent(referralId: $id, decision: GIVEN, method: FACE_TO_FACE, expectedVersion: $v) {
+      referral {
+        id
+        status
+        version
+      }
+    }
+  }
+`);
 
-const CONTACT = `mutation Contact($id: ID!, $input: ContactInput!) {
-  recordContact(referralId: $id, input: $input) { referral { id status version } }
-}`;
+const ACCEPT = graphql(`
+  mutation Accept($id: ID!, $v: Int) {
+    acceptReferral(id: $id, expectedVersion: $v) {
+      referral {
+        id
+        status
+        version
+      }
+    }
+  }
+`);
+
+const CONTACT = graphql(`
+  mutation Contact($id: ID!, $input: ContactInput!) {
+    recordContact(referralId: $id, input: $input) {
+      referral {
+        id
+        status
+        version
+      }
+    }
+  }
+`);
 
 /** A request to send, and what it is. */
 export interface PlannedRequest {
@@ -138,7 +238,7 @@ export class Traffic {
   stats: Record<Operation, OperationStats> = emptyStats();
   /** Submissions answered with a referral, by idempotency key. */
   readonly submitted = new Map<string, AnsweredSubmission>();
-  private readonly inputs = new Map<string, unknown>();
+  private readonly inputs = new Map<string, SubmitReferralInput>();
   private readonly pending: PendingTransition[] = [];
   private turn = 0;
   private submissions = 0;
@@ -203,15 +303,20 @@ export class Traffic {
     if (request.transition) this.recordTransition(request.transition, body);
   }
 
-  private plan(
+  /**
+   * A request for one of the typed documents above (scripts/lib/generated/, `pnpm codegen`): the
+   * variables are checked against the operation's, and so against the public API.
+   */
+  private plan<V>(
     operation: Operation,
     step: string,
     token: string,
-    query: string,
-    variables: Record<string, unknown>,
+    document: DocumentTypeDecoration<unknown, V> & { toString(): string },
+    variables: V,
     extra: Partial<PlannedRequest> = {},
   ): PlannedRequest {
-    return { operation, step, token, body: JSON.stringify({ query, variables }), ...extra };
+    const body = JSON.stringify({ query: document.toString(), variables });
+    return { operation, step, token, body, ...extra };
   }
 
   private nextSubmission(): PlannedRequest {
@@ -224,7 +329,7 @@ export class Traffic {
         'replay',
         this.setup.referrerToken,
         SUBMIT,
-        { key, input: this.inputs.get(key) },
+        { key, input: this.inputs.get(key)! },
         {
           submission: { key, replay: true },
         },
@@ -246,7 +351,7 @@ export class Traffic {
   }
 
   /** A referral from probation for a new person in a North West prison, released in a month. */
-  private submissionInput(key: string): unknown {
+  private submissionInput(key: string): SubmitReferralInput {
     return {
       source: 'PROBATION',
       referrer: { name: 'Load Test', organisationName: 'Probation Service North West' },
@@ -294,7 +399,7 @@ export class Traffic {
     );
   }
 
-  private contactInput() {
+  private contactInput(): ContactInput {
     return {
       occurredAt: new Date(Date.now() - 60_000).toISOString(),
       mode: 'FACE_TO_FACE',

@@ -2,15 +2,18 @@
  * Runs every example of docs/API.md, in order, through the gateway against the demo data, as the
  * caller each example names, so the documentation stays true. An example is an HTML comment
  * `<!-- example: as=ROLE org=CODE [expect=CODE] -->` followed by a ```graphql block and, optionally,
- * a ```json variables block.
+ * a ```json variables block. Every example is first validated against the committed public API
+ * schema (schema/api.graphql), so an example the API no longer accepts fails by name.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '@reconnect/hub';
 import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 
 const DOC = fileURLToPath(new URL('../../docs/API.md', import.meta.url));
+const API_SCHEMA = fileURLToPath(new URL('../../schema/api.graphql', import.meta.url));
 
 interface Example {
   line: number;
@@ -40,6 +43,17 @@ export function parseExamples(markdown: string): Example[] {
 }
 
 const examples = parseExamples(readFileSync(DOC, 'utf8'));
+
+describe('docs/API.md against schema/api.graphql', () => {
+  const schema = buildSchema(readFileSync(API_SCHEMA, 'utf8'));
+
+  it.each(examples.map((e) => [`line ${e.line}`, e] as const))(
+    '%s is a valid document',
+    (_label, example) => {
+      expect(validate(schema, parse(example.query)).map((error) => error.message)).toEqual([]);
+    },
+  );
+});
 
 describe('docs/API.md', () => {
   let hub: TestHub;

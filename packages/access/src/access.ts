@@ -9,10 +9,20 @@ import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { grants, type Grant, type Relationship } from './schema.ts';
 
+/**
+ * The relationships through which RECONNECT service staff see a referral or person: the owning
+ * and the receiving service, and the sending service for 28 days after a completed handover.
+ */
+export const SERVICE_RELATIONSHIPS: readonly Relationship[] = [
+  'OWNING_SERVICE',
+  'RECEIVING_SERVICE',
+  'SENDING_SERVICE',
+];
+
 /** Which relationships each role may use: a role is never enough on its own, nor is a grant. */
-const RELATIONSHIPS_BY_ROLE: Record<string, Relationship[]> = {
-  RECONNECT_STAFF: ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'],
-  RECONNECT_LEAD: ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'],
+const RELATIONSHIPS_BY_ROLE: Record<string, readonly Relationship[]> = {
+  RECONNECT_STAFF: SERVICE_RELATIONSHIPS,
+  RECONNECT_LEAD: SERVICE_RELATIONSHIPS,
   REFERRER: ['REFERRER'],
   ER_PARTNER: ['ER_PARTNER'],
 };

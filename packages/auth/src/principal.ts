@@ -37,13 +37,32 @@ export function parseRoles(claim: unknown): Role[] {
   return [...roles];
 }
 
-export function hasRole(principal: Principal | undefined, ...roles: Role[]): boolean {
-  return !!principal && principal.roles.some((r) => roles.includes(r));
+/** Anything that carries roles: a principal, or a caller described by its roles alone. */
+export type WithRoles = { readonly roles: readonly string[] };
+
+export function hasRole(principal: WithRoles | undefined, ...roles: Role[]): boolean {
+  return !!principal && principal.roles.some((r) => (roles as readonly string[]).includes(r));
 }
 
 /** RECONNECT service staff: every LEAD has every STAFF right. */
-export function isServiceStaff(principal: Principal | undefined): boolean {
-  return hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
+export const SERVICE_STAFF_ROLES = ['RECONNECT_STAFF', 'RECONNECT_LEAD'] as const satisfies readonly Role[];
+
+/**
+ * The caller is RECONNECT service staff (SERVICE_STAFF_ROLES). The one predicate for it: services
+ * call it, and the shield rule `serviceStaff` (@reconnect/graph) is built from it.
+ */
+export function isServiceStaff(principal: WithRoles | undefined): boolean {
+  return hasRole(principal, ...SERVICE_STAFF_ROLES);
+}
+
+/** Who may submit a referral (AUTH.md): referrers, and RECONNECT staff for their own service. */
+export const REFERRAL_SUBMITTER_ROLES = [
+  ...SERVICE_STAFF_ROLES,
+  'REFERRER',
+] as const satisfies readonly Role[];
+
+export function maySubmitReferrals(principal: WithRoles | undefined): boolean {
+  return hasRole(principal, ...REFERRAL_SUBMITTER_ROLES);
 }
 
 /** Builds a principal from verified JWT claims; throws when `sub` is missing. */

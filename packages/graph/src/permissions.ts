@@ -5,7 +5,7 @@
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { allow, and, deny, not, or, rule as shieldRule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
-import { hasRole, type Role } from '@reconnect/auth';
+import { hasRole, isServiceStaff, type Principal, type Role } from '@reconnect/auth';
 import { forbidden } from './errors.ts';
 
 export { allow, and, deny, not, or };
@@ -53,6 +53,11 @@ export function hasAnyRole(...roles: Role[]): IRule {
   }
   return r;
 }
+
+/** The caller is RECONNECT service staff: @reconnect/auth's isServiceStaff, per request. */
+export const serviceStaff: IRule = rule('serviceStaff', { cache: 'contextual' })(
+  (_parent, _args, ctx: { principal?: Principal }) => isServiceStaff(ctx.principal),
+);
 
 /** Federation plumbing the gateway needs; only reachable with a valid internal token anyway. */
 export const federationRules: IRules = {

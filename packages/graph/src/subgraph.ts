@@ -10,7 +10,13 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import { Access } from '@reconnect/access';
@@ -28,6 +34,7 @@ import { REQUEST_ERROR_CODES, isHubError, unauthenticated, withoutInputValues } 
 import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
 import { loggableError, type Logger } from './log.ts';
 import { federationRules, hubShield } from './permissions.ts';
+import { scalarResolvers } from './scalars.ts';
 
 export interface SubgraphDeps {
   db: Db;
@@ -63,14 +70,18 @@ export interface SubgraphContext<L = unknown> {
   deps: SubgraphDeps;
 }
 
+/**
+ * A subgraph's resolvers: its generated `Resolvers` map (GraphQL Code Generator, federation: true,
+ * `subgraphs/<name>/src/generated/resolvers.ts`), which types every field resolver and
+ * `__resolveReference` against the subgraph's SDL. Here only its outline: resolvers by type name.
+ * Scalars are not the subgraph's to give: createSubgraph adds the hub's own (`scalarResolvers`).
+ */
+export type SubgraphResolvers = Record<string, Record<string, unknown> | GraphQLScalarType | undefined>;
+
 export interface SubgraphDefinition<L> {
   name: string;
   typeDefs: DocumentNode;
-  /**
-   * Resolvers by type. Typed loosely: federation's `__resolveReference` takes (reference, context,
-   * info), which GraphQLResolverMap cannot express next to field resolvers.
-   */
-  resolvers: Record<string, object>;
+  resolvers: SubgraphResolvers;
   permissions: IRules;
   createLoaders: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
 }
@@ -95,8 +106,11 @@ export const SUBGRAPH_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: SubgraphDeps): Subgraph {
   const permissions: IRules = mergeRules(federationRules, definition.permissions);
+  const resolvers = { ...scalarsDeclaredIn(definition.typeDefs), ...definition.resolvers };
   const schema = applyMiddleware(
-    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]),
+    // @apollo/subgraph's map type reads `__resolveReference(reference, context, info)` as a field
+    // resolver `(parent, args, context, info)`: the generated Resolvers type checks the real shapes.
+    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }]),
     hubShield(permissions),
   );
   const log = deps.logger.child({ subgraph: definition.name });
@@ -200,6 +214,14 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
       if (started) await server.stop();
     },
   };
+}
+
+/** The hub's scalars (Date, DateTime) that these type definitions declare: one implementation for every subgraph. */
+function scalarsDeclaredIn(typeDefs: DocumentNode): Partial<typeof scalarResolvers> {
+  const declared = new Set(
+    typeDefs.definitions.flatMap((d) => (d.kind === Kind.SCALAR_TYPE_DEFINITION ? [d.name.value] : [])),
+  );
+  return Object.fromEntries(Object.entries(scalarResolvers).filter(([name]) => declared.has(name)));
 }
 
 function mergeRules(a: IRules, b: IRules): IRules {

@@ -7,13 +7,14 @@
  * Rules on a parent object use `no_cache` and ask `ctx.access` (batched). Mutations re-assert the
  * relationship in the service layer before writing; resolvers return only visible cases.
  */
-import { allow, and, hasAnyRole, or, rule, type IRules } from '@reconnect/graph';
+import { SERVICE_RELATIONSHIPS } from '@reconnect/access';
+import { SERVICE_STAFF_ROLES } from '@reconnect/auth';
+import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { AgreementRow, EnhancedCaseRow, PartnerRow } from './db/schema.ts';
 import { partnerReadsCase, staffReadsCase } from './service/cases.ts';
 
-const staffOrAdmin = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN');
-const serviceStaff = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD');
+const staffOrAdmin = hasAnyRole(...SERVICE_STAFF_ROLES, 'RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 const admin = hasAnyRole('RECONNECT_ADMIN');
 
@@ -54,7 +55,7 @@ const readsReferralCase = or(
   and(
     serviceStaff,
     rule('staffOfReferralForCase', { cache: 'no_cache' })((r: { id: string }, _args, ctx: Context) =>
-      ctx.access.hasReferralRelationship(r.id, 'OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'),
+      ctx.access.hasReferralRelationship(r.id, ...SERVICE_RELATIONSHIPS),
     ),
   ),
   and(

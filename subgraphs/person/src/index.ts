@@ -17,6 +17,5 @@ export {
   pncCheckLetter,
   validateIdentity,
   type Identity,
-  type IdentityInput,
 } from './service/identifiers.ts';
 export * as personSchema from './db/schema.ts';

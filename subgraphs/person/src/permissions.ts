@@ -5,15 +5,13 @@
  * parent person use `no_cache`: the contextual cache would answer for one person what was decided
  * for another. Every field has a rule; anything not named is denied (fallbackRule: deny).
  */
-import { allow, and, hasAnyRole, or, rule, type IRules } from '@reconnect/graph';
-import type { Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, type Relationship } from '@reconnect/access';
+import { REFERRAL_SUBMITTER_ROLES, SERVICE_STAFF_ROLES } from '@reconnect/auth';
+import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { PersonRow } from './db/schema.ts';
 
-const serviceStaff = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD');
 const admin = hasAnyRole('RECONNECT_ADMIN');
-
-const STAFF_RELATIONSHIPS: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
 
 function relationshipRule(name: string, ...relationships: Relationship[]) {
   return rule(name, { cache: 'no_cache' })((person: PersonRow, _args, ctx: Context) =>
@@ -22,7 +20,7 @@ function relationshipRule(name: string, ...relationships: Relationship[]) {
 }
 
 /** Staff of a service that owns, receives or (for 28 days) sent one of the person's referrals. */
-const ownStaff = and(serviceStaff, relationshipRule('personStaffGrant', ...STAFF_RELATIONSHIPS));
+const ownStaff = and(serviceStaff, relationshipRule('personStaffGrant', ...SERVICE_RELATIONSHIPS));
 /** The organisation that referred the person. */
 const ownReferrer = and(hasAnyRole('REFERRER'), relationshipRule('personReferrerGrant', 'REFERRER'));
 /** A partner on an open enhanced case of the person. */
@@ -59,16 +57,16 @@ export const permissions: IRules = {
   Query: {
     // The resolver returns null for a person without a relationship; COMMISSIONER has no
     // person-level access at all (aggregate metrics only).
-    person: hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
+    person: hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
   },
   Mutation: {
     // The service re-asserts the grant (OWNING or RECEIVING service) before writing.
     recordHealthNeed: serviceStaff,
     resolveHealthNeed: serviceStaff,
     recordRiskAssessment: serviceStaff,
-    resolvePersonIdentity: and(calledByReferral, hasAnyRole('REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')),
+    resolvePersonIdentity: and(calledByReferral, hasAnyRole(...REFERRAL_SUBMITTER_ROLES)),
     // The service also requires the caller's grant on that referral to be for that person.
-    recordReferralNeeds: and(calledByReferral, hasAnyRole('REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')),
+    recordReferralNeeds: and(calledByReferral, hasAnyRole(...REFERRAL_SUBMITTER_ROLES)),
   },
   Person: {
     id: or(identity, admin, resolvedInThisRequest),

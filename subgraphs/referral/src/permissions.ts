@@ -7,14 +7,16 @@
  * open enhanced case. Commissioners and admins read no referral. Mutations re-assert permission
  * in the service layer before every write.
  */
-import { allow, and, hasAnyRole, or, rule, type IRule, type IRules } from '@reconnect/graph';
-import type { Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, type Relationship } from '@reconnect/access';
+import { REFERRAL_SUBMITTER_ROLES } from '@reconnect/auth';
+import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRule, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
-import type { ReferralRow } from './db/schema.ts';
+import type { HandoverRow, ReferralRow } from './db/schema.ts';
+import { isHandoverParty } from './service/handover-party.ts';
+import { WEBHOOK_SUBSCRIBER_ROLES } from './service/webhooks.ts';
 
-const serviceStaffRole = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD');
-const submitters = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'REFERRER');
-const readers = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'REFERRER', 'ER_PARTNER');
+const submitters = hasAnyRole(...REFERRAL_SUBMITTER_ROLES);
+const readers = hasAnyRole(...REFERRAL_SUBMITTER_ROLES, 'ER_PARTNER');
 
 function relationshipRule(name: string, ...relationships: Relationship[]): IRule {
   return rule(name, { cache: 'no_cache' })((r: ReferralRow, _args, ctx: Context) =>
@@ -24,28 +26,19 @@ function relationshipRule(name: string, ...relationships: Relationship[]): IRule
 
 /** Staff of a service with a relationship (owning, receiving, or sending within 28 days). */
 export const serviceOfReferral = and(
-  serviceStaffRole,
-  relationshipRule('serviceOfReferral', 'OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'),
+  serviceStaff,
+  relationshipRule('serviceOfReferral', ...SERVICE_RELATIONSHIPS),
 );
 const referrerOfReferral = and(hasAnyRole('REFERRER'), relationshipRule('referrerOfReferral', 'REFERRER'));
 const partnerOfReferral = and(hasAnyRole('ER_PARTNER'), relationshipRule('partnerOfReferral', 'ER_PARTNER'));
 
-const subscribers = hasAnyRole(
-  'RECONNECT_STAFF',
-  'RECONNECT_LEAD',
-  'RECONNECT_ADMIN',
-  'REFERRER',
-  'ER_PARTNER',
-);
+const subscribers = hasAnyRole(...WEBHOOK_SUBSCRIBER_ROLES);
 
-/** Staff of the sending or the receiving service of this handover. */
+/** Staff of the sending or the receiving service of this handover (service/handover-party.ts). */
 const handoverParty = and(
-  serviceStaffRole,
-  rule('handoverParty', { cache: 'no_cache' })(
-    (h: { fromServiceCode: string; toServiceCode: string }, _args, ctx: Context) =>
-      !!ctx.principal.organisationCode &&
-      (h.fromServiceCode === ctx.principal.organisationCode ||
-        h.toServiceCode === ctx.principal.organisationCode),
+  serviceStaff,
+  rule('handoverParty', { cache: 'no_cache' })((h: HandoverRow, _args, ctx: Context) =>
+    isHandoverParty(ctx.principal, h),
   ),
 );
 
@@ -60,34 +53,34 @@ export const permissions: IRules = {
     referralByReference: readers,
     referrals: submitters,
     // The resolver lists only handovers to or from the caller's own service.
-    handovers: serviceStaffRole,
+    handovers: serviceStaff,
     // Every organisation with a relationship to referrals may subscribe; each sees its own.
     webhooks: subscribers,
     // Commissioners: every service; RECONNECT staff: their own service only (the resolver checks).
-    serviceMetrics: or(hasAnyRole('COMMISSIONER'), serviceStaffRole),
+    serviceMetrics: or(hasAnyRole('COMMISSIONER'), serviceStaff),
   },
   Mutation: {
     submitReferral: submitters,
     // The referrer may withdraw its own SUBMITTED referral; the service checks which.
     withdrawReferral: submitters,
-    recordConsent: serviceStaffRole,
-    acceptReferral: serviceStaffRole,
-    declineReferral: serviceStaffRole,
-    assignWorker: serviceStaffRole,
-    assignPeerSupport: serviceStaffRole,
-    recordContact: serviceStaffRole,
-    updateExpectedReleaseDate: serviceStaffRole,
-    recordRelease: serviceStaffRole,
-    recordReturnToCustody: serviceStaffRole,
-    recordEngagement: serviceStaffRole,
+    recordConsent: serviceStaff,
+    acceptReferral: serviceStaff,
+    declineReferral: serviceStaff,
+    assignWorker: serviceStaff,
+    assignPeerSupport: serviceStaff,
+    recordContact: serviceStaff,
+    updateExpectedReleaseDate: serviceStaff,
+    recordRelease: serviceStaff,
+    recordReturnToCustody: serviceStaff,
+    recordEngagement: serviceStaff,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
-    dischargeReferral: serviceStaffRole,
+    dischargeReferral: serviceStaff,
     // The service checks the caller is the sending or receiving service, as each operation needs.
-    requestHandover: serviceStaffRole,
-    acceptHandover: serviceStaffRole,
+    requestHandover: serviceStaff,
+    acceptHandover: serviceStaff,
     declineHandover: hasAnyRole('RECONNECT_LEAD'),
-    cancelHandover: serviceStaffRole,
-    completeHandover: serviceStaffRole,
+    cancelHandover: serviceStaff,
+    completeHandover: serviceStaff,
     registerWebhook: subscribers,
     removeWebhook: subscribers,
     replayParkedDeliveries: subscribers,

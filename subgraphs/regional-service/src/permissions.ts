@@ -4,7 +4,7 @@
  * through a referral is readable by RECONNECT staff, and its name by an ER partner (the referral's
  * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`.
  */
-import { allow, and, hasAnyRole, or, rule, type IRules } from '@reconnect/graph';
+import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { ServiceRow } from './db/schema.ts';
 
@@ -16,7 +16,6 @@ const anyRole = hasAnyRole(
   'ER_PARTNER',
   'COMMISSIONER',
 );
-const serviceStaff = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD');
 const admin = hasAnyRole('RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 

@@ -1,7 +1,6 @@
-import type { Context } from '../context.ts';
-import type { AgreementRow } from '../db/schema.ts';
+import type { DataSharingAgreementResolvers } from '../generated/resolvers.ts';
 import { isAgreementActive } from '../service/agreements.ts';
 
-export const DataSharingAgreement = {
-  active: (a: AgreementRow, _: unknown, ctx: Context) => isAgreementActive(a, ctx.clock.today()),
+export const DataSharingAgreement: DataSharingAgreementResolvers = {
+  active: (a, _, ctx) => isAgreementActive(a, ctx.clock.today()),
 };

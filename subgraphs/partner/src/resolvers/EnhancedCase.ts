@@ -1,51 +1,44 @@
-import type { Context } from '../context.ts';
-import type { CasePartnerRow, EnhancedCaseRow, PartnerUpdateRow } from '../db/schema.ts';
-import { isStaff, visibleCase } from '../service/cases.ts';
+import type {
+  CasePartnerResolvers,
+  EnhancedCaseResolvers,
+  PartnerUpdateResolvers,
+  ReferralResolvers,
+} from '../generated/resolvers.ts';
+import { visibleCase, visibleCasePartners } from '../service/cases.ts';
 import { canEnrolEnhanced } from '../service/enrol-eligibility.ts';
 
-export const EnhancedCase = {
+export const EnhancedCase: EnhancedCaseResolvers = {
   /** `_entities`: the same visibility (and partner-read audit) as `enhancedCase(id)`. */
-  __resolveReference: async (ref: { id: string }, ctx: Context) =>
-    visibleCase(ctx, await ctx.loaders.caseById.load(ref.id)),
-  referral: (c: EnhancedCaseRow) => ({ __typename: 'Referral', id: c.referralId }),
-  sharingConsent: (c: EnhancedCaseRow) => ({
+  __resolveReference: async (ref, ctx) => visibleCase(ctx, await ctx.loaders.caseById.load(ref.id)),
+  referral: (c) => ({ __typename: 'Referral', id: c.referralId }),
+  sharingConsent: (c) => ({
     decision: c.sharingConsentDecision,
     method: c.consentMethod,
     recordedAt: c.consentRecordedAt,
     recordedBy: c.consentRecordedBy,
   }),
-  /**
-   * Security: a partner reads its own organisation only (AUTH.md "partner organisations"), so it is
-   * shown its own place on the case and not who else shares it.
-   */
-  partners: async (c: EnhancedCaseRow, _: unknown, ctx: Context) => {
-    const rows = await ctx.loaders.partnersByCase.load(c.id);
-    if (isStaff(ctx.principal)) return rows;
-    const own = ctx.principal.organisationCode
-      ? await ctx.loaders.partnerByCode.load(ctx.principal.organisationCode)
-      : null;
-    return own ? rows.filter((r) => r.partnerId === own.id) : [];
-  },
-  updates: (c: EnhancedCaseRow, _: unknown, ctx: Context) => ctx.loaders.updatesByCase.load(c.id),
+  /** Only the partners the caller may see (service/cases.ts). */
+  partners: (c, _, ctx) => visibleCasePartners(ctx, c),
+  updates: (c, _, ctx) => ctx.loaders.updatesByCase.load(c.id),
 };
 
-export const CasePartner = {
-  partner: (p: CasePartnerRow, _: unknown, ctx: Context) => ctx.loaders.partnerById.load(p.partnerId),
-  active: (p: CasePartnerRow) => p.removedAt === null,
+export const CasePartner: CasePartnerResolvers = {
+  // case_partners.partner_id is a foreign key: the partner is there.
+  partner: async (p, _, ctx) => (await ctx.loaders.partnerById.load(p.partnerId))!,
+  active: (p) => p.removedAt === null,
 };
 
-export const PartnerUpdate = {
-  partner: (u: PartnerUpdateRow, _: unknown, ctx: Context) =>
-    u.partnerId ? ctx.loaders.partnerById.load(u.partnerId) : null,
+export const PartnerUpdate: PartnerUpdateResolvers = {
+  partner: (u, _, ctx) => (u.partnerId ? ctx.loaders.partnerById.load(u.partnerId) : null),
 };
 
-export const Referral = {
-  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+export const Referral: ReferralResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
   /** The referral's OPEN case, else its latest; shown only to those who may see that case. */
-  enhancedCase: async (r: { id: string }, _: unknown, ctx: Context) => {
+  enhancedCase: async (r, _, ctx) => {
     const [latest] = await ctx.loaders.casesByReferral.load(r.id);
     return visibleCase(ctx, latest ?? null);
   },
   /** Batched per request; false (never an error) for anyone who may not enrol it. */
-  canEnrolEnhanced: (r: { id: string }, _: unknown, ctx: Context) => canEnrolEnhanced(ctx, r.id),
+  canEnrolEnhanced: (r, _, ctx) => canEnrolEnhanced(ctx, r.id),
 };

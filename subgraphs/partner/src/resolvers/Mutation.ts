@@ -1,6 +1,7 @@
-import type { Context } from '../context.ts';
+/** The Enhanced RECONNECT mutations: thin calls into service/; the payload's case is read through its rules. */
 import type { EnhancedCaseRow } from '../db/schema.ts';
-import { recordDataSharingAgreement, type AgreementInput } from '../service/agreements.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
+import { recordDataSharingAgreement } from '../service/agreements.ts';
 import {
   addCasePartner,
   closeEnhancedCase,
@@ -8,23 +9,16 @@ import {
   removeCasePartner,
   withdrawSharingConsent,
 } from '../service/case-changes.ts';
-import { enrolEnhancedReconnect, type EnrolInput } from '../service/enrol.ts';
+import { enrolEnhancedReconnect } from '../service/enrol.ts';
 
-const payload = async (row: Promise<EnhancedCaseRow>) => ({ enhancedCase: await row });
+const casePayload = (row: EnhancedCaseRow) => ({ enhancedCase: row });
 
-export const Mutation = {
-  enrolEnhancedReconnect: (_: unknown, a: { referralId: string; input: EnrolInput }, ctx: Context) =>
-    payload(enrolEnhancedReconnect(ctx, a.referralId, a.input)),
-  addCasePartner: (_: unknown, a: { caseId: string; partnerCode: string }, ctx: Context) =>
-    payload(addCasePartner(ctx, a.caseId, a.partnerCode)),
-  removeCasePartner: (_: unknown, a: { caseId: string; partnerCode: string; reason: string }, ctx: Context) =>
-    payload(removeCasePartner(ctx, a.caseId, a.partnerCode, a.reason)),
-  recordPartnerUpdate: (_: unknown, a: { caseId: string; note: string }, ctx: Context) =>
-    payload(recordPartnerUpdate(ctx, a.caseId, a.note)),
-  withdrawSharingConsent: (_: unknown, a: { caseId: string }, ctx: Context) =>
-    payload(withdrawSharingConsent(ctx, a.caseId)),
-  closeEnhancedCase: (_: unknown, a: { caseId: string; reason: string }, ctx: Context) =>
-    payload(closeEnhancedCase(ctx, a.caseId, a.reason)),
-  recordDataSharingAgreement: (_: unknown, a: { partnerCode: string; input: AgreementInput }, ctx: Context) =>
-    recordDataSharingAgreement(ctx, a.partnerCode, a.input),
+export const Mutation: MutationResolvers = {
+  enrolEnhancedReconnect: async (_, args, ctx) => casePayload(await enrolEnhancedReconnect(ctx, args)),
+  addCasePartner: async (_, args, ctx) => casePayload(await addCasePartner(ctx, args)),
+  removeCasePartner: async (_, args, ctx) => casePayload(await removeCasePartner(ctx, args)),
+  recordPartnerUpdate: async (_, args, ctx) => casePayload(await recordPartnerUpdate(ctx, args)),
+  withdrawSharingConsent: async (_, args, ctx) => casePayload(await withdrawSharingConsent(ctx, args)),
+  closeEnhancedCase: async (_, args, ctx) => casePayload(await closeEnhancedCase(ctx, args)),
+  recordDataSharingAgreement: (_, args, ctx) => recordDataSharingAgreement(ctx, args),
 };

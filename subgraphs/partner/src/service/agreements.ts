@@ -4,6 +4,7 @@ import { grantAccess } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { badInput, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { MutationRecordDataSharingAgreementArgs } from '../generated/graphql.ts';
 import { dataSharingAgreements, type AgreementRow, type PartnerRow } from '../db/schema.ts';
 import { isUniqueViolation } from '@reconnect/db';
 import { casesSharedWith, partnerGrants } from './partner-grants.ts';
@@ -30,13 +31,6 @@ export function activeAgreementOf<A extends Pick<AgreementRow, 'startsOn' | 'end
   );
 }
 
-export interface AgreementInput {
-  reference: string;
-  scopes: string[];
-  startsOn: string;
-  endsOn: string;
-}
-
 /**
  * Records a data sharing agreement for a partner (RECONNECT_ADMIN; the shield rule says so).
  * Input errors name their path; a reference already used is BAD_USER_INPUT at `input.reference`.
@@ -45,9 +39,9 @@ export interface AgreementInput {
  */
 export async function recordDataSharingAgreement(
   ctx: Context,
-  partnerCode: string,
-  input: AgreementInput,
+  args: MutationRecordDataSharingAgreementArgs,
 ): Promise<PartnerRow> {
+  const { partnerCode, input } = args;
   const partner = await ctx.loaders.partnerByCode.load(partnerCode.trim());
   if (!partner) throw notFound('Partner organisation');
   const reference = input.reference.trim();

@@ -14,6 +14,13 @@ import { endGrants, isUuid } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
+import type {
+  MutationAddCasePartnerArgs,
+  MutationCloseEnhancedCaseArgs,
+  MutationRecordPartnerUpdateArgs,
+  MutationRemoveCasePartnerArgs,
+  MutationWithdrawSharingConsentArgs,
+} from '../generated/graphql.ts';
 import type { Context } from '../context.ts';
 import { casePartners, enhancedCases, partnerUpdates, type EnhancedCaseRow } from '../db/schema.ts';
 import { partnerReadsCase, staffChangesCase, staffReadsCase } from './cases.ts';
@@ -77,7 +84,8 @@ async function applyChange(ctx: Context, current: EnhancedCaseRow, change: CaseC
   return updated;
 }
 
-export async function addCasePartner(ctx: Context, caseId: string, partnerCode: string) {
+export async function addCasePartner(ctx: Context, args: MutationAddCasePartnerArgs) {
+  const { caseId, partnerCode } = args;
   const current = await loadCaseForStaff(ctx, caseId);
   if (current.sharingConsentDecision !== 'GIVEN') {
     throw invalidTransition('Sharing consent is not GIVEN: no partner can be added.');
@@ -95,7 +103,8 @@ export async function addCasePartner(ctx: Context, caseId: string, partnerCode: 
 }
 
 /** Ends the partner's membership and, at once, its grants on the case. */
-export async function removeCasePartner(ctx: Context, caseId: string, partnerCode: string, reason: string) {
+export async function removeCasePartner(ctx: Context, args: MutationRemoveCasePartnerArgs) {
+  const { caseId, partnerCode, reason } = args;
   const current = await loadCaseForStaff(ctx, caseId);
   const why = reason.trim();
   if (!why) throw badInput('reason', 'Give the reason for removing the partner.');
@@ -130,7 +139,8 @@ export async function removeCasePartner(ctx: Context, caseId: string, partnerCod
 }
 
 /** RECONNECT staff of the owning service, or an active partner on the open case, add a note. */
-export async function recordPartnerUpdate(ctx: Context, caseId: string, note: string) {
+export async function recordPartnerUpdate(ctx: Context, args: MutationRecordPartnerUpdateArgs) {
+  const { caseId, note } = args;
   const current = await loadCase(ctx, caseId);
   const [staff, partnerSees] = await Promise.all([
     staffChangesCase(ctx, current.referralId),
@@ -165,7 +175,8 @@ export async function recordPartnerUpdate(ctx: Context, caseId: string, note: st
   });
 }
 
-export async function withdrawSharingConsent(ctx: Context, caseId: string) {
+export async function withdrawSharingConsent(ctx: Context, args: MutationWithdrawSharingConsentArgs) {
+  const { caseId } = args;
   const current = await loadCaseForStaff(ctx, caseId);
   if (current.sharingConsentDecision !== 'GIVEN') {
     throw invalidTransition('Sharing consent has already been withdrawn.');
@@ -186,7 +197,8 @@ export async function withdrawSharingConsent(ctx: Context, caseId: string) {
 }
 
 /** Closes the case: every partner's membership and grant ends with it. */
-export async function closeEnhancedCase(ctx: Context, caseId: string, reason: string) {
+export async function closeEnhancedCase(ctx: Context, args: MutationCloseEnhancedCaseArgs) {
+  const { caseId, reason } = args;
   const current = await loadCaseForStaff(ctx, caseId);
   const why = reason.trim();
   if (!why) throw badInput('reason', 'Give the reason for closing the case.');

@@ -9,20 +9,15 @@
  * partner is shown is audited against the person.
  */
 import { and, desc, eq, exists, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { grants, type Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, grants } from '@reconnect/access';
+import { isServiceStaff } from '@reconnect/auth';
 import { badInput } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { QueryEnhancedCasesArgs } from '../generated/graphql.ts';
 import { casePartners, enhancedCases, partnerOrganisations, type EnhancedCaseRow } from '../db/schema.ts';
-import { isPartner, isStaff, partnerReadsCase, staffReadsCase } from './cases.ts';
+import { isPartner, partnerReadsCase, staffReadsCase } from './cases.ts';
 
 export const MAX_PAGE_SIZE = 100;
-const STAFF_RELATIONSHIPS: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
-
-export interface CaseListArgs {
-  status?: 'OPEN' | 'CLOSED' | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 const encodeCursor = (row: EnhancedCaseRow) =>
   Buffer.from(`${row.openedAt.toISOString()}|${row.id}`).toString('base64url');
@@ -45,7 +40,7 @@ function visibility(ctx: Context, now: Date): SQL | null {
     or(isNull(grants.validUntil), gt(grants.validUntil, now)),
   );
   const ways: SQL[] = [];
-  if (isStaff(ctx.principal)) {
+  if (isServiceStaff(ctx.principal)) {
     ways.push(
       exists(
         ctx.db
@@ -54,7 +49,7 @@ function visibility(ctx: Context, now: Date): SQL | null {
           .where(
             and(
               live,
-              inArray(grants.relationship, STAFF_RELATIONSHIPS),
+              inArray(grants.relationship, [...SERVICE_RELATIONSHIPS]),
               eq(grants.referralId, enhancedCases.referralId),
             ),
           ),
@@ -93,7 +88,14 @@ function visibility(ctx: Context, now: Date): SQL | null {
   return ways.length ? (or(...ways) ?? null) : null;
 }
 
-export async function caseListPage(ctx: Context, args: CaseListArgs) {
+export interface CaseListPage {
+  nodes: EnhancedCaseRow[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  /** Counted only when the operation asks for it (graphql calls a function-valued field). */
+  totalCount: number | (() => Promise<number>);
+}
+
+export async function caseListPage(ctx: Context, args: QueryEnhancedCasesArgs): Promise<CaseListPage> {
   const first = args.first ?? 50;
   if (first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `Ask for between 0 and ${MAX_PAGE_SIZE} cases at a time.`);
@@ -129,7 +131,7 @@ export async function caseListPage(ctx: Context, args: CaseListArgs) {
   );
   const nodes = rows.filter((_, i) => shown[i]);
   for (const row of nodes) ctx.loaders.caseById.prime(row.id, row);
-  if (isPartner(ctx.principal) && !isStaff(ctx.principal)) {
+  if (isPartner(ctx.principal) && !isServiceStaff(ctx.principal)) {
     await Promise.all(
       nodes.map((row) =>
         ctx.audit.record({

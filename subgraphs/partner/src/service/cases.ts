@@ -6,19 +6,25 @@
  * ER_PARTNER grant for the case (which ends with the agreement, removal, withdrawal or closure).
  * Every case a partner is shown is recorded in the person's access log before it is returned.
  */
-import type { Relationship } from '@reconnect/access';
-import { hasRole, type Principal } from '@reconnect/auth';
+import { SERVICE_RELATIONSHIPS } from '@reconnect/access';
+import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Context } from '../context.ts';
-import type { EnhancedCaseRow } from '../db/schema.ts';
+import type { CasePartnerRow, EnhancedCaseRow } from '../db/schema.ts';
 
-const STAFF_READ: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
+/** A referral as this subgraph holds it: its key; the referral subgraph owns everything else. */
+export interface ReferralKey {
+  __typename?: 'Referral';
+  id: string;
+}
 
-export const isStaff = (principal: Principal) => hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
 export const isPartner = (principal: Principal) => hasRole(principal, 'ER_PARTNER');
 
 /** Staff of a service with a live relationship to the case's referral. */
 export async function staffReadsCase(ctx: Context, row: EnhancedCaseRow): Promise<boolean> {
-  return isStaff(ctx.principal) && ctx.access.hasReferralRelationship(row.referralId, ...STAFF_READ);
+  return (
+    isServiceStaff(ctx.principal) &&
+    ctx.access.hasReferralRelationship(row.referralId, ...SERVICE_RELATIONSHIPS)
+  );
 }
 
 /**
@@ -26,7 +32,7 @@ export async function staffReadsCase(ctx: Context, row: EnhancedCaseRow): Promis
  * referral subgraph moves on a completed handover), never as a receiving or sending service.
  */
 export async function staffChangesCase(ctx: Context, referralId: string): Promise<boolean> {
-  return isStaff(ctx.principal) && ctx.access.hasReferralRelationship(referralId, 'OWNING_SERVICE');
+  return isServiceStaff(ctx.principal) && ctx.access.hasReferralRelationship(referralId, 'OWNING_SERVICE');
 }
 
 /**
@@ -62,4 +68,18 @@ export async function visibleCase(
     personId: row.personId,
   });
   return row;
+}
+
+/**
+ * The partners on a case that the caller may see. Security: a partner reads its own organisation
+ * only (AUTH.md "partner organisations"), so it is shown its own place on the case and not who else
+ * shares it; staff see them all.
+ */
+export async function visibleCasePartners(ctx: Context, row: EnhancedCaseRow): Promise<CasePartnerRow[]> {
+  const rows = await ctx.loaders.partnersByCase.load(row.id);
+  if (isServiceStaff(ctx.principal)) return rows;
+  const own = ctx.principal.organisationCode
+    ? await ctx.loaders.partnerByCode.load(ctx.principal.organisationCode)
+    : null;
+  return own ? rows.filter((r) => r.partnerId === own.id) : [];
 }

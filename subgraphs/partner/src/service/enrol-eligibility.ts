@@ -7,10 +7,10 @@
 import DataLoader from 'dataloader';
 import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
+import { isServiceStaff } from '@reconnect/auth';
 import { perRequest, type SubgraphContext } from '@reconnect/graph';
-import { enhancedCases } from '../db/schema.ts';
 import { hubFor } from '@reconnect/hub-client';
-import { isStaff } from './cases.ts';
+import { enhancedCases } from '../db/schema.ts';
 import { enhancedEligibilityRefusal } from './eligibility.ts';
 
 const REFERRALS = /* GraphQL */ `
@@ -73,7 +73,7 @@ type PersonFacts = {
  * the owners would not show the caller counts as not eligible.
  */
 async function decide(ctx: RequestScope, ids: readonly string[]): Promise<boolean[]> {
-  if (!isStaff(ctx.principal)) return ids.map(() => false);
+  if (!isServiceStaff(ctx.principal)) return ids.map(() => false);
   // The same test as staffChangesCase (which enrolment asserts), on the access loader.
   const owned = await Promise.all(
     ids.map((id) =>

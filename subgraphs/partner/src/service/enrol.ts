@@ -11,6 +11,7 @@ import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden, ineligible, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type { MutationEnrolEnhancedReconnectArgs } from '../generated/graphql.ts';
 import { casePartners, enhancedCases, type EnhancedCaseRow } from '../db/schema.ts';
 import { hubFor } from '@reconnect/hub-client';
 import { activeAgreementOf } from './agreements.ts';
@@ -22,13 +23,6 @@ import type { AgreementRow, PartnerRow } from '../db/schema.ts';
 import { actorLabel } from '@reconnect/auth';
 
 export const MAX_RATIONALE_LENGTH = 4000;
-
-export interface EnrolInput {
-  rationale: string;
-  sharingConsent: 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
-  consentMethod: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
-  partnerCodes: string[];
-}
 
 const REFERRAL = /* GraphQL */ `
   query EnrolReferral($id: ID!) {
@@ -130,9 +124,9 @@ export async function addPartnerRows(
 
 export async function enrolEnhancedReconnect(
   ctx: Context,
-  referralId: string,
-  input: EnrolInput,
+  args: MutationEnrolEnhancedReconnectArgs,
 ): Promise<EnhancedCaseRow> {
+  const { referralId, input } = args;
   if (!isUuid(referralId)) throw notFound('Referral');
   const hub = hubFor(ctx);
   const { referral } = await hub.call<ReferralAnswer>('referral', REFERRAL, { id: referralId });

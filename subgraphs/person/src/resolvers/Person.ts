@@ -1,33 +1,31 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
-import type { IdentityConflictRow, PersonRow } from '../db/schema.ts';
+import type {
+  IdentityConflictResolvers,
+  PersonPayloadResolvers,
+  PersonResolvers,
+} from '../generated/resolvers.ts';
 import { accessLogPage } from '../service/access-log.ts';
 import { readPerson } from '../service/people.ts';
-import type { PersonPayloadSource } from './Mutation.ts';
 
-export const Person = {
+export const Person: PersonResolvers = {
   /** `_entities`: the same visibility and audit as `person(id)`; shield does not wrap this. */
-  __resolveReference: (ref: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
-    readPerson(ctx, ref.id, info),
-  homeArea: (p: PersonRow) => (p.homeAreaCode ? { code: p.homeAreaCode } : null),
-  healthNeeds: async (p: PersonRow, args: { activeOnly?: boolean | null }, ctx: Context) => {
+  __resolveReference: (ref, ctx, info) => readPerson(ctx, ref.id, info),
+  homeArea: (p) => (p.homeAreaCode ? { code: p.homeAreaCode } : null),
+  healthNeeds: async (p, args, ctx) => {
     const needs = await ctx.loaders.healthNeedsByPerson.load(p.id);
     return args.activeOnly === false ? needs : needs.filter((n) => n.active);
   },
-  riskOfSeriousHarm: async (p: PersonRow, _: unknown, ctx: Context) =>
-    (await ctx.loaders.riskAssessmentsByPerson.load(p.id))[0] ?? null,
-  riskAssessments: (p: PersonRow, _: unknown, ctx: Context) => ctx.loaders.riskAssessmentsByPerson.load(p.id),
-  accessLog: (p: PersonRow, args: { first?: number | null; after?: string | null }, ctx: Context) =>
-    accessLogPage(ctx.db, p.id, args.first ?? 50, args.after),
-  identityConflicts: (p: PersonRow, _: unknown, ctx: Context) => ctx.loaders.conflictsByPerson.load(p.id),
+  riskOfSeriousHarm: async (p, _, ctx) => (await ctx.loaders.riskAssessmentsByPerson.load(p.id))[0] ?? null,
+  riskAssessments: (p, _, ctx) => ctx.loaders.riskAssessmentsByPerson.load(p.id),
+  accessLog: (p, args, ctx) => accessLogPage(ctx.db, p.id, args.first ?? 50, args.after),
+  identityConflicts: (p, _, ctx) => ctx.loaders.conflictsByPerson.load(p.id),
 };
 
-export const IdentityConflict = {
-  identifier: (c: IdentityConflictRow) => c.identifierKind,
-  resolved: (c: IdentityConflictRow) => c.resolvedAt !== null,
+export const IdentityConflict: IdentityConflictResolvers = {
+  identifier: (c) => c.identifierKind,
+  resolved: (c) => c.resolvedAt !== null,
 };
 
-export const PersonPayload = {
-  person: (payload: PersonPayloadSource, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-    readPerson(ctx, payload.personId, info),
+export const PersonPayload: PersonPayloadResolvers = {
+  // The mutation has just checked the caller's grant on this person, so it is visible to them.
+  person: async (payload, _, ctx, info) => (await readPerson(ctx, payload.personId, info))!,
 };

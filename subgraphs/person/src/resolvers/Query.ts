@@ -1,8 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 import { readPerson } from '../service/people.ts';
 
-export const Query = {
-  person: (_: unknown, args: { id: string }, ctx: Context, info: GraphQLResolveInfo) =>
-    readPerson(ctx, args.id, info),
+export const Query: QueryResolvers = {
+  person: (_, args, ctx, info) => readPerson(ctx, args.id, info),
 };

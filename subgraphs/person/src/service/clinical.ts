@@ -18,28 +18,19 @@ import {
   healthNeeds,
   people,
   riskAssessments,
-  type HealthNeedCategory,
   type PersonRow,
-  type RiskGroup,
-  type RiskLevel,
 } from '../db/schema.ts';
+import type {
+  HealthNeedInput,
+  MutationRecordHealthNeedArgs,
+  MutationRecordRiskAssessmentArgs,
+  MutationResolveHealthNeedArgs,
+  RiskAssessmentInput,
+} from '../generated/graphql.ts';
 import { validatePastDate } from './identifiers.ts';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const MAX_SOURCE_LENGTH = 200;
-
-export interface HealthNeedInput {
-  category: HealthNeedCategory;
-  description: string;
-}
-
-export interface RiskAssessmentInput {
-  level: RiskLevel;
-  riskTo: RiskGroup[];
-  summary?: string | null;
-  assessedOn: string;
-  source: string;
-}
 
 /**
  * The caller may change this person's clinical record: service staff whose service owns or
@@ -114,13 +105,9 @@ async function touch(tx: Queryable, personId: string, at: Date): Promise<void> {
     .where(eq(people.id, personId));
 }
 
-export async function recordHealthNeed(
-  ctx: Context,
-  personId: string,
-  raw: HealthNeedInput,
-): Promise<PersonRow> {
-  const input = validateHealthNeed(raw, 'input');
-  const person = await assertMayWriteClinical(ctx, personId);
+export async function recordHealthNeed(ctx: Context, args: MutationRecordHealthNeedArgs): Promise<PersonRow> {
+  const input = validateHealthNeed(args.input, 'input');
+  const person = await assertMayWriteClinical(ctx, args.personId);
   const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
     await tx.insert(healthNeeds).values({
@@ -149,10 +136,10 @@ export async function recordHealthNeed(
 /** Marks an active need resolved. Resolving a need that is already resolved changes nothing. */
 export async function resolveHealthNeed(
   ctx: Context,
-  personId: string,
-  healthNeedId: string,
+  args: MutationResolveHealthNeedArgs,
 ): Promise<PersonRow> {
-  const person = await assertMayWriteClinical(ctx, personId);
+  const { healthNeedId } = args;
+  const person = await assertMayWriteClinical(ctx, args.personId);
   if (!isUuid(healthNeedId)) throw notFound('Health need');
   const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
@@ -184,11 +171,10 @@ export async function resolveHealthNeed(
 
 export async function recordRiskAssessment(
   ctx: Context,
-  personId: string,
-  raw: RiskAssessmentInput,
+  args: MutationRecordRiskAssessmentArgs,
 ): Promise<PersonRow> {
-  const input = validateRiskAssessment(raw, 'input', ctx.clock.today());
-  const person = await assertMayWriteClinical(ctx, personId);
+  const input = validateRiskAssessment(args.input, 'input', ctx.clock.today());
+  const person = await assertMayWriteClinical(ctx, args.personId);
   const actor = auditActor(ctx, ctx.clock.now());
   await (ctx.db as Db).transaction(async (tx) => {
     await tx.insert(riskAssessments).values({

@@ -5,6 +5,7 @@
  */
 import { badInput } from '@reconnect/graph';
 import { isCalendarDate } from '@reconnect/graph';
+import type { PersonIdentityMatchInput } from '../generated/graphql.ts';
 
 /** NHS number: 10 digits, spaces accepted on input and dropped; Modulus 11 check digit. */
 export function normaliseNhsNumber(raw: string): string | null {
@@ -72,19 +73,6 @@ export function isLocalAuthorityCodeFormat(raw: string): boolean {
 
 export const MAX_NAME_LENGTH = 100;
 
-/** The identity a submission carries, as the GraphQL input gives it. */
-export interface IdentityInput {
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  nhsNumber?: string | null;
-  prisonNumber?: string | null;
-  crn?: string | null;
-  pncId?: string | null;
-  homeOfficeReference?: string | null;
-  homeLocalAuthorityCode?: string | null;
-}
-
 /** A valid identity in stored form; identifiers the submission did not carry are null. */
 export interface Identity {
   givenName: string;
@@ -137,7 +125,11 @@ export function validatePastDate(value: string, field: string, today: string, wh
  * Validates and normalises a submitted identity; the first problem found is thrown as
  * BAD_USER_INPUT with `extensions.field = ${inputPath}.<field>`.
  */
-export function validateIdentity(input: IdentityInput, inputPath: string, today: string): Identity {
+export function validateIdentity(
+  input: PersonIdentityMatchInput,
+  inputPath: string,
+  today: string,
+): Identity {
   const at = (field: string) => `${inputPath}.${field}`;
   const currentYear = Number(today.slice(0, 4));
   const homeArea = present(input.homeLocalAuthorityCode)

@@ -4,26 +4,26 @@
  * the shield rule said, because creating and linking people is the identity authority's most
  * consequential write.
  */
-import { hasRole } from '@reconnect/auth';
+import { maySubmitReferrals } from '@reconnect/auth';
 import { forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { validateIdentity, type IdentityInput } from './identifiers.ts';
+import type { MutationResolvePersonIdentityArgs } from '../generated/graphql.ts';
+import { validateIdentity } from './identifiers.ts';
 import { resolveIdentity, type IdentityResolution } from './matching.ts';
 import { auditActor } from '@reconnect/audit';
 
 export function assertMayResolveIdentity(ctx: Context): void {
-  if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (ctx.caller !== 'referral' || !maySubmitReferrals(ctx.principal)) {
     throw forbidden('Identities are resolved only when a referral is submitted.');
   }
 }
 
 export async function resolvePersonIdentity(
   ctx: Context,
-  input: IdentityInput,
-  inputPath: string,
+  args: MutationResolvePersonIdentityArgs,
 ): Promise<IdentityResolution> {
   assertMayResolveIdentity(ctx);
-  const identity = validateIdentity(input, inputPath, ctx.clock.today());
+  const identity = validateIdentity(args.input, args.inputPath ?? 'input.person', ctx.clock.today());
   const resolution = await resolveIdentity(ctx.db, auditActor(ctx, ctx.clock.now()), identity);
   ctx.loaders.resolvedInThisRequest.add(resolution.person.id);
   ctx.loaders.personById.clear(resolution.person.id).prime(resolution.person.id, resolution.person);

@@ -11,6 +11,11 @@ import type { Context } from '../context.ts';
 import type { PersonRow } from '../db/schema.ts';
 import { requestedFields } from './requested-fields.ts';
 
+/** What a PersonPayload carries: the id, so the payload's read of the person is audited like any other. */
+export interface PersonPayloadSource {
+  personId: string;
+}
+
 /** The person, if it exists and the caller may see it at all; null otherwise (never an error). */
 export async function visiblePerson(ctx: Context, id: string): Promise<PersonRow | null> {
   if (!isUuid(id)) return null;

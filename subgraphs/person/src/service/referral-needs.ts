@@ -8,18 +8,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { maySubmitReferrals } from '@reconnect/auth';
 import { forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { healthNeeds, people, type HealthNeedRow } from '../db/schema.ts';
-import { validateHealthNeed, type HealthNeedInput } from './clinical.ts';
+import type { MutationRecordReferralNeedsArgs } from '../generated/graphql.ts';
+import { validateHealthNeed } from './clinical.ts';
 
 export async function assertMayRecordReferralNeeds(
   ctx: Context,
   personId: string,
   referralId: string,
 ): Promise<void> {
-  if (ctx.caller !== 'referral' || !hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (ctx.caller !== 'referral' || !maySubmitReferrals(ctx.principal)) {
     throw forbidden('Needs are recorded from a referral only when it is submitted.');
   }
   if (!isUuid(personId) || !isUuid(referralId)) throw notFound('Referral');
@@ -29,13 +30,12 @@ export async function assertMayRecordReferralNeeds(
 
 export async function recordReferralNeeds(
   ctx: Context,
-  personId: string,
-  referralId: string,
-  raw: HealthNeedInput[],
-  inputPath: string,
+  args: MutationRecordReferralNeedsArgs,
 ): Promise<HealthNeedRow[]> {
+  const { personId, referralId } = args;
+  const inputPath = args.inputPath ?? 'input.identifiedNeeds';
   await assertMayRecordReferralNeeds(ctx, personId, referralId);
-  const needs = raw.map((n, i) => validateHealthNeed(n, `${inputPath}.${i}`));
+  const needs = args.needs.map((n, i) => validateHealthNeed(n, `${inputPath}.${i}`));
   const actor = auditActor(ctx, ctx.clock.now());
   const added = await ctx.db.transaction(async (tx) => {
     // Lock the person: two referrals recording the same category at once add it once.

@@ -1,23 +1,14 @@
 /** The handover mutations: thin calls into service/handover.ts; the payload is read through Handover's rules. */
-import type { Context } from '../context.ts';
+import type { HandoverRow } from '../db/schema.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as handover from '../service/handover.ts';
 
-type Args<F extends (ctx: Context, args: never) => unknown> = Parameters<F>[1];
+const handoverPayload = (row: HandoverRow) => ({ handover: row });
 
-export const handoverMutations = {
-  requestHandover: async (_: unknown, args: Args<typeof handover.requestHandover>, ctx: Context) => ({
-    handover: await handover.requestHandover(ctx, args),
-  }),
-  acceptHandover: async (_: unknown, args: Args<typeof handover.acceptHandover>, ctx: Context) => ({
-    handover: await handover.acceptHandover(ctx, args),
-  }),
-  declineHandover: async (_: unknown, args: Args<typeof handover.declineHandover>, ctx: Context) => ({
-    handover: await handover.declineHandover(ctx, args),
-  }),
-  cancelHandover: async (_: unknown, args: Args<typeof handover.cancelHandover>, ctx: Context) => ({
-    handover: await handover.cancelHandover(ctx, args),
-  }),
-  completeHandover: async (_: unknown, args: Args<typeof handover.completeHandover>, ctx: Context) => ({
-    handover: await handover.completeHandover(ctx, args),
-  }),
+export const handoverMutations: MutationResolvers = {
+  requestHandover: async (_, args, ctx) => handoverPayload(await handover.requestHandover(ctx, args)),
+  acceptHandover: async (_, args, ctx) => handoverPayload(await handover.acceptHandover(ctx, args)),
+  declineHandover: async (_, args, ctx) => handoverPayload(await handover.declineHandover(ctx, args)),
+  cancelHandover: async (_, args, ctx) => handoverPayload(await handover.cancelHandover(ctx, args)),
+  completeHandover: async (_, args, ctx) => handoverPayload(await handover.completeHandover(ctx, args)),
 };

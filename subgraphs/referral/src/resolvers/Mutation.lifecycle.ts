@@ -1,25 +1,22 @@
-/** The referral's transitions, contacts and engagements: thin calls into service/lifecycle-operations.ts. */
-import type { Context } from '../context.ts';
+/**
+ * The referral's transitions, contacts and engagements: thin calls into
+ * service/lifecycle-operations.ts, which answer with the ReferralPayload.
+ */
+import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
 
-/** A GraphQL resolver for a service operation that takes (ctx, args). */
-const resolver =
-  <A, R>(operation: (ctx: Context, args: A) => R) =>
-  (_: unknown, args: A, ctx: Context) =>
-    operation(ctx, args);
-
-export const lifecycleMutations = {
-  withdrawReferral: resolver(lifecycle.withdrawReferral),
-  recordConsent: resolver(lifecycle.recordConsent),
-  acceptReferral: resolver(lifecycle.acceptReferral),
-  declineReferral: resolver(lifecycle.declineReferral),
-  assignWorker: resolver(lifecycle.assignWorker),
-  assignPeerSupport: resolver(lifecycle.assignPeerSupport),
-  recordContact: resolver(lifecycle.recordContact),
-  updateExpectedReleaseDate: resolver(lifecycle.updateExpectedReleaseDate),
-  recordRelease: resolver(lifecycle.recordRelease),
-  recordReturnToCustody: resolver(lifecycle.recordReturnToCustody),
-  recordEngagement: resolver(lifecycle.recordEngagement),
-  extendSupport: resolver(lifecycle.extendSupport),
-  dischargeReferral: resolver(lifecycle.dischargeReferral),
+export const lifecycleMutations: MutationResolvers = {
+  withdrawReferral: (_, args, ctx) => lifecycle.withdrawReferral(ctx, args),
+  recordConsent: (_, args, ctx) => lifecycle.recordConsent(ctx, args),
+  acceptReferral: (_, args, ctx) => lifecycle.acceptReferral(ctx, args),
+  declineReferral: (_, args, ctx) => lifecycle.declineReferral(ctx, args),
+  assignWorker: (_, args, ctx) => lifecycle.assignWorker(ctx, args),
+  assignPeerSupport: (_, args, ctx) => lifecycle.assignPeerSupport(ctx, args),
+  recordContact: (_, args, ctx) => lifecycle.recordContact(ctx, args),
+  updateExpectedReleaseDate: (_, args, ctx) => lifecycle.updateExpectedReleaseDate(ctx, args),
+  recordRelease: (_, args, ctx) => lifecycle.recordRelease(ctx, args),
+  recordReturnToCustody: (_, args, ctx) => lifecycle.recordReturnToCustody(ctx, args),
+  recordEngagement: (_, args, ctx) => lifecycle.recordEngagement(ctx, args),
+  extendSupport: (_, args, ctx) => lifecycle.extendSupport(ctx, args),
+  dischargeReferral: (_, args, ctx) => lifecycle.dischargeReferral(ctx, args),
 };

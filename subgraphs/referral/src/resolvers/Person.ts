@@ -1,11 +1,8 @@
-import type { Context } from '../context.ts';
+import type { PersonResolvers } from '../generated/resolvers.ts';
+import { visibleReferrals } from '../service/visibility.ts';
 
 /** Person.referrals: the person's referrals that this caller may see, newest first. */
-export const Person = {
-  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-  referrals: async (p: { id: string }, _: unknown, ctx: Context) => {
-    const all = await ctx.loaders.referralsByPerson.load(p.id);
-    const visible = await Promise.all(all.map((r) => ctx.access.hasReferralRelationship(r.id)));
-    return all.filter((_r, i) => visible[i]);
-  },
+export const Person: PersonResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  referrals: async (p, _, ctx) => visibleReferrals(ctx, await ctx.loaders.referralsByPerson.load(p.id)),
 };

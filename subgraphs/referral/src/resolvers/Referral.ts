@@ -1,59 +1,59 @@
 /** Reading a referral: thin mappings from the row and the per-request loaders. */
-import { hasRole } from '@reconnect/auth';
-import type { Context } from '../context.ts';
-import type { ContactRow, ReferralRow } from '../db/schema.ts';
 import { londonDateOf } from '@reconnect/config';
-import { availableActions } from '../service/actions.ts';
-import { isOpenHandover } from '../service/handover.ts';
-import { isPartyTo } from './Handover.ts';
+import type { ContactPurpose, DeclineReason, DischargeReason } from '../generated/graphql.ts';
+import type { ReferralResolvers } from '../generated/resolvers.ts';
 import { contactCompliance, isPreRelease } from '../service/contacts.ts';
+import { isHandoverParty } from '../service/handover-party.ts';
+import { availableActionsFor } from '../service/referral-actions.ts';
 import { supportWindow } from '../service/support-window.ts';
 import { visibleReferral } from '../service/visibility.ts';
 
-const stamped = <T extends Record<string, unknown>>(at: Date | null, value: T) => (at ? value : null);
+// Some columns are plain text, not Postgres enums: they hold what the GraphQL enum let in when the
+// value was written (and graphql-js refuses to serialize anything else), hence the `as` below.
 
-export const Referral = {
+export const Referral: ReferralResolvers = {
   /**
    * Keeps `canEnrolEnhanced`, which the gateway passes in for `availableActions` (its @requires),
    * on the referral the caller may see.
    */
-  __resolveReference: async (ref: { id: string; canEnrolEnhanced?: boolean }, ctx: Context) => {
+  __resolveReference: async (ref: { id: string; canEnrolEnhanced?: boolean }, ctx) => {
     const row = await visibleReferral(ctx, await ctx.loaders.referralById.load(ref.id));
     return row ? { ...row, canEnrolEnhanced: ref.canEnrolEnhanced } : null;
   },
-  person: (r: ReferralRow) => ({ __typename: 'Person', id: r.personId }),
-  owningService: (r: ReferralRow) => ({ __typename: 'ReconnectService', code: r.owningServiceCode }),
-  receivingService: (r: ReferralRow) =>
+  person: (r) => ({ __typename: 'Person', id: r.personId }),
+  owningService: (r) => ({ __typename: 'ReconnectService', code: r.owningServiceCode }),
+  receivingService: (r) =>
     r.receivingServiceCode && r.receivingServiceCode !== r.owningServiceCode
       ? { __typename: 'ReconnectService', code: r.receivingServiceCode }
       : null,
-  referrer: (r: ReferralRow) => ({
+  referrer: (r) => ({
     organisationCode: r.referrerOrganisationCode,
     organisationName: r.referrerOrganisationName,
     name: r.referrerName,
     email: r.referrerEmail,
     phone: r.referrerPhone,
   }),
-  custody: (r: ReferralRow) => ({
+  custody: (r) => ({
     type: r.custodyType,
     establishment: { __typename: 'Establishment', code: r.establishmentCode },
     expectedReleaseDate: r.expectedReleaseDate,
     releasedOn: r.releasedOn,
     onTemporaryLicence: r.onTemporaryLicence,
   }),
-  consent: (r: ReferralRow) =>
+  consent: (r) =>
     r.consentDecision && r.consentRecordedAt
       ? {
           decision: r.consentDecision,
-          method: r.consentMethod,
+          // recordConsent writes all four columns together.
+          method: r.consentMethod!,
           recordedAt: r.consentRecordedAt,
-          recordedBy: r.consentRecordedBy,
+          recordedBy: r.consentRecordedBy!,
         }
       : null,
-  namedWorker: (r: ReferralRow) => (r.namedWorkerId ? { __typename: 'Staff', id: r.namedWorkerId } : null),
-  peerSupportWorker: (r: ReferralRow) =>
+  namedWorker: (r) => (r.namedWorkerId ? { __typename: 'Staff', id: r.namedWorkerId } : null),
+  peerSupportWorker: (r) =>
     r.peerSupportWorkerId ? { __typename: 'Staff', id: r.peerSupportWorkerId } : null,
-  supportWindow: (r: ReferralRow, _: unknown, ctx: Context) =>
+  supportWindow: (r, _, ctx) =>
     supportWindow(
       {
         status: r.status,
@@ -65,56 +65,31 @@ export const Referral = {
       },
       ctx.clock.today(),
     ),
-  contacts: async (r: ReferralRow, _: unknown, ctx: Context) =>
-    (await ctx.loaders.contactsByReferral.load(r.id)).map((c: ContactRow) => ({
+  contacts: async (r, _, ctx) =>
+    (await ctx.loaders.contactsByReferral.load(r.id)).map((c) => ({
       ...c,
+      purpose: c.purpose as ContactPurpose,
       preRelease: isPreRelease(c.occurredAt, r.releasedOn),
-      staff: c.staffId ? { __typename: 'Staff', id: c.staffId } : null,
+      staff: c.staffId ? { __typename: 'Staff' as const, id: c.staffId } : null,
     })),
-  preReleaseContacts: async (r: ReferralRow, _: unknown, ctx: Context) =>
+  preReleaseContacts: async (r, _, ctx) =>
     contactCompliance(await ctx.loaders.contactsByReferral.load(r.id), r.releasedOn),
-  engagements: (r: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.engagementsByReferral.load(r.id),
-  duplicateOf: async (r: ReferralRow, _: unknown, ctx: Context) =>
+  engagements: (r, _, ctx) => ctx.loaders.engagementsByReferral.load(r.id),
+  duplicateOf: async (r, _, ctx) =>
     r.duplicateOfId ? visibleReferral(ctx, await ctx.loaders.referralById.load(r.duplicateOfId)) : null,
-  decline: (r: ReferralRow) =>
-    stamped(r.declinedAt, { reason: r.declineReason, note: r.declineNote, at: r.declinedAt }),
-  discharge: (r: ReferralRow) =>
-    stamped(r.dischargedAt, { reason: r.dischargeReason, note: r.dischargeNote, at: r.dischargedAt }),
-  history: (r: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.historyByReferral.load(r.id),
+  // A decline (a discharge) writes its reason and its time together.
+  decline: (r) =>
+    r.declinedAt ? { reason: r.declineReason as DeclineReason, note: r.declineNote, at: r.declinedAt } : null,
+  discharge: (r) =>
+    r.dischargedAt
+      ? { reason: r.dischargeReason as DischargeReason, note: r.dischargeNote, at: r.dischargedAt }
+      : null,
+  history: (r, _, ctx) => ctx.loaders.historyByReferral.load(r.id),
   /**
    * Newest first; only those the caller's service sent or received (the Handover rule), so that a
    * later owner is not shown, say, a handover between two other services before its time.
    */
-  handovers: async (r: ReferralRow, _: unknown, ctx: Context) =>
-    (await ctx.loaders.handoversByReferral.load(r.id)).filter((h) => isPartyTo(h, ctx)),
-  availableActions: async (r: ReferralRow & { canEnrolEnhanced?: boolean }, _: unknown, ctx: Context) => {
-    const grants = await ctx.access.referralGrants(r.id);
-    const staff = hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
-    // The sending service keeps read access after a completed handover; it acts no more.
-    const actsForService =
-      staff &&
-      grants.some((g) => g.relationship === 'OWNING_SERVICE' || g.relationship === 'RECEIVING_SERVICE');
-    // REQUEST_HANDOVER is the owning service's to offer: for anyone else the answer stays unknown.
-    const owns =
-      ctx.principal.organisationCode === r.owningServiceCode &&
-      grants.some((g) => g.relationship === 'OWNING_SERVICE');
-    const openHandover = owns
-      ? (await ctx.loaders.handoversByReferral.load(r.id)).some(isOpenHandover)
-      : undefined;
-    return availableActions(
-      {
-        status: r.status,
-        consentDecision: r.consentDecision,
-        openHandover,
-        // The partner subgraph answers for this caller (owning-service staff only, else false).
-        enhancedEligible: r.canEnrolEnhanced === true,
-      },
-      {
-        actsForService,
-        isLead: hasRole(ctx.principal, 'RECONNECT_LEAD'),
-        isReferrerOfReferral:
-          hasRole(ctx.principal, 'REFERRER') && grants.some((g) => g.relationship === 'REFERRER'),
-      },
-    );
-  },
+  handovers: async (r, _, ctx) =>
+    (await ctx.loaders.handoversByReferral.load(r.id)).filter((h) => isHandoverParty(ctx.principal, h)),
+  availableActions: (r, _, ctx) => availableActionsFor(ctx, r),
 };

@@ -1,4 +1,4 @@
-import { DateScalar, DateTimeScalar } from '@reconnect/graph';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { Handover } from './Handover.ts';
 import { handoverMutations } from './Mutation.handover.ts';
 import { lifecycleMutations } from './Mutation.lifecycle.ts';
@@ -8,9 +8,7 @@ import { Person } from './Person.ts';
 import { Query } from './Query.ts';
 import { Referral } from './Referral.ts';
 
-export const resolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+export const resolvers: Resolvers = {
   Query,
   Mutation: { ...submitMutations, ...lifecycleMutations, ...handoverMutations, ...webhookMutations },
   Referral,

@@ -4,6 +4,7 @@
  * SUBMITTED referral; a partner, and a sending service whose access is read-only, may do nothing.
  */
 import type { ReferralStatus } from '../db/schema.ts';
+import type { ReferralAction } from '../generated/graphql.ts';
 import { isAllowed, type Operation } from './transitions.ts';
 
 export interface ActionCaller {
@@ -22,31 +23,36 @@ export interface ActionFacts {
   enhancedEligible?: boolean;
 }
 
-const OPERATION_ACTIONS: [Operation, string][] = [
-  ['RECORD_CONSENT', 'RECORD_CONSENT'],
-  ['ACCEPT', 'ACCEPT'],
-  ['DECLINE', 'DECLINE'],
-  ['WITHDRAW', 'WITHDRAW'],
-  ['ASSIGN_WORKER', 'ASSIGN_WORKER'],
-  ['RECORD_CONTACT', 'RECORD_CONTACT'],
-  ['UPDATE_EXPECTED_RELEASE_DATE', 'UPDATE_EXPECTED_RELEASE_DATE'],
-  ['RECORD_RELEASE', 'RECORD_RELEASE'],
-  ['RECORD_RETURN_TO_CUSTODY', 'RECORD_RETURN_TO_CUSTODY'],
-  ['RECORD_ENGAGEMENT', 'RECORD_ENGAGEMENT'],
-  ['EXTEND_SUPPORT', 'EXTEND_SUPPORT'],
-  ['DISCHARGE', 'DISCHARGE'],
-];
+/**
+ * The transitions offered as actions, in the order a screen shows them: each is both an Operation
+ * of the transition table and a ReferralAction of the API (ASSIGN_PEER_SUPPORT is offered with
+ * ASSIGN_WORKER, so it is no action of its own).
+ */
+const ACTION_OPERATIONS = [
+  'RECORD_CONSENT',
+  'ACCEPT',
+  'DECLINE',
+  'WITHDRAW',
+  'ASSIGN_WORKER',
+  'RECORD_CONTACT',
+  'UPDATE_EXPECTED_RELEASE_DATE',
+  'RECORD_RELEASE',
+  'RECORD_RETURN_TO_CUSTODY',
+  'RECORD_ENGAGEMENT',
+  'EXTEND_SUPPORT',
+  'DISCHARGE',
+] as const satisfies readonly (Operation & ReferralAction)[];
 
-export function availableActions(facts: ActionFacts, caller: ActionCaller): string[] {
+export function availableActions(facts: ActionFacts, caller: ActionCaller): ReferralAction[] {
   if (!caller.actsForService) {
     return caller.isReferrerOfReferral && isAllowed('WITHDRAW', facts.status) ? ['WITHDRAW'] : [];
   }
-  const actions: string[] = [];
-  for (const [operation, action] of OPERATION_ACTIONS) {
+  const actions: ReferralAction[] = [];
+  for (const operation of ACTION_OPERATIONS) {
     if (!isAllowed(operation, facts.status)) continue;
     if (operation === 'ACCEPT' && facts.consentDecision !== 'GIVEN') continue;
     if (operation === 'EXTEND_SUPPORT' && !caller.isLead) continue;
-    actions.push(action);
+    actions.push(operation);
   }
   if ((facts.status === 'PRE_RELEASE' || facts.status === 'POST_RELEASE') && facts.openHandover === false) {
     actions.push('REQUEST_HANDOVER');

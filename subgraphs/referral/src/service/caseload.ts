@@ -10,32 +10,16 @@
  * stops them before this runs).
  */
 import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { grants, isUuid, type Relationship } from '@reconnect/access';
-import { hasRole, type Principal } from '@reconnect/auth';
+import { SERVICE_RELATIONSHIPS, grants, isUuid, type Relationship } from '@reconnect/access';
+import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
-import { referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import { referrals, type ReferralRow } from '../db/schema.ts';
+import type { QueryReferralsArgs, ReferralFilter } from '../generated/graphql.ts';
 import { OPEN_STATUSES, SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
-
-const SERVICE_RELATIONSHIPS: Relationship[] = ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE'];
-
-export interface ReferralFilter {
-  status?: ReferralStatus[] | null;
-  serviceCode?: string | null;
-  namedWorkerId?: string | null;
-  releaseFrom?: string | null;
-  releaseTo?: string | null;
-  dischargeOverdue?: boolean | null;
-}
-
-export interface CaseloadArgs {
-  filter?: ReferralFilter | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 export interface CaseloadPage {
   nodes: ReferralRow[];
@@ -70,7 +54,7 @@ export function caseloadScope(
   principal: Principal,
   filter: ReferralFilter | null | undefined,
 ): CaseloadScope | null {
-  const staff = hasRole(principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD');
+  const staff = isServiceStaff(principal);
   const referrer = hasRole(principal, 'REFERRER');
   const org = principal.organisationCode;
   const serviceCode = filter?.serviceCode;
@@ -78,7 +62,7 @@ export function caseloadScope(
     if (!staff)
       throw forbidden('A referrer lists its own referrals: filter.serviceCode is for RECONNECT staff.');
     if (serviceCode !== org) throw forbidden('RECONNECT services only see their own caseload.');
-    return { organisationCode: org, relationships: SERVICE_RELATIONSHIPS };
+    return { organisationCode: org, relationships: [...SERVICE_RELATIONSHIPS] };
   }
   const relationships: Relationship[] = [
     ...(staff ? SERVICE_RELATIONSHIPS : []),
@@ -173,7 +157,7 @@ export function pageSize(first: number | null | undefined): number {
  * One page of the caller's caseload: one statement for the page (first + 1 rows, to know whether
  * there is a next page) and, when asked for, one COUNT with the same visibility and filters.
  */
-export async function caseloadPage(caller: CaseloadCaller, args: CaseloadArgs): Promise<CaseloadPage> {
+export async function caseloadPage(caller: CaseloadCaller, args: QueryReferralsArgs): Promise<CaseloadPage> {
   const first = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : null;
   const scope = caseloadScope(caller.principal, args.filter);

@@ -7,18 +7,12 @@
  * `handoverParty`); the referral behind each is read through its own grants (Handover.referral).
  */
 import { and, desc, eq, exists, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { grants } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, grants } from '@reconnect/access';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
-import { handovers, type HandoverRow, type HandoverStatus } from '../db/schema.ts';
+import { handovers, type HandoverRow } from '../db/schema.ts';
+import type { QueryHandoversArgs } from '../generated/graphql.ts';
 import { decodeCursor, encodeCursor, pageSize } from './caseload.ts';
-
-export interface HandoverListArgs {
-  direction: 'INCOMING' | 'OUTGOING';
-  status?: HandoverStatus[] | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 export interface HandoverPage {
   nodes: HandoverRow[];
@@ -30,7 +24,7 @@ const cursorInstant = sql<string>`to_char(${handovers.requestedAt} at time zone 
 
 export async function handoverPage(
   caller: { db: Queryable; principal: Principal; now: Date },
-  args: HandoverListArgs,
+  args: QueryHandoversArgs,
 ): Promise<HandoverPage> {
   const first = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : null;
@@ -50,7 +44,7 @@ export async function handoverPage(
         and(
           eq(grants.referralId, handovers.referralId),
           eq(grants.organisationCode, org),
-          inArray(grants.relationship, ['OWNING_SERVICE', 'RECEIVING_SERVICE', 'SENDING_SERVICE']),
+          inArray(grants.relationship, [...SERVICE_RELATIONSHIPS]),
           lte(grants.validFrom, caller.now),
           or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
         ),

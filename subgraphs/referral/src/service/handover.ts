@@ -44,6 +44,14 @@ import {
   type ReferralStatus,
 } from '../db/schema.ts';
 import { hubFor } from '@reconnect/hub-client';
+import type {
+  MutationAcceptHandoverArgs,
+  MutationCancelHandoverArgs,
+  MutationCompleteHandoverArgs,
+  MutationDeclineHandoverArgs,
+  MutationRequestHandoverArgs,
+} from '../generated/graphql.ts';
+import { isHandoverParty } from './handover-party.ts';
 import { respondByFor } from './handover-dates.ts';
 import { recordHistory } from './history.ts';
 import { actorLabel } from '@reconnect/auth';
@@ -167,10 +175,7 @@ async function openHandoverOf(db: Queryable, referralId: string): Promise<Handov
  * Security: a referral the caller cannot see is NOT_FOUND; one it sees through any other
  * relationship (receiving, sending, referrer) is FORBIDDEN: only the owner hands over.
  */
-export async function requestHandover(
-  ctx: Context,
-  args: { referralId: string; toServiceCode: string; note?: string | null },
-): Promise<HandoverRow> {
+export async function requestHandover(ctx: Context, args: MutationRequestHandoverArgs): Promise<HandoverRow> {
   if (!isUuid(args.referralId)) throw notFound('Referral');
   const [referral, grants] = await Promise.all([
     ctx.loaders.referralById.load(args.referralId),
@@ -233,9 +238,7 @@ async function checkedHandover(
   if (!isUuid(id)) throw notFound('Handover');
   const [handover] = await ctx.db.select().from(handovers).where(eq(handovers.id, id));
   const org = ctx.principal.organisationCode;
-  if (!handover || !org || (org !== handover.fromServiceCode && org !== handover.toServiceCode)) {
-    throw notFound('Handover');
-  }
+  if (!handover || !isHandoverParty(ctx.principal, handover)) throw notFound('Handover');
   if (side === 'RECEIVING' && org !== handover.toServiceCode) {
     throw forbidden(
       `Only the receiving service (${handover.toServiceCode}) may ${mutation.replace('Handover', '')} this handover.`,
@@ -363,7 +366,7 @@ function changeHandover(ctx: Context, change: HandoverChange): Promise<HandoverR
 }
 
 /** `acceptHandover`: the receiving service takes it on; its access continues as it was. */
-export function acceptHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+export function acceptHandover(ctx: Context, args: MutationAcceptHandoverArgs): Promise<HandoverRow> {
   return changeHandover(ctx, {
     id: args.id,
     side: 'RECEIVING',
@@ -377,7 +380,7 @@ export function acceptHandover(ctx: Context, args: { id: string }): Promise<Hand
 }
 
 /** `declineHandover` (RECONNECT_LEAD, by the shield): the receiving service's access ends with it. */
-export function declineHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
+export function declineHandover(ctx: Context, args: MutationDeclineHandoverArgs): Promise<HandoverRow> {
   const reason = requiredText(args.reason, 'reason', 'A reason', MAX_HANDOVER_TEXT);
   return changeHandover(ctx, {
     id: args.id,
@@ -393,7 +396,7 @@ export function declineHandover(ctx: Context, args: { id: string; reason: string
 }
 
 /** `cancelHandover`: the sending service withdraws it; the receiving service's access ends. */
-export function cancelHandover(ctx: Context, args: { id: string; reason: string }): Promise<HandoverRow> {
+export function cancelHandover(ctx: Context, args: MutationCancelHandoverArgs): Promise<HandoverRow> {
   const reason = requiredText(args.reason, 'reason', 'A reason', MAX_HANDOVER_TEXT);
   return changeHandover(ctx, {
     id: args.id,
@@ -415,7 +418,7 @@ export function cancelHandover(ctx: Context, args: { id: string; reason: string 
  * Security: the sending service's new SENDING_SERVICE grant ends `SENDING_ACCESS_DAYS` x 24 hours
  * after completion; it is read-only (lifecycle.ts refuses changes made through it).
  */
-export function completeHandover(ctx: Context, args: { id: string }): Promise<HandoverRow> {
+export function completeHandover(ctx: Context, args: MutationCompleteHandoverArgs): Promise<HandoverRow> {
   return changeHandover(ctx, {
     id: args.id,
     side: 'EITHER',

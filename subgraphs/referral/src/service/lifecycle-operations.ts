@@ -13,6 +13,21 @@ import { badInput, invalidTransition, optionalText, requiredText } from '@reconn
 import type { Context } from '../context.ts';
 import type { Queryable } from '@reconnect/db';
 import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
+import type {
+  MutationAcceptReferralArgs,
+  MutationAssignPeerSupportArgs,
+  MutationAssignWorkerArgs,
+  MutationDeclineReferralArgs,
+  MutationDischargeReferralArgs,
+  MutationExtendSupportArgs,
+  MutationRecordConsentArgs,
+  MutationRecordContactArgs,
+  MutationRecordEngagementArgs,
+  MutationRecordReleaseArgs,
+  MutationRecordReturnToCustodyArgs,
+  MutationUpdateExpectedReleaseDateArgs,
+  MutationWithdrawReferralArgs,
+} from '../generated/graphql.ts';
 import { writeHandoverRequest } from './handover.ts';
 import { addMonths } from '@reconnect/config';
 import {
@@ -29,8 +44,6 @@ export const MAX_NOTE_LENGTH = 2000;
 export const MAX_REASON_LENGTH = 2000;
 export const MAX_PROVIDER_NAME_LENGTH = 200;
 
-type Version = { expectedVersion?: number | null };
-
 function notInPast(date: string, field: string, what: string, today: string): string {
   if (date < today) throw badInput(field, `${what} may not be in the past.`);
   return date;
@@ -44,7 +57,7 @@ function notInFuture(date: string, field: string, what: string, today: string): 
 const referredOn = (r: ReferralRow) => londonDateOf(r.submittedAt);
 const withNote = (head: string, note: string | null) => (note ? `${head}: ${note}` : head);
 
-export function withdrawReferral(ctx: Context, args: { id: string; reason: string } & Version) {
+export function withdrawReferral(ctx: Context, args: MutationWithdrawReferralArgs) {
   return changeReferral(ctx, {
     referralId: args.id,
     operation: 'WITHDRAW',
@@ -62,14 +75,7 @@ export function withdrawReferral(ctx: Context, args: { id: string; reason: strin
   });
 }
 
-export function recordConsent(
-  ctx: Context,
-  args: {
-    referralId: string;
-    decision: 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
-    method: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
-  } & Version,
-) {
+export function recordConsent(ctx: Context, args: MutationRecordConsentArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'RECORD_CONSENT',
@@ -108,7 +114,7 @@ export function recordConsent(
   });
 }
 
-export function acceptReferral(ctx: Context, args: { id: string } & Version) {
+export function acceptReferral(ctx: Context, args: MutationAcceptReferralArgs) {
   return changeReferral(ctx, {
     referralId: args.id,
     operation: 'ACCEPT',
@@ -145,10 +151,7 @@ export function acceptReferral(ctx: Context, args: { id: string } & Version) {
   });
 }
 
-export function declineReferral(
-  ctx: Context,
-  args: { id: string; reason: string; note?: string | null } & Version,
-) {
+export function declineReferral(ctx: Context, args: MutationDeclineReferralArgs) {
   return changeReferral(ctx, {
     referralId: args.id,
     operation: 'DECLINE',
@@ -188,7 +191,7 @@ const ASSIGNMENTS = {
 function assignStaff(
   ctx: Context,
   operation: keyof typeof ASSIGNMENTS,
-  args: { referralId: string; staffId: string } & Version,
+  args: MutationAssignWorkerArgs | MutationAssignPeerSupportArgs,
 ) {
   const assignment = ASSIGNMENTS[operation];
   return changeReferral(ctx, {
@@ -213,23 +216,15 @@ function assignStaff(
   });
 }
 
-export function assignWorker(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+export function assignWorker(ctx: Context, args: MutationAssignWorkerArgs) {
   return assignStaff(ctx, 'ASSIGN_WORKER', args);
 }
 
-export function assignPeerSupport(ctx: Context, args: { referralId: string; staffId: string } & Version) {
+export function assignPeerSupport(ctx: Context, args: MutationAssignPeerSupportArgs) {
   return assignStaff(ctx, 'ASSIGN_PEER_SUPPORT', args);
 }
 
-export interface ContactInput {
-  occurredAt: Date;
-  mode: 'FACE_TO_FACE' | 'VIDEO' | 'TELEPHONE';
-  purpose: string;
-  staffId?: string | null;
-  note?: string | null;
-}
-
-export function recordContact(ctx: Context, args: { referralId: string; input: ContactInput }) {
+export function recordContact(ctx: Context, args: MutationRecordContactArgs) {
   const { input } = args;
   return changeReferral(ctx, {
     referralId: args.referralId,
@@ -269,10 +264,7 @@ export function recordContact(ctx: Context, args: { referralId: string; input: C
   });
 }
 
-export function updateExpectedReleaseDate(
-  ctx: Context,
-  args: { referralId: string; expectedReleaseDate: string; reason: string } & Version,
-) {
+export function updateExpectedReleaseDate(ctx: Context, args: MutationUpdateExpectedReleaseDateArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'UPDATE_EXPECTED_RELEASE_DATE',
@@ -299,7 +291,7 @@ export function updateExpectedReleaseDate(
   });
 }
 
-export function recordRelease(ctx: Context, args: { referralId: string; releasedOn: string } & Version) {
+export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'RECORD_RELEASE',
@@ -319,10 +311,7 @@ export function recordRelease(ctx: Context, args: { referralId: string; released
   });
 }
 
-export function recordReturnToCustody(
-  ctx: Context,
-  args: { referralId: string; establishmentCode: string; expectedReleaseDate?: string | null } & Version,
-) {
+export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnToCustodyArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'RECORD_RETURN_TO_CUSTODY',
@@ -361,14 +350,7 @@ export function recordReturnToCustody(
   });
 }
 
-export interface EngagementInput {
-  serviceType: string;
-  providerName: string;
-  appointmentOn?: string | null;
-  outcome: 'BOOKED' | 'ATTENDED' | 'MISSED' | 'CANCELLED';
-}
-
-export function recordEngagement(ctx: Context, args: { referralId: string; input: EngagementInput }) {
+export function recordEngagement(ctx: Context, args: MutationRecordEngagementArgs) {
   const { input } = args;
   return changeReferral(ctx, {
     referralId: args.referralId,
@@ -422,10 +404,7 @@ export function currentSupportEnd(
   );
 }
 
-export function extendSupport(
-  ctx: Context,
-  args: { referralId: string; until: string; reason: string } & Version,
-) {
+export function extendSupport(ctx: Context, args: MutationExtendSupportArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'EXTEND_SUPPORT',
@@ -449,10 +428,7 @@ export function extendSupport(
   });
 }
 
-export function dischargeReferral(
-  ctx: Context,
-  args: { referralId: string; reason: string; note?: string | null } & Version,
-) {
+export function dischargeReferral(ctx: Context, args: MutationDischargeReferralArgs) {
   return changeReferral(ctx, {
     referralId: args.referralId,
     operation: 'DISCHARGE',

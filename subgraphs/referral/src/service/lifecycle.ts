@@ -9,6 +9,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { isUuid, type Grant } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
+import { isServiceStaff } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { emitReferralEvent, isReferralEventType } from '@reconnect/events';
 import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
@@ -66,7 +67,7 @@ export function refusalToChange(
   operation: Operation,
   status: ReferralStatus,
 ): string | null {
-  const staff = caller.roles.includes('RECONNECT_STAFF') || caller.roles.includes('RECONNECT_LEAD');
+  const staff = isServiceStaff(caller);
   if (staff && caller.relationships.some((r) => r === 'OWNING_SERVICE' || r === 'RECEIVING_SERVICE')) {
     if (operation === 'EXTEND_SUPPORT' && !caller.roles.includes('RECONNECT_LEAD')) {
       return 'Only a RECONNECT lead may extend support.';

@@ -17,6 +17,8 @@ import { hasRole, type Principal } from '@reconnect/auth';
 import { rowsOf, type Queryable } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
 import { daysBetween } from '@reconnect/config';
+import type { Context } from '../context.ts';
+import type { QueryServiceMetricsArgs } from '../generated/graphql.ts';
 
 export const SOURCES = [
   'PROBATION',
@@ -193,4 +195,11 @@ export function validatePeriod(from: string, to: string): void {
   if (to < from) throw badInput('to', '`to` must not be before `from`.');
   if (daysBetween(from, to) > MAX_PERIOD_DAYS)
     throw badInput('to', `A period may cover at most ${MAX_PERIOD_DAYS} days.`);
+}
+
+/** `serviceMetrics`: the period checked, then the caller's scope (its own service, unless a commissioner). */
+export function serviceMetrics(ctx: Context, args: QueryServiceMetricsArgs): Promise<ServiceMetrics> {
+  validatePeriod(args.from, args.to);
+  const serviceCode = metricsScope(ctx.principal, args.serviceCode);
+  return computeServiceMetrics(ctx.db, { serviceCode, from: args.from, to: args.to, now: ctx.clock.now() });
 }

@@ -5,37 +5,9 @@
  * establishment and local authority exist is the directory's answer (submit.ts).
  */
 import { badInput } from '@reconnect/graph';
+import type { CustodyType, PersonIdentityInput, SubmitReferralInput } from '../generated/graphql.ts';
 
-export interface SubmitReferralInput {
-  source: string;
-  referrer: {
-    name: string;
-    organisationName?: string | null;
-    email?: string | null;
-    phone?: string | null;
-    relationship?: string | null;
-  };
-  person: {
-    givenName: string;
-    familyName: string;
-    dateOfBirth: string;
-    nhsNumber?: string | null;
-    prisonNumber?: string | null;
-    crn?: string | null;
-    pncId?: string | null;
-    homeOfficeReference?: string | null;
-    homeLocalAuthorityCode?: string | null;
-  };
-  custody: {
-    type: 'PRISON' | 'IRC';
-    establishmentCode: string;
-    expectedReleaseDate?: string | null;
-    releasedOn?: string | null;
-    onTemporaryLicence?: boolean | null;
-  };
-  identifiedNeeds: { category: string; description: string }[];
-  reasonForReferral?: string | null;
-}
+export type { SubmitReferralInput };
 
 export interface Submission {
   source: string;
@@ -47,9 +19,9 @@ export interface Submission {
     relationship: string | null;
   };
   /** As submitted, for the person subgraph to validate, except the home area code (upper-cased, blank = none). */
-  person: SubmitReferralInput['person'] & { homeLocalAuthorityCode: string | null };
+  person: PersonIdentityInput & { homeLocalAuthorityCode: string | null };
   custody: {
-    type: 'PRISON' | 'IRC';
+    type: CustodyType;
     establishmentCode: string;
     expectedReleaseDate: string | null;
     releasedOn: string | null;

@@ -13,13 +13,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { grantAccess } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { hasRole, maySubmitReferrals } from '@reconnect/auth';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
 import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden, ineligible, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { idempotencyKeys, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
 import { hubFor } from '@reconnect/hub-client';
+import type { MutationSubmitReferralArgs, SubmitReferralInput } from '../generated/graphql.ts';
 import { checkEligibility, validateSubmission } from './eligibility.ts';
 import { recordHistory } from './history.ts';
 import {
@@ -30,12 +31,7 @@ import {
   type IdempotencyScope,
 } from './idempotency.ts';
 import { newReference } from './reference.ts';
-import {
-  normaliseSubmission,
-  submittedFields,
-  type Submission,
-  type SubmitReferralInput,
-} from './submission-input.ts';
+import { normaliseSubmission, submittedFields, type Submission } from './submission-input.ts';
 
 export const OPEN_STATUSES: ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'];
 const MAX_STORE_ATTEMPTS = 5;
@@ -51,7 +47,7 @@ export interface SubmitResult {
  * referring organisation and the holder of the REFERRER grant, and scopes the idempotency key.
  */
 function assertMaySubmit(ctx: Context): string {
-  if (!hasRole(ctx.principal, 'REFERRER', 'RECONNECT_STAFF', 'RECONNECT_LEAD')) {
+  if (!maySubmitReferrals(ctx.principal)) {
     throw forbidden('Only referrers and RECONNECT staff may submit referrals.');
   }
   const organisation = ctx.principal.organisationCode;
@@ -74,11 +70,8 @@ function assertMaySubmitFor(ctx: Context, organisation: string, owningServiceCod
   }
 }
 
-export async function submitReferral(
-  ctx: Context,
-  input: SubmitReferralInput,
-  idempotencyKey: string,
-): Promise<SubmitResult> {
+export async function submitReferral(ctx: Context, args: MutationSubmitReferralArgs): Promise<SubmitResult> {
+  const { input, idempotencyKey } = args;
   const organisation = assertMaySubmit(ctx);
   validateIdempotencyKey(idempotencyKey);
   const submission = normaliseSubmission(input);

@@ -6,7 +6,7 @@
  */
 import { isUuid } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
-import { hasRole } from '@reconnect/auth';
+import { hasRole, SERVICE_STAFF_ROLES } from '@reconnect/auth';
 import {
   createSubscription,
   findSubscription,
@@ -20,11 +20,24 @@ import {
 } from '@reconnect/events';
 import { badInput, forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import type {
+  MutationRegisterWebhookArgs,
+  MutationRemoveWebhookArgs,
+  MutationReplayParkedDeliveriesArgs,
+} from '../generated/graphql.ts';
 
 export type WebhookView = PublicSubscription & { parkedDeliveries: number };
 
 export const MIN_SECRET_LENGTH = 16;
 export const MAX_SECRET_LENGTH = 256;
+
+/** Who may subscribe: the shield rule on the webhook operations and the check below. */
+export const WEBHOOK_SUBSCRIBER_ROLES = [
+  ...SERVICE_STAFF_ROLES,
+  'RECONNECT_ADMIN',
+  'REFERRER',
+  'ER_PARTNER',
+] as const;
 
 /**
  * Security decision: staff, leads and admins subscribe for their service, referrers and partners
@@ -32,9 +45,7 @@ export const MAX_SECRET_LENGTH = 256;
  * organisation in the token there is nothing to scope the subscription to, so it is refused.
  */
 function subscriberOrganisation(ctx: Context): string {
-  if (
-    !hasRole(ctx.principal, 'RECONNECT_STAFF', 'RECONNECT_LEAD', 'RECONNECT_ADMIN', 'REFERRER', 'ER_PARTNER')
-  ) {
+  if (!hasRole(ctx.principal, ...WEBHOOK_SUBSCRIBER_ROLES)) {
     throw forbidden('Only RECONNECT staff and admins, referrers and partners may manage webhooks.');
   }
   const organisation = ctx.principal.organisationCode;
@@ -44,7 +55,7 @@ function subscriberOrganisation(ctx: Context): string {
 
 /** The checks of registerWebhook's input, each naming its argument. */
 export function validateWebhookInput(
-  input: { url: string; eventTypes: string[]; secret: string },
+  input: MutationRegisterWebhookArgs,
   environment: 'development' | 'test' | 'production',
 ): { url: string; eventTypes: string[]; secret: string } {
   const url = input.url.trim();
@@ -61,10 +72,7 @@ export function validateWebhookInput(
   return { url, eventTypes, secret: input.secret };
 }
 
-export async function registerWebhook(
-  ctx: Context,
-  args: { url: string; eventTypes: string[]; secret: string },
-): Promise<WebhookView> {
+export async function registerWebhook(ctx: Context, args: MutationRegisterWebhookArgs): Promise<WebhookView> {
   const organisationCode = subscriberOrganisation(ctx);
   const input = validateWebhookInput(args, ctx.deps.environment);
   const at = ctx.clock.now();
@@ -99,7 +107,8 @@ export async function listWebhooks(ctx: Context): Promise<WebhookView[]> {
   return rows.map((r) => ({ ...r, parkedDeliveries: parked.get(r.id) ?? 0 }));
 }
 
-export async function removeWebhook(ctx: Context, id: string): Promise<boolean> {
+export async function removeWebhook(ctx: Context, args: MutationRemoveWebhookArgs): Promise<boolean> {
+  const { id } = args;
   const organisationCode = subscriberOrganisation(ctx);
   if (!isUuid(id)) throw notFound('Webhook subscription');
   const at = ctx.clock.now();
@@ -112,7 +121,11 @@ export async function removeWebhook(ctx: Context, id: string): Promise<boolean> 
   return true;
 }
 
-export async function replayParkedDeliveries(ctx: Context, id: string): Promise<WebhookView> {
+export async function replayParkedDeliveries(
+  ctx: Context,
+  args: MutationReplayParkedDeliveriesArgs,
+): Promise<WebhookView> {
+  const { id } = args;
   const organisationCode = subscriberOrganisation(ctx);
   if (!isUuid(id)) throw notFound('Webhook subscription');
   const at = ctx.clock.now();

@@ -1,8 +1,6 @@
-import type { Context } from '../context.ts';
-import type { EstablishmentRow } from '../db/schema.ts';
+import type { EstablishmentResolvers } from '../generated/resolvers.ts';
 
-export const Establishment = {
-  __resolveReference: (ref: { code: string }, ctx: Context) => ctx.loaders.establishmentByCode.load(ref.code),
-  localService: (e: EstablishmentRow, _: unknown, ctx: Context) =>
-    e.localServiceId ? ctx.loaders.serviceById.load(e.localServiceId) : null,
+export const Establishment: EstablishmentResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.establishmentByCode.load(ref.code),
+  localService: (e, _, ctx) => (e.localServiceId ? ctx.loaders.serviceById.load(e.localServiceId) : null),
 };

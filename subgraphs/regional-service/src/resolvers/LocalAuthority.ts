@@ -1,9 +1,7 @@
-import type { Context } from '../context.ts';
-import type { LocalAuthorityRow } from '../db/schema.ts';
+import type { LocalAuthorityResolvers } from '../generated/resolvers.ts';
 
-export const LocalAuthority = {
-  __resolveReference: (ref: { code: string }, ctx: Context) =>
-    ctx.loaders.localAuthorityByCode.load(ref.code),
-  receivingService: (la: LocalAuthorityRow, _: unknown, ctx: Context) =>
+export const LocalAuthority: LocalAuthorityResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.localAuthorityByCode.load(ref.code),
+  receivingService: (la, _, ctx) =>
     la.receivingServiceId ? ctx.loaders.serviceById.load(la.receivingServiceId) : null,
 };

@@ -1,7 +1,7 @@
-import type { Context } from '../context.ts';
-import type { StaffRow } from '../db/schema.ts';
+import type { StaffResolvers } from '../generated/resolvers.ts';
 
-export const Staff = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.staffById.load(ref.id),
-  service: (s: StaffRow, _: unknown, ctx: Context) => ctx.loaders.serviceById.load(s.serviceId),
+export const Staff: StaffResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.staffById.load(ref.id),
+  // staff.service_id is a foreign key: the service is there.
+  service: async (s, _, ctx) => (await ctx.loaders.serviceById.load(s.serviceId))!,
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers.ts';
 import { Establishment } from './Establishment.ts';
 import { LocalAuthority } from './LocalAuthority.ts';
 import { Principal } from './Principal.ts';
@@ -5,4 +6,11 @@ import { Query } from './Query.ts';
 import { ReconnectService } from './ReconnectService.ts';
 import { Staff } from './Staff.ts';
 
-export const resolvers = { Query, Principal, ReconnectService, Establishment, LocalAuthority, Staff };
+export const resolvers: Resolvers = {
+  Query,
+  Principal,
+  ReconnectService,
+  Establishment,
+  LocalAuthority,
+  Staff,
+};

@@ -1,0 +1,563 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** ISO 8601 calendar date, YYYY-MM-DD (Europe/London). */
+  Date: { input: string; output: string };
+  /** ISO 8601 timestamp with offset, e.g. 2026-11-25T09:30:00Z. */
+  DateTime: { input: string; output: string };
+};
+
+export type CommunityServiceType =
+  | 'GP_REGISTRATION'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'PRIMARY_CARE'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type ConsentDecision = 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
+
+export type ContactInput = {
+  mode: ContactMode;
+  note?: InputMaybe<Scalars['String']['input']>;
+  occurredAt: Scalars['DateTime']['input'];
+  purpose: ContactPurpose;
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ContactMode = 'FACE_TO_FACE' | 'TELEPHONE' | 'VIDEO';
+
+export type ContactPurpose =
+  'ASSESSMENT' | 'GATE_MEET' | 'PEER_SUPPORT' | 'POST_RELEASE_SUPPORT' | 'RELEASE_PLANNING';
+
+export type CustodyInput = {
+  establishmentCode: Scalars['String']['input'];
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  onTemporaryLicence?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For referrals after release (at most 28 days ago). */
+  releasedOn?: InputMaybe<Scalars['Date']['input']>;
+  type: CustodyType;
+};
+
+export type CustodyType = 'IRC' | 'PRISON';
+
+export type DataSharingAgreementInput = {
+  endsOn: Scalars['Date']['input'];
+  reference: Scalars['String']['input'];
+  scopes: Array<SharingScope>;
+  startsOn: Scalars['Date']['input'];
+};
+
+export type DeclineReason =
+  | 'CONSENT_NOT_GIVEN'
+  | 'DUPLICATE'
+  | 'NO_IDENTIFIED_HEALTH_NEED'
+  | 'OTHER'
+  | 'OUTSIDE_REFERRAL_WINDOW'
+  | 'SUPPORTED_ELSEWHERE'
+  | 'UNDER_18';
+
+export type DischargeReason =
+  | 'CONSENT_WITHDRAWN'
+  | 'DIED'
+  | 'DISENGAGED'
+  | 'ENGAGED_WITH_COMMUNITY_SERVICES'
+  | 'MOVED_OUTSIDE_ENGLAND'
+  | 'NEEDS_MET'
+  | 'OTHER'
+  | 'REMOVED_FROM_UK'
+  | 'SUPPORT_PERIOD_ENDED';
+
+export type EngagementInput = {
+  appointmentOn?: InputMaybe<Scalars['Date']['input']>;
+  outcome: EngagementOutcome;
+  providerName: Scalars['String']['input'];
+  serviceType: CommunityServiceType;
+};
+
+export type EngagementOutcome = 'ATTENDED' | 'BOOKED' | 'CANCELLED' | 'MISSED';
+
+export type EnhancedCaseStatus = 'CLOSED' | 'OPEN';
+
+export type EnrolEnhancedInput = {
+  consentMethod: ContactMode;
+  partnerCodes: Array<Scalars['String']['input']>;
+  rationale: Scalars['String']['input'];
+  sharingConsent: ConsentDecision;
+};
+
+export type HandoverDirection = 'INCOMING' | 'OUTGOING';
+
+export type HandoverStatus = 'ACCEPTED' | 'CANCELLED' | 'COMPLETED' | 'DECLINED' | 'REQUESTED';
+
+export type HealthNeedCategory =
+  | 'ALCOHOL'
+  | 'BRAIN_INJURY'
+  | 'LEARNING_DISABILITY'
+  | 'MENTAL_HEALTH'
+  | 'NEURODIVERSITY'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type HealthNeedInput = {
+  category: HealthNeedCategory;
+  description: Scalars['String']['input'];
+};
+
+export type PersonIdentityInput = {
+  crn?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  givenName: Scalars['String']['input'];
+  /** ONS code of the local authority the person will live in after release. */
+  homeLocalAuthorityCode?: InputMaybe<Scalars['String']['input']>;
+  homeOfficeReference?: InputMaybe<Scalars['String']['input']>;
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
+  pncId?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the caller may do to a referral now, given its state and the caller's permissions. */
+export type ReferralAction =
+  | 'ACCEPT'
+  | 'ASSIGN_WORKER'
+  | 'DECLINE'
+  | 'DISCHARGE'
+  | 'ENROL_ENHANCED'
+  | 'EXTEND_SUPPORT'
+  | 'RECORD_CONSENT'
+  | 'RECORD_CONTACT'
+  | 'RECORD_ENGAGEMENT'
+  | 'RECORD_RELEASE'
+  | 'RECORD_RETURN_TO_CUSTODY'
+  | 'REQUEST_HANDOVER'
+  | 'UPDATE_EXPECTED_RELEASE_DATE'
+  | 'WITHDRAW';
+
+export type ReferralFilter = {
+  dischargeOverdue?: InputMaybe<Scalars['Boolean']['input']>;
+  namedWorkerId?: InputMaybe<Scalars['ID']['input']>;
+  releaseFrom?: InputMaybe<Scalars['Date']['input']>;
+  releaseTo?: InputMaybe<Scalars['Date']['input']>;
+  /** RECONNECT services only see their own; staff default to their own service. */
+  serviceCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<ReferralStatus>>;
+};
+
+export type ReferralSource =
+  | 'FAMILY_OR_FRIEND'
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION'
+  | 'SELF';
+
+export type ReferralStatus =
+  'DECLINED' | 'DISCHARGED' | 'POST_RELEASE' | 'PRE_RELEASE' | 'SUBMITTED' | 'WITHDRAWN';
+
+export type ReferrerInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
+  relationship?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** NHS England regions. */
+export type Region =
+  | 'EAST_OF_ENGLAND'
+  | 'LONDON'
+  | 'MIDLANDS'
+  | 'NORTH_EAST_AND_YORKSHIRE'
+  | 'NORTH_WEST'
+  | 'SOUTH_EAST'
+  | 'SOUTH_WEST';
+
+export type RiskAssessmentInput = {
+  assessedOn: Scalars['Date']['input'];
+  level: RiskLevel;
+  riskTo: Array<RiskGroup>;
+  source: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
+
+export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
+
+export type Role =
+  'COMMISSIONER' | 'ER_PARTNER' | 'RECONNECT_ADMIN' | 'RECONNECT_LEAD' | 'RECONNECT_STAFF' | 'REFERRER';
+
+/** What a data sharing agreement lets Enhanced RECONNECT partners read. */
+export type SharingScope = 'NEEDS' | 'RISK';
+
+export type StaffRole = 'PEER_SUPPORT_WORKER' | 'RECONNECT_WORKER' | 'TEAM_LEAD';
+
+export type SubmitReferralInput = {
+  custody: CustodyInput;
+  identifiedNeeds: Array<HealthNeedInput>;
+  person: PersonIdentityInput;
+  reasonForReferral?: InputMaybe<Scalars['String']['input']>;
+  referrer: ReferrerInput;
+  source: ReferralSource;
+};
+
+export type BenchCaseloadQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+export type BenchCaseloadQuery = {
+  __typename?: 'Query';
+  referrals: {
+    __typename?: 'ReferralConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; endCursor?: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename?: 'Referral';
+      id: string;
+      reference: string;
+      status: ReferralStatus;
+      submittedAt: string;
+      person: { __typename?: 'Person'; givenName: string; familyName: string };
+      custody: {
+        __typename?: 'Custody';
+        expectedReleaseDate?: string | null;
+        releasedOn?: string | null;
+        establishment: { __typename?: 'Establishment'; name: string };
+      };
+      owningService: { __typename?: 'ReconnectService'; name: string };
+      namedWorker?: { __typename?: 'Staff'; name: string } | null;
+      preReleaseContacts: {
+        __typename?: 'ContactCompliance';
+        count: number;
+        faceToFace: number;
+        met: boolean;
+      };
+    }>;
+  };
+};
+
+export type BenchDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type BenchDetailQuery = {
+  __typename?: 'Query';
+  referral?: {
+    __typename?: 'Referral';
+    id: string;
+    reference: string;
+    status: ReferralStatus;
+    version: number;
+    source: ReferralSource;
+    submittedAt: string;
+    reasonForReferral?: string | null;
+    identifiedNeeds: Array<HealthNeedCategory>;
+    availableActions: Array<ReferralAction>;
+    referrer: { __typename?: 'Referrer'; organisationCode: string; name: string };
+    person: {
+      __typename?: 'Person';
+      id: string;
+      givenName: string;
+      familyName: string;
+      dateOfBirth?: string | null;
+      nhsNumber?: string | null;
+      prisonNumber?: string | null;
+      crn?: string | null;
+      homeArea?: { __typename?: 'LocalAuthority'; name: string } | null;
+      healthNeeds?: Array<{
+        __typename?: 'HealthNeed';
+        category: HealthNeedCategory;
+        description: string;
+      }> | null;
+      riskOfSeriousHarm?: { __typename?: 'RiskAssessment'; level: RiskLevel; assessedOn: string } | null;
+    };
+    custody: {
+      __typename?: 'Custody';
+      type: CustodyType;
+      expectedReleaseDate?: string | null;
+      releasedOn?: string | null;
+      onTemporaryLicence: boolean;
+      establishment: {
+        __typename?: 'Establishment';
+        name: string;
+        localService?: { __typename?: 'ReconnectService'; name: string } | null;
+      };
+    };
+    consent?: { __typename?: 'Consent'; decision: ConsentDecision; method: ContactMode } | null;
+    owningService: { __typename?: 'ReconnectService'; code: string; name: string };
+    receivingService?: { __typename?: 'ReconnectService'; code: string; name: string } | null;
+    namedWorker?: { __typename?: 'Staff'; name: string; role: StaffRole } | null;
+    peerSupportWorker?: { __typename?: 'Staff'; name: string } | null;
+    supportWindow: {
+      __typename?: 'SupportWindow';
+      startsOn: string;
+      endsOn?: string | null;
+      dischargeOverdue: boolean;
+    };
+    contacts?: Array<{
+      __typename?: 'Contact';
+      occurredAt: string;
+      mode: ContactMode;
+      purpose: ContactPurpose;
+      preRelease: boolean;
+      staff?: { __typename?: 'Staff'; name: string } | null;
+    }> | null;
+    preReleaseContacts: { __typename?: 'ContactCompliance'; count: number; met: boolean };
+    engagements?: Array<{
+      __typename?: 'CommunityEngagement';
+      serviceType: CommunityServiceType;
+      outcome: EngagementOutcome;
+      appointmentOn?: string | null;
+    }> | null;
+    history?: Array<{
+      __typename?: 'ReferralEvent';
+      at: string;
+      type: string;
+      toStatus?: ReferralStatus | null;
+    }> | null;
+    handovers?: Array<{
+      __typename?: 'Handover';
+      status: HandoverStatus;
+      respondBy: string;
+      overdue: boolean;
+      toService: { __typename?: 'ReconnectService'; name: string };
+    }> | null;
+    enhancedCase?: { __typename?: 'EnhancedCase'; status: EnhancedCaseStatus } | null;
+  } | null;
+};
+
+export type BenchSubmitMutationVariables = Exact<{
+  input: SubmitReferralInput;
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+export type BenchSubmitMutation = {
+  __typename?: 'Mutation';
+  submitReferral: {
+    __typename?: 'SubmitReferralPayload';
+    replayed: boolean;
+    referral: {
+      __typename?: 'Referral';
+      id: string;
+      reference: string;
+      status: ReferralStatus;
+      person: { __typename?: 'Person'; givenName: string; familyName: string };
+      custody: { __typename?: 'Custody'; establishment: { __typename?: 'Establishment'; name: string } };
+      owningService: { __typename?: 'ReconnectService'; name: string };
+    };
+  };
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const BenchCaseloadDocument = new TypedDocumentString(`
+    query BenchCaseload($first: Int!) {
+  referrals(first: $first) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      reference
+      status
+      submittedAt
+      person {
+        givenName
+        familyName
+      }
+      custody {
+        establishment {
+          name
+        }
+        expectedReleaseDate
+        releasedOn
+      }
+      owningService {
+        name
+      }
+      namedWorker {
+        name
+      }
+      preReleaseContacts {
+        count
+        faceToFace
+        met
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCaseloadQuery, BenchCaseloadQueryVariables>;
+export const BenchDetailDocument = new TypedDocumentString(`
+    query BenchDetail($id: ID!) {
+  referral(id: $id) {
+    id
+    reference
+    status
+    version
+    source
+    submittedAt
+    referrer {
+      organisationCode
+      name
+    }
+    reasonForReferral
+    identifiedNeeds
+    person {
+      id
+      givenName
+      familyName
+      dateOfBirth
+      nhsNumber
+      prisonNumber
+      crn
+      homeArea {
+        name
+      }
+      healthNeeds {
+        category
+        description
+      }
+      riskOfSeriousHarm {
+        level
+        assessedOn
+      }
+    }
+    custody {
+      type
+      establishment {
+        name
+        localService {
+          name
+        }
+      }
+      expectedReleaseDate
+      releasedOn
+      onTemporaryLicence
+    }
+    consent {
+      decision
+      method
+    }
+    owningService {
+      code
+      name
+    }
+    receivingService {
+      code
+      name
+    }
+    namedWorker {
+      name
+      role
+    }
+    peerSupportWorker {
+      name
+    }
+    supportWindow {
+      startsOn
+      endsOn
+      dischargeOverdue
+    }
+    contacts {
+      occurredAt
+      mode
+      purpose
+      preRelease
+      staff {
+        name
+      }
+    }
+    preReleaseContacts {
+      count
+      met
+    }
+    engagements {
+      serviceType
+      outcome
+      appointmentOn
+    }
+    history {
+      at
+      type
+      toStatus
+    }
+    handovers {
+      status
+      toService {
+        name
+      }
+      respondBy
+      overdue
+    }
+    enhancedCase {
+      status
+    }
+    availableActions
+  }
+}
+    `) as unknown as TypedDocumentString<BenchDetailQuery, BenchDetailQueryVariables>;
+export const BenchSubmitDocument = new TypedDocumentString(`
+    mutation BenchSubmit($input: SubmitReferralInput!, $idempotencyKey: String!) {
+  submitReferral(input: $input, idempotencyKey: $idempotencyKey) {
+    replayed
+    referral {
+      id
+      reference
+      status
+      person {
+        givenName
+        familyName
+      }
+      custody {
+        establishment {
+          name
+        }
+      }
+      owningService {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchSubmitMutation, BenchSubmitMutationVariables>;

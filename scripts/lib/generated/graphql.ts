@@ -1,0 +1,524 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** ISO 8601 calendar date, YYYY-MM-DD (Europe/London). */
+  Date: { input: string; output: string };
+  /** ISO 8601 timestamp with offset, e.g. 2026-11-25T09:30:00Z. */
+  DateTime: { input: string; output: string };
+};
+
+export type CommunityServiceType =
+  | 'GP_REGISTRATION'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'PRIMARY_CARE'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type ConsentDecision = 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
+
+export type ContactInput = {
+  mode: ContactMode;
+  note?: InputMaybe<Scalars['String']['input']>;
+  occurredAt: Scalars['DateTime']['input'];
+  purpose: ContactPurpose;
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ContactMode = 'FACE_TO_FACE' | 'TELEPHONE' | 'VIDEO';
+
+export type ContactPurpose =
+  'ASSESSMENT' | 'GATE_MEET' | 'PEER_SUPPORT' | 'POST_RELEASE_SUPPORT' | 'RELEASE_PLANNING';
+
+export type CustodyInput = {
+  establishmentCode: Scalars['String']['input'];
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  onTemporaryLicence?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For referrals after release (at most 28 days ago). */
+  releasedOn?: InputMaybe<Scalars['Date']['input']>;
+  type: CustodyType;
+};
+
+export type CustodyType = 'IRC' | 'PRISON';
+
+export type DataSharingAgreementInput = {
+  endsOn: Scalars['Date']['input'];
+  reference: Scalars['String']['input'];
+  scopes: Array<SharingScope>;
+  startsOn: Scalars['Date']['input'];
+};
+
+export type DeclineReason =
+  | 'CONSENT_NOT_GIVEN'
+  | 'DUPLICATE'
+  | 'NO_IDENTIFIED_HEALTH_NEED'
+  | 'OTHER'
+  | 'OUTSIDE_REFERRAL_WINDOW'
+  | 'SUPPORTED_ELSEWHERE'
+  | 'UNDER_18';
+
+export type DischargeReason =
+  | 'CONSENT_WITHDRAWN'
+  | 'DIED'
+  | 'DISENGAGED'
+  | 'ENGAGED_WITH_COMMUNITY_SERVICES'
+  | 'MOVED_OUTSIDE_ENGLAND'
+  | 'NEEDS_MET'
+  | 'OTHER'
+  | 'REMOVED_FROM_UK'
+  | 'SUPPORT_PERIOD_ENDED';
+
+export type EngagementInput = {
+  appointmentOn?: InputMaybe<Scalars['Date']['input']>;
+  outcome: EngagementOutcome;
+  providerName: Scalars['String']['input'];
+  serviceType: CommunityServiceType;
+};
+
+export type EngagementOutcome = 'ATTENDED' | 'BOOKED' | 'CANCELLED' | 'MISSED';
+
+export type EnhancedCaseStatus = 'CLOSED' | 'OPEN';
+
+export type EnrolEnhancedInput = {
+  consentMethod: ContactMode;
+  partnerCodes: Array<Scalars['String']['input']>;
+  rationale: Scalars['String']['input'];
+  sharingConsent: ConsentDecision;
+};
+
+export type HandoverDirection = 'INCOMING' | 'OUTGOING';
+
+export type HandoverStatus = 'ACCEPTED' | 'CANCELLED' | 'COMPLETED' | 'DECLINED' | 'REQUESTED';
+
+export type HealthNeedCategory =
+  | 'ALCOHOL'
+  | 'BRAIN_INJURY'
+  | 'LEARNING_DISABILITY'
+  | 'MENTAL_HEALTH'
+  | 'NEURODIVERSITY'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type HealthNeedInput = {
+  category: HealthNeedCategory;
+  description: Scalars['String']['input'];
+};
+
+export type PersonIdentityInput = {
+  crn?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  givenName: Scalars['String']['input'];
+  /** ONS code of the local authority the person will live in after release. */
+  homeLocalAuthorityCode?: InputMaybe<Scalars['String']['input']>;
+  homeOfficeReference?: InputMaybe<Scalars['String']['input']>;
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
+  pncId?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the caller may do to a referral now, given its state and the caller's permissions. */
+export type ReferralAction =
+  | 'ACCEPT'
+  | 'ASSIGN_WORKER'
+  | 'DECLINE'
+  | 'DISCHARGE'
+  | 'ENROL_ENHANCED'
+  | 'EXTEND_SUPPORT'
+  | 'RECORD_CONSENT'
+  | 'RECORD_CONTACT'
+  | 'RECORD_ENGAGEMENT'
+  | 'RECORD_RELEASE'
+  | 'RECORD_RETURN_TO_CUSTODY'
+  | 'REQUEST_HANDOVER'
+  | 'UPDATE_EXPECTED_RELEASE_DATE'
+  | 'WITHDRAW';
+
+export type ReferralFilter = {
+  dischargeOverdue?: InputMaybe<Scalars['Boolean']['input']>;
+  namedWorkerId?: InputMaybe<Scalars['ID']['input']>;
+  releaseFrom?: InputMaybe<Scalars['Date']['input']>;
+  releaseTo?: InputMaybe<Scalars['Date']['input']>;
+  /** RECONNECT services only see their own; staff default to their own service. */
+  serviceCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<ReferralStatus>>;
+};
+
+export type ReferralSource =
+  | 'FAMILY_OR_FRIEND'
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION'
+  | 'SELF';
+
+export type ReferralStatus =
+  'DECLINED' | 'DISCHARGED' | 'POST_RELEASE' | 'PRE_RELEASE' | 'SUBMITTED' | 'WITHDRAWN';
+
+export type ReferrerInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
+  relationship?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** NHS England regions. */
+export type Region =
+  | 'EAST_OF_ENGLAND'
+  | 'LONDON'
+  | 'MIDLANDS'
+  | 'NORTH_EAST_AND_YORKSHIRE'
+  | 'NORTH_WEST'
+  | 'SOUTH_EAST'
+  | 'SOUTH_WEST';
+
+export type RiskAssessmentInput = {
+  assessedOn: Scalars['Date']['input'];
+  level: RiskLevel;
+  riskTo: Array<RiskGroup>;
+  source: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
+
+export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
+
+export type Role =
+  'COMMISSIONER' | 'ER_PARTNER' | 'RECONNECT_ADMIN' | 'RECONNECT_LEAD' | 'RECONNECT_STAFF' | 'REFERRER';
+
+/** What a data sharing agreement lets Enhanced RECONNECT partners read. */
+export type SharingScope = 'NEEDS' | 'RISK';
+
+export type StaffRole = 'PEER_SUPPORT_WORKER' | 'RECONNECT_WORKER' | 'TEAM_LEAD';
+
+export type SubmitReferralInput = {
+  custody: CustodyInput;
+  identifiedNeeds: Array<HealthNeedInput>;
+  person: PersonIdentityInput;
+  reasonForReferral?: InputMaybe<Scalars['String']['input']>;
+  referrer: ReferrerInput;
+  source: ReferralSource;
+};
+
+export type CaseloadQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CaseloadQuery = {
+  __typename?: 'Query';
+  referrals: {
+    __typename?: 'ReferralConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Referral';
+      id: string;
+      reference: string;
+      status: ReferralStatus;
+      version: number;
+      person: { __typename?: 'Person'; givenName: string; familyName: string };
+      custody: {
+        __typename?: 'Custody';
+        expectedReleaseDate?: string | null;
+        releasedOn?: string | null;
+        establishment: { __typename?: 'Establishment'; name: string };
+      };
+      namedWorker?: { __typename?: 'Staff'; name: string } | null;
+      preReleaseContacts: { __typename?: 'ContactCompliance'; count: number; met: boolean };
+      supportWindow: {
+        __typename?: 'SupportWindow';
+        startsOn: string;
+        endsOn?: string | null;
+        dischargeOverdue: boolean;
+      };
+    }>;
+  };
+};
+
+export type ReferralQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ReferralQuery = {
+  __typename?: 'Query';
+  referral?: {
+    __typename?: 'Referral';
+    reference: string;
+    status: ReferralStatus;
+    version: number;
+    source: ReferralSource;
+    identifiedNeeds: Array<HealthNeedCategory>;
+    reasonForReferral?: string | null;
+    availableActions: Array<ReferralAction>;
+    referrer: { __typename?: 'Referrer'; organisationCode: string; name: string };
+    person: {
+      __typename?: 'Person';
+      givenName: string;
+      familyName: string;
+      dateOfBirth?: string | null;
+      nhsNumber?: string | null;
+      homeArea?: { __typename?: 'LocalAuthority'; name: string } | null;
+      healthNeeds?: Array<{
+        __typename?: 'HealthNeed';
+        category: HealthNeedCategory;
+        description: string;
+      }> | null;
+    };
+    custody: {
+      __typename?: 'Custody';
+      type: CustodyType;
+      expectedReleaseDate?: string | null;
+      establishment: {
+        __typename?: 'Establishment';
+        name: string;
+        localService?: { __typename?: 'ReconnectService'; name: string } | null;
+      };
+    };
+    consent?: { __typename?: 'Consent'; decision: ConsentDecision; method: ContactMode } | null;
+    owningService: { __typename?: 'ReconnectService'; code: string; name: string };
+    history?: Array<{
+      __typename?: 'ReferralEvent';
+      at: string;
+      type: string;
+      fromStatus?: ReferralStatus | null;
+      toStatus?: ReferralStatus | null;
+    }> | null;
+    enhancedCase?: { __typename?: 'EnhancedCase'; status: EnhancedCaseStatus } | null;
+  } | null;
+};
+
+export type SubmitMutationVariables = Exact<{
+  input: SubmitReferralInput;
+  key: Scalars['String']['input'];
+}>;
+
+export type SubmitMutation = {
+  __typename?: 'Mutation';
+  submitReferral: {
+    __typename?: 'SubmitReferralPayload';
+    replayed: boolean;
+    referral: { __typename?: 'Referral'; id: string; status: ReferralStatus; version: number };
+  };
+};
+
+export type ConsentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type ConsentMutation = {
+  __typename?: 'Mutation';
+  recordConsent: {
+    __typename?: 'ReferralPayload';
+    referral: { __typename?: 'Referral'; id: string; status: ReferralStatus; version: number };
+  };
+};
+
+export type AcceptMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  v?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type AcceptMutation = {
+  __typename?: 'Mutation';
+  acceptReferral: {
+    __typename?: 'ReferralPayload';
+    referral: { __typename?: 'Referral'; id: string; status: ReferralStatus; version: number };
+  };
+};
+
+export type ContactMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: ContactInput;
+}>;
+
+export type ContactMutation = {
+  __typename?: 'Mutation';
+  recordContact: {
+    __typename?: 'ReferralPayload';
+    referral: { __typename?: 'Referral'; id: string; status: ReferralStatus; version: number };
+  };
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CaseloadDocument = new TypedDocumentString(`
+    query Caseload {
+  referrals(filter: {status: [SUBMITTED, PRE_RELEASE, POST_RELEASE]}, first: 50) {
+    totalCount
+    nodes {
+      id
+      reference
+      status
+      version
+      person {
+        givenName
+        familyName
+      }
+      custody {
+        establishment {
+          name
+        }
+        expectedReleaseDate
+        releasedOn
+      }
+      namedWorker {
+        name
+      }
+      preReleaseContacts {
+        count
+        met
+      }
+      supportWindow {
+        startsOn
+        endsOn
+        dischargeOverdue
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseloadQuery, CaseloadQueryVariables>;
+export const ReferralDocument = new TypedDocumentString(`
+    query Referral($id: ID!) {
+  referral(id: $id) {
+    reference
+    status
+    version
+    source
+    referrer {
+      organisationCode
+      name
+    }
+    person {
+      givenName
+      familyName
+      dateOfBirth
+      nhsNumber
+      homeArea {
+        name
+      }
+      healthNeeds {
+        category
+        description
+      }
+    }
+    custody {
+      type
+      establishment {
+        name
+        localService {
+          name
+        }
+      }
+      expectedReleaseDate
+    }
+    identifiedNeeds
+    reasonForReferral
+    consent {
+      decision
+      method
+    }
+    owningService {
+      code
+      name
+    }
+    history {
+      at
+      type
+      fromStatus
+      toStatus
+    }
+    enhancedCase {
+      status
+    }
+    availableActions
+  }
+}
+    `) as unknown as TypedDocumentString<ReferralQuery, ReferralQueryVariables>;
+export const SubmitDocument = new TypedDocumentString(`
+    mutation Submit($input: SubmitReferralInput!, $key: String!) {
+  submitReferral(input: $input, idempotencyKey: $key) {
+    replayed
+    referral {
+      id
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitMutation, SubmitMutationVariables>;
+export const ConsentDocument = new TypedDocumentString(`
+    mutation Consent($id: ID!, $v: Int) {
+  recordConsent(
+    referralId: $id
+    decision: GIVEN
+    method: FACE_TO_FACE
+    expectedVersion: $v
+  ) {
+    referral {
+      id
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentMutation, ConsentMutationVariables>;
+export const AcceptDocument = new TypedDocumentString(`
+    mutation Accept($id: ID!, $v: Int) {
+  acceptReferral(id: $id, expectedVersion: $v) {
+    referral {
+      id
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptMutation, AcceptMutationVariables>;
+export const ContactDocument = new TypedDocumentString(`
+    mutation Contact($id: ID!, $input: ContactInput!) {
+  recordContact(referralId: $id, input: $input) {
+    referral {
+      id
+      status
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactMutation, ContactMutationVariables>;

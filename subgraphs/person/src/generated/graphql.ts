@@ -1,0 +1,232 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** ISO 8601 calendar date, YYYY-MM-DD (Europe/London). */
+  Date: { input: string; output: string };
+  /** ISO 8601 timestamp with offset, e.g. 2026-11-25T09:30:00Z. */
+  DateTime: { input: Date; output: Date };
+};
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actorOrganisation?: Maybe<Scalars['String']['output']>;
+  actorSubject: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  outcome: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId?: Maybe<Scalars['String']['output']>;
+  subjectId: Scalars['ID']['output'];
+  subjectType: Scalars['String']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+};
+
+export type HealthNeed = {
+  __typename?: 'HealthNeed';
+  active: Scalars['Boolean']['output'];
+  category: HealthNeedCategory;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+export type HealthNeedCategory =
+  | 'ALCOHOL'
+  | 'BRAIN_INJURY'
+  | 'LEARNING_DISABILITY'
+  | 'MENTAL_HEALTH'
+  | 'NEURODIVERSITY'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type HealthNeedInput = {
+  category: HealthNeedCategory;
+  description: Scalars['String']['input'];
+};
+
+/** Two identifiers of one submission matched two different people: staff decide; nothing is merged silently. */
+export type IdentityConflict = {
+  __typename?: 'IdentityConflict';
+  id: Scalars['ID']['output'];
+  /** The identifier that matched another person. */
+  identifier: Scalars['String']['output'];
+  otherPersonId: Scalars['ID']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  resolved: Scalars['Boolean']['output'];
+};
+
+export type LocalAuthority = {
+  __typename?: 'LocalAuthority';
+  code: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  recordHealthNeed: PersonPayload;
+  /**
+   * Internal: makes a stored referral's identified needs the person's active health needs, each
+   * remembering the referral, except categories in which the person already has an active need
+   * (DOMAIN.md). Called by the referral subgraph after the referral is stored, for a caller with a
+   * relationship to that referral. Returns the needs it added.
+   */
+  recordReferralNeeds: Array<HealthNeed>;
+  recordRiskAssessment: PersonPayload;
+  resolveHealthNeed: PersonPayload;
+  /**
+   * Internal: the identity authority's matching ("One person, many doors", DOMAIN.md). Called by the
+   * referral subgraph with the caller's principal; not part of the public API.
+   */
+  resolvePersonIdentity: PersonMatch;
+};
+
+export type MutationRecordHealthNeedArgs = {
+  input: HealthNeedInput;
+  personId: Scalars['ID']['input'];
+};
+
+export type MutationRecordReferralNeedsArgs = {
+  inputPath?: InputMaybe<Scalars['String']['input']>;
+  needs: Array<HealthNeedInput>;
+  personId: Scalars['ID']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+export type MutationRecordRiskAssessmentArgs = {
+  input: RiskAssessmentInput;
+  personId: Scalars['ID']['input'];
+};
+
+export type MutationResolveHealthNeedArgs = {
+  healthNeedId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+};
+
+export type MutationResolvePersonIdentityArgs = {
+  input: PersonIdentityMatchInput;
+  inputPath?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** Who read or changed this person's record, newest first (Caldicott / subject access). */
+  accessLog?: Maybe<AuditEventConnection>;
+  /** Probation case reference number, e.g. X123456. */
+  crn?: Maybe<Scalars['String']['output']>;
+  dateOfBirth?: Maybe<Scalars['Date']['output']>;
+  familyName: Scalars['String']['output'];
+  givenName: Scalars['String']['output'];
+  healthNeeds?: Maybe<Array<HealthNeed>>;
+  homeArea?: Maybe<LocalAuthority>;
+  homeOfficeReference?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Identity conflicts recorded against this person for staff to resolve (internal). */
+  identityConflicts?: Maybe<Array<IdentityConflict>>;
+  /** 10 digits, Modulus 11 valid. */
+  nhsNumber?: Maybe<Scalars['String']['output']>;
+  /** Police National Computer id, e.g. 2012/0052834K. */
+  pncId?: Maybe<Scalars['String']['output']>;
+  /** Prison (NOMIS) number, e.g. A1234BC. */
+  prisonNumber?: Maybe<Scalars['String']['output']>;
+  riskAssessments?: Maybe<Array<RiskAssessment>>;
+  /** The most recent risk of serious harm assessment. */
+  riskOfSeriousHarm?: Maybe<RiskAssessment>;
+};
+
+export type PersonAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PersonHealthNeedsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The identity the referral subgraph asks the person subgraph to resolve (internal). */
+export type PersonIdentityMatchInput = {
+  crn?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  givenName: Scalars['String']['input'];
+  homeLocalAuthorityCode?: InputMaybe<Scalars['String']['input']>;
+  homeOfficeReference?: InputMaybe<Scalars['String']['input']>;
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
+  pncId?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How an identity was resolved (internal). */
+export type PersonMatch = {
+  __typename?: 'PersonMatch';
+  /** Identifiers added to the existing person. */
+  addedIdentifiers: Array<Scalars['String']['output']>;
+  /** Conflicts recorded by this resolution. */
+  conflicts: Array<IdentityConflict>;
+  /** True when no identifier matched and a new person was created. */
+  created: Scalars['Boolean']['output'];
+  /** The identifier that matched, e.g. NHS_NUMBER; null when created. */
+  matchedOn?: Maybe<Scalars['String']['output']>;
+  person: Person;
+};
+
+export type PersonPayload = {
+  __typename?: 'PersonPayload';
+  person: Person;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  person?: Maybe<Person>;
+};
+
+export type QueryPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type RiskAssessment = {
+  __typename?: 'RiskAssessment';
+  assessedOn: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  level: RiskLevel;
+  riskTo: Array<RiskGroup>;
+  source: Scalars['String']['output'];
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+export type RiskAssessmentInput = {
+  assessedOn: Scalars['Date']['input'];
+  level: RiskLevel;
+  riskTo: Array<RiskGroup>;
+  source: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
+
+export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
