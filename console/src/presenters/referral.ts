@@ -23,6 +23,7 @@ export const ACTION_BUTTONS: Record<
   RECORD_CONSENT: [{ text: 'Record consent', slug: 'consent' }],
   ACCEPT: [{ text: 'Accept referral', slug: 'accept' }],
   DECLINE: [{ text: 'Decline referral', slug: 'decline', kind: 'warning' }],
+  WITHDRAW: [{ text: 'Withdraw referral', slug: 'withdraw', kind: 'secondary' }],
   ASSIGN_WORKER: [
     { text: 'Assign named worker', slug: 'assign-worker', kind: 'secondary' },
     { text: 'Assign peer support', slug: 'assign-peer-support', kind: 'secondary' },

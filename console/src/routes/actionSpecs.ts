@@ -169,6 +169,27 @@ export const ACTION_SPECS: ActionSpec[] = [
     done: 'Referral declined',
   },
   {
+    slug: 'withdraw',
+    action: 'WITHDRAW',
+    title: 'Withdraw referral',
+    submitText: 'Withdraw referral',
+    warning: true,
+    caption: () => 'Withdrawing closes the referral: use it when the referral should not have been made.',
+    fields: () => [
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Reason for withdrawing',
+        required: 'Enter the reason for withdrawing',
+        maxLength: 1000,
+      },
+    ],
+    send: (ctx, values) =>
+      ctx.referrals.withdraw(ctx.caller, ctx.referral.id, v(values, 'reason'), version(ctx)),
+    hubFields: { reason: 'reason' },
+    done: 'Referral withdrawn',
+  },
+  {
     slug: 'assign-worker',
     action: 'ASSIGN_WORKER',
     title: 'Assign named worker',

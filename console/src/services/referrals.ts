@@ -21,6 +21,7 @@ import {
   ServiceStaffDocument,
   ServicesDocument,
   UpdateExpectedReleaseDateDocument,
+  WithdrawReferralDocument,
   type CaseloadQuery,
   type CaseloadQueryVariables,
   type ReferralQuery,
@@ -188,6 +189,10 @@ export class ReferralService {
       note,
       expectedVersion,
     });
+  }
+
+  withdraw(c: Caller, id: string, reason: string, expectedVersion: number) {
+    return this.gateway.send(c, WithdrawReferralDocument, { id, reason, expectedVersion });
   }
 
   requestHandover(c: Caller, referralId: string, toServiceCode: string, note: string | null) {
