@@ -85,6 +85,12 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
 
   app.use(securityHeaders({ production: options.production }));
   app.use('/assets', assets());
+  // Browsers ask for it on their own; answered before the session so it never becomes a "return to" page.
+  app.get('/favicon.ico', (_req, res) => {
+    res
+      .set('Cache-Control', 'public, max-age=86400')
+      .sendFile(join(GOVUK, 'govuk/assets/images/favicon.ico'));
+  });
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'UP' });
   });

@@ -94,7 +94,10 @@ export function absoluteTimeout(req: Request, _res: Response, next: NextFunction
 export function requireUser(req: Request, res: Response, next: NextFunction): void {
   const user = req.session.user;
   if (!user) {
-    if (req.method === 'GET') req.session.returnTo = req.originalUrl;
+    // Only pages are worth coming back to (not an image or a script the browser asked for).
+    if (req.method === 'GET' && req.accepts('html') && req.headers.accept?.includes('text/html')) {
+      req.session.returnTo = req.originalUrl;
+    }
     res.redirect(303, '/sign-in');
     return;
   }

@@ -248,6 +248,12 @@ export type ConsoleEnv = z.infer<typeof consoleEnv>;
 /** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
 export const testEnv = z.object({
   TEST_DATABASE_URL: z.string().url().optional(),
+  /** Set by CI: browser tests fail instead of skipping when Chromium is missing. */
+  CI: z.string().optional(),
+  /** The Chromium the console's browser tests drive (Debian's `chromium` package). */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Where the console's browser tests write a screenshot of every screen (`pnpm console:screenshots`). */
+  CONSOLE_SCREENSHOTS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
 
