@@ -83,7 +83,12 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   );
   app.set('view engine', 'njk');
 
-  app.use(securityHeaders({ production: options.production }));
+  app.use(
+    securityHeaders({
+      production: options.production,
+      signInOrigin: options.oidc ? new URL(options.oidc.issuerUrl).origin : undefined,
+    }),
+  );
   app.use('/assets', assets());
   // Browsers ask for it on their own; answered before the session so it never becomes a "return to" page.
   app.get('/favicon.ico', (_req, res) => {
@@ -113,7 +118,7 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
 
   const development = options.devSigner ? new DevelopmentSignIn(gateway, options.devSigner) : undefined;
   const oidc = options.oidc ? new OidcSignIn(options.oidc) : undefined;
-  app.use(signInRoutes({ ...(oidc ? { oidc } : { development: development! }), log }));
+  app.use(signInRoutes({ ...(oidc ? { oidc } : { development: development! }), gateway, log }));
   app.use(requireUser);
   app.use(caseloadRoutes(services));
   app.use(referralRoutes(services));

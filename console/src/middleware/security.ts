@@ -8,7 +8,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
-export function securityHeaders(options: { production: boolean }) {
+export function securityHeaders(options: { production: boolean; signInOrigin?: string | undefined }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -19,7 +19,9 @@ export function securityHeaders(options: { production: boolean }) {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing out redirects the sign-out form to the identity provider's end-session page,
+        // and browsers apply form-action to that redirect.
+        formAction: ["'self'", ...(options.signInOrigin ? [options.signInOrigin] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],

@@ -3,11 +3,14 @@ import { Router, type Request, type Response } from 'express';
 import type { DevelopmentSignIn } from '../auth/development.ts';
 import type { OidcSignIn } from '../auth/oidc.ts';
 import { safeReturnTo, signIn, signOut } from '../auth/session.ts';
-import { isStaff } from '../auth/user.ts';
+import { isStaff, type SignedInUser } from '../auth/user.ts';
+import type { GatewayClient } from '../gateway/client.ts';
+import { MeDocument } from '../generated/graphql.ts';
 
 export function signInRoutes(options: {
   development?: DevelopmentSignIn;
   oidc?: OidcSignIn;
+  gateway: GatewayClient;
   log: (e: unknown) => void;
 }): Router {
   const router = Router();
@@ -47,9 +50,12 @@ export function signInRoutes(options: {
     router.get('/sign-in/callback', async (req: Request, res: Response) => {
       const pending = req.session.oidc;
       if (!pending) return res.redirect(303, '/sign-in');
-      let user;
+      let user: SignedInUser;
       try {
         user = await oidc.finish(new URL(req.originalUrl, oidc.callbackUrl), pending);
+        // The hub's own reading of the token: it must accept it, and it names the user's service.
+        const { data } = await options.gateway.send({ token: user.token }, MeDocument, {});
+        user = { ...user, roles: data.me.roles, serviceName: data.me.service?.name ?? null };
       } catch (error) {
         options.log(error);
         return res.status(401).render('pages/error.njk', {
