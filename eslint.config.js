@@ -7,7 +7,14 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/.data/', 'schema/', '**/drizzle/', '**/coverage/', 'console/src/generated/']),
+  globalIgnores([
+    '**/node_modules/',
+    '**/.data/',
+    'schema/',
+    '**/drizzle/',
+    '**/coverage/',
+    'console/src/generated/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
