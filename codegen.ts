@@ -163,6 +163,19 @@ const config: CodegenConfig = {
     // The clients in this repository that send operations to the gateway.
     ...clientOf('bench/src', ['bench/src/operations.ts']),
     ...clientOf('scripts/lib', ['scripts/lib/loadtest-traffic.ts']),
+    // The console keeps its operations in .graphql files and sends them as document nodes.
+    'console/src/generated/': {
+      schema: 'schema/api.graphql',
+      documents: ['console/src/graphql/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        ...COMMON,
+        scalars: CLIENT_SCALARS,
+        onlyOperationTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+      },
+    },
   },
 };
 

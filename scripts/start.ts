@@ -7,13 +7,21 @@
  * SIGTERM stops everything and exits 0.
  */
 import { ROLES } from '../packages/auth/src/index.ts';
-import { SUBGRAPH_URL_VARS, databasePasswordsOf, hubEnv } from '../packages/config/src/index.ts';
+import {
+  SUBGRAPH_URL_VARS,
+  consoleEnv,
+  databasePasswordsOf,
+  hubEnv,
+  loadConfig,
+} from '../packages/config/src/index.ts';
+import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
   EXIT_FAILURE,
   clockOf,
   createCliLogger,
+  dataDirOf,
   describeDatabase,
   internalSecretOf,
   jwtSettingsOf,
@@ -47,6 +55,8 @@ if (ignored.length > 0) {
 let handle: DbHandle | undefined;
 let handles: Record<string, DbHandle> = {};
 let hub: EmbeddedHub | undefined;
+// The staff console (issue 13) on PORT+5, a client of the gateway like any other.
+let staffConsole: RunningConsole | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -73,19 +83,40 @@ try {
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
   });
+  const consoleConfig = {
+    ...loadConfig(consoleEnv),
+    GATEWAY_URL: hub.gatewayUrl,
+    DATA_DIR: dataDirOf(config),
+  };
+  if (jwt.devKeys || consoleConfig.OIDC_ISSUER_URL) {
+    staffConsole = await startConsole(
+      optionsOf(consoleConfig, jwt.devKeys ? await devSignerOf(consoleConfig) : undefined),
+      consoleConfig.CONSOLE_PORT ?? config.PORT + 5,
+      config.HOST,
+    );
+  } else {
+    logger.warn(
+      'the staff console needs OIDC_ISSUER_URL when the gateway trusts an identity provider: not started',
+    );
+  }
   // Since the process started, imports included: what a user waits for.
-  logger.info({ gateway: hub.gatewayUrl, ms: Math.round(performance.now()) }, 'ready');
-  console.log(welcome(hub, jwt));
+  logger.info(
+    { gateway: hub.gatewayUrl, console: staffConsole?.url, ms: Math.round(performance.now()) },
+    'ready',
+  );
+  console.log(welcome(hub, jwt, staffConsole?.url));
 } catch (error) {
   reportStartupFailure(logger, error);
+  await staffConsole?.stop().catch(() => {});
   await hub?.stop().catch(() => {});
   await closeHandles(handles).catch(() => {});
   await handle?.close().catch(() => {});
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle, handles };
+const running = { hub, handle, handles, staffConsole };
 stopOnSignals(logger, async () => {
+  await running.staffConsole?.stop();
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
   // database they share.
   await running.hub.stop();
@@ -94,7 +125,7 @@ stopOnSignals(logger, async () => {
 });
 
 /** What a new user needs to try the hub: where it is, how to get a token, a first query. */
-function welcome(started: EmbeddedHub, jwt: JwtSettings): string {
+function welcome(started: EmbeddedHub, jwt: JwtSettings, consoleUrl: string | undefined): string {
   const names = SUBGRAPH_MODULES.map((m) => m.name);
   const width = Math.max(...names.map((n) => n.length), 'gateway'.length) + 2;
   const lines = [
@@ -104,6 +135,15 @@ function welcome(started: EmbeddedHub, jwt: JwtSettings): string {
     `  ${'gateway'.padEnd(width)}${started.gatewayUrl}`,
     ...names.map((n) => `  ${n.padEnd(width)}${started.subgraphUrls[n] ?? ''}   (answers only the gateway)`),
     '',
+    ...(consoleUrl
+      ? [
+          `Staff console: ${consoleUrl}`,
+          jwt.devKeys
+            ? '  open it in a browser and choose a demo member of staff on the sign-in page (development sign-in)'
+            : '  staff sign in with the identity provider (OIDC_ISSUER_URL)',
+          '',
+        ]
+      : []),
   ];
   if (jwt.devKeys) {
     lines.push(

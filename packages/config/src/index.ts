@@ -206,9 +206,54 @@ export const dbRolesEnv = commonEnv.superRefine((env, ctx) => {
   }
 });
 
+// ---- console (issue 13) ------------------------------------------------------------------------
+/**
+ * The staff console (`console/`): a server-rendered client of the gateway. In development it signs
+ * users in with the development key under DATA_DIR (a page listing the demo staff); in production
+ * it needs an OpenID Connect provider and a session secret, and keeps sessions in PostgreSQL.
+ */
+export const consoleEnv = commonEnv
+  .extend({
+    /** Unset means PORT+5 under `pnpm start` (4005), and 4005 for the console alone. */
+    CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    HOST: z.string().default('0.0.0.0'),
+    /** The gateway's public GraphQL URL. */
+    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
+    /** Signs the session cookie; required in production (at least 32 characters). */
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The console's own public URL (OIDC redirect and post-logout URLs are made from it). */
+    CONSOLE_URL: z.string().url().optional(),
+    /** OpenID Connect: the provider's issuer URL; unset means development sign-in. */
+    OIDC_ISSUER_URL: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().default('openid profile'),
+    /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
+    AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
+    AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER_URL' });
+    }
+    if (env.NODE_ENV === 'production') {
+      for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+      }
+    }
+  });
+
+export type ConsoleEnv = z.infer<typeof consoleEnv>;
+
 /** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
 export const testEnv = z.object({
   TEST_DATABASE_URL: z.string().url().optional(),
+  /** Set by CI: browser tests fail instead of skipping when Chromium is missing. */
+  CI: z.string().optional(),
+  /** The Chromium the console's browser tests drive (Debian's `chromium` package). */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Where the console's browser tests write a screenshot of every screen (`pnpm console:screenshots`). */
+  CONSOLE_SCREENSHOTS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
 

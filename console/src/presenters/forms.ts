@@ -1,0 +1,108 @@
+/**
+ * Form fields, their validation and the GOV.UK error summary: what every action form shares.
+ * Values come from the posted body as strings; dates as `<name>-day`, `-month`, `-year`.
+ */
+export interface Option {
+  value: string;
+  text: string;
+  hint?: string;
+}
+
+export type Field =
+  | { kind: 'radios'; name: string; label: string; hint?: string; options: Option[]; required?: string }
+  | { kind: 'select'; name: string; label: string; hint?: string; options: Option[]; required?: string }
+  | {
+      kind: 'date';
+      name: string;
+      label: string;
+      hint?: string;
+      required?: string;
+      notFuture?: boolean;
+      notPast?: boolean;
+    }
+  | { kind: 'time'; name: string; label: string; hint?: string; required?: string }
+  | { kind: 'text'; name: string; label: string; hint?: string; required?: string; maxLength?: number }
+  | { kind: 'textarea'; name: string; label: string; hint?: string; required?: string; maxLength?: number };
+
+export type Values = Record<string, string>;
+export type Errors = Record<string, string>;
+
+/** The submitted values of these fields (dates joined to YYYY-MM-DD when complete). */
+export function valuesOf(fields: Field[], body: Record<string, unknown>): Values {
+  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
+  const values: Values = {};
+  for (const field of fields) {
+    if (field.kind === 'date') {
+      values[`${field.name}-day`] = text(`${field.name}-day`);
+      values[`${field.name}-month`] = text(`${field.name}-month`);
+      values[`${field.name}-year`] = text(`${field.name}-year`);
+    } else {
+      values[field.name] = text(field.name);
+    }
+  }
+  return values;
+}
+
+/** YYYY-MM-DD from the three parts, or null when they are not a real date. */
+export function dateOf(values: Values, name: string): string | null {
+  const d = values[`${name}-day`] ?? '';
+  const m = values[`${name}-month`] ?? '';
+  const y = values[`${name}-year`] ?? '';
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const parsed = new Date(`${iso}T12:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+function dateEntered(values: Values, name: string): boolean {
+  return ['day', 'month', 'year'].some((p) => (values[`${name}-${p}`] ?? '') !== '');
+}
+
+export function validate(fields: Field[], values: Values, today: string): Errors {
+  const errors: Errors = {};
+  for (const field of fields) {
+    if (field.kind === 'date') {
+      if (!dateEntered(values, field.name)) {
+        if (field.required) errors[field.name] = field.required;
+        continue;
+      }
+      const date = dateOf(values, field.name);
+      if (!date) errors[field.name] = `${field.label} must be a real date, for example 27 3 2026`;
+      else if (field.notFuture && date > today)
+        errors[field.name] = `${field.label} must be today or in the past`;
+      else if (field.notPast && date < today)
+        errors[field.name] = `${field.label} must be today or in the future`;
+      continue;
+    }
+    const value = values[field.name] ?? '';
+    if (!value) {
+      if (field.required) errors[field.name] = field.required;
+      continue;
+    }
+    if (
+      (field.kind === 'radios' || field.kind === 'select') &&
+      !field.options.some((o) => o.value === value)
+    ) {
+      errors[field.name] = field.required ?? `Select ${field.label.toLowerCase()}`;
+    }
+    if (field.kind === 'time' && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(value)) {
+      errors[field.name] = `${field.label} must be a time in 24-hour format, for example 14:30`;
+    }
+    if ((field.kind === 'text' || field.kind === 'textarea') && value.length > (field.maxLength ?? 2000)) {
+      errors[field.name] = `${field.label} must be ${field.maxLength ?? 2000} characters or fewer`;
+    }
+  }
+  return errors;
+}
+
+/** The GOV.UK error summary's list: each error links to its field (a date to its day input). */
+export function errorListOf(fields: Field[], errors: Errors): { text: string; href: string }[] {
+  const known = fields
+    .filter((f) => errors[f.name])
+    .map((f) => ({
+      text: errors[f.name]!,
+      href: `#${f.kind === 'date' ? `${f.name}-day` : f.kind === 'radios' ? f.name : f.name}`,
+    }));
+  const general = errors._form ? [{ text: errors._form, href: '#main-content' }] : [];
+  return [...general, ...known];
+}

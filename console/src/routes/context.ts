@@ -1,0 +1,42 @@
+/** What every controller is given: the services, the clock, and helpers to read the user. */
+import type { Request, Response } from 'express';
+import { callerOf, type SignedInUser } from '../auth/user.ts';
+import type { Caller } from '../gateway/client.ts';
+import type { HandoverService } from '../services/handovers.ts';
+import type { MetricsService } from '../services/metrics.ts';
+import type { ReferralService } from '../services/referrals.ts';
+
+export interface Services {
+  referrals: ReferralService;
+  handovers: HandoverService;
+  metrics: MetricsService;
+  /** Today's date in Europe/London (YYYY-MM-DD). */
+  today: () => string;
+}
+
+export function userOf(res: Response): SignedInUser {
+  return res.locals.user as SignedInUser;
+}
+
+export function callerFor(res: Response): Caller {
+  return callerOf(userOf(res));
+}
+
+/** A one-off message shown on the next page (then forgotten). */
+export function flash(req: Request, message: string): void {
+  req.session.flash = message;
+}
+
+export function takeFlash(req: Request): string | undefined {
+  const message = req.session.flash;
+  delete req.session.flash;
+  return message;
+}
+
+export function param(req: Request, name: string): string {
+  const value = req.params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Referral and handover ids are UUIDs; anything else is simply not found. */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,19 @@
+/** The service overview's figures, through the gateway. */
+import type { Caller, GatewayClient } from '../gateway/client.ts';
+import { ServiceOverviewDocument, type ServiceOverviewQuery } from '../generated/graphql.ts';
+
+export type ServiceMetrics = ServiceOverviewQuery['serviceMetrics'];
+
+export class MetricsService {
+  constructor(private readonly gateway: GatewayClient) {}
+
+  async overview(
+    caller: Caller,
+    serviceCode: string | null,
+    from: string,
+    to: string,
+  ): Promise<ServiceMetrics> {
+    const { data } = await this.gateway.send(caller, ServiceOverviewDocument, { serviceCode, from, to });
+    return data.serviceMetrics;
+  }
+}
