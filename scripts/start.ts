@@ -12,6 +12,7 @@ import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
   EXIT_FAILURE,
+  auditSigningKeyOf,
   clockOf,
   createCliLogger,
   describeDatabase,
@@ -68,6 +69,7 @@ try {
     handles,
     clock,
     internalSecret: internalSecretOf(config),
+    auditSigningKey: auditSigningKeyOf(config),
     jwt,
     logger,
     environment: config.NODE_ENV,
