@@ -3,11 +3,20 @@
  * trail's write path on PostgreSQL (TEST_DATABASE_URL's server, a database of its own, dropped
  * afterwards). Each "page" records 50 person reads of one request in one INSERT, as a caseload
  * page of 50 does through the person subgraph; N connections send pages back to back for the given
- * time. Reports pages per second and latency per page. Figures depend on the machine: compare runs
+ * time, while one audit sequencer chains and signs in the background on the same pool, as in the
+ * hub. Reports pages per second and latency per page, then drains the sequencer and verifies. Figures depend on the machine: compare runs
  * made one after another on the same host.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { auditMigrations, recordAuditEvents } from '../../packages/audit/src/index.ts';
+import {
+  AuditSequencer,
+  auditMigrations,
+  createAuditSigner,
+  generateAuditSigningKey,
+  recordAuditEvents,
+  trustedKeys,
+  verifyAuditChain,
+} from '../../packages/audit/src/index.ts';
 import { createDb, sql } from '../../packages/db/src/index.ts';
 
 const args = process.argv.slice(2);
@@ -45,6 +54,9 @@ try {
     );
   };
   for (let i = 0; i < 20; i += 1) await page();
+  const key = generateAuditSigningKey();
+  const sequencer = new AuditSequencer({ db: handle.db, signer: createAuditSigner(key) });
+  sequencer.start();
   const latencies: number[] = [];
   const end = Date.now() + seconds * 1000;
   await Promise.all(
@@ -56,6 +68,11 @@ try {
       }
     }),
   );
+  await sequencer.stop();
+  const drainStart = performance.now();
+  await sequencer.drain();
+  const drainMs = Math.round(performance.now() - drainStart);
+  const audit = await verifyAuditChain(handle.db, { trustedKeys: trustedKeys([key]) });
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
@@ -67,6 +84,11 @@ try {
       pagesPerSecond: Number((latencies.length / seconds).toFixed(1)),
       p50Ms: Number(at(0.5)),
       p99Ms: Number(at(0.99)),
+      // What the background sequencer had left when the load stopped, and the check after it.
+      drainAfterMs: drainMs,
+      verified: audit.ok && audit.pending === 0,
+      chained: audit.checked,
+      checkpoints: audit.checkpoints,
     }),
   );
 } finally {
