@@ -7,12 +7,13 @@
  * own role (`reconnect_<name>`, made by `pnpm db:roles`, password <NAME>_DATABASE_PASSWORD).
  *
  * Settings: DATABASE_URL (always: one PGlite database cannot be shared between processes),
- * INTERNAL_TOKEN_SECRET (production; the gateway's), PORT (default 4000 + the subgraph's offset),
+ * INTERNAL_TOKEN_SECRET (production; the gateway's), AUDIT_SIGNING_KEY (production; every process of
+ * every subgraph runs an audit sequencer, and one of them at a time chains and signs), PORT (default 4000 + the subgraph's offset),
  * HOST, and the other subgraphs' URLs (REGIONAL_SERVICE_URL, PERSON_URL, REFERRAL_URL,
  * PARTNER_URL; required in production) for calls made on a caller's behalf.
  */
 import { accessMigrations } from '../packages/access/src/index.ts';
-import { auditMigrations } from '../packages/audit/src/index.ts';
+import { AuditSequencer, auditMigrations, createAuditSigner } from '../packages/audit/src/index.ts';
 import { SUBGRAPH_URL_VARS, databasePasswordsOf, subgraphEnv } from '../packages/config/src/index.ts';
 import { Dispatcher, eventsMigrations } from '../packages/events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
@@ -20,6 +21,7 @@ import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
 import {
   EXIT_FAILURE,
   EXIT_USAGE,
+  auditSigningKeyOf,
   clockOf,
   createCliLogger,
   describeDatabase,
@@ -65,6 +67,8 @@ let listening: Listening | undefined;
 // share the work: each claims due deliveries with SKIP LOCKED).
 let dispatcher: Dispatcher | undefined;
 const ownsOutbox = module.name === 'referral';
+// Every process appends audit events and runs a sequencer; one at a time chains (sequencer.ts).
+let auditSequencer: AuditSequencer | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -105,8 +109,16 @@ try {
     dispatcher = new Dispatcher({ db: handle.db, clock, environment: config.NODE_ENV, logger });
     dispatcher.start();
   }
+  auditSequencer = new AuditSequencer({
+    db: handle.db,
+    signer: createAuditSigner(auditSigningKeyOf(config)),
+    clock,
+    logger,
+  });
+  auditSequencer.start();
 } catch (error) {
   reportStartupFailure(logger, error);
+  await auditSequencer?.stop().catch(() => {});
   await dispatcher?.stop().catch(() => {});
   await subgraph?.stop().catch(() => {});
   await handle?.close().catch(() => {});
@@ -115,6 +127,7 @@ try {
 
 const running = { subgraph, handle };
 stopOnSignals(logger, async () => {
+  await auditSequencer?.stop();
   await dispatcher?.stop();
   await running.subgraph.stop();
   await running.handle.close();

@@ -19,6 +19,7 @@ import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
   EXIT_FAILURE,
+  auditSigningKeyOf,
   clockOf,
   createCliLogger,
   dataDirOf,
@@ -78,6 +79,7 @@ try {
     handles,
     clock,
     internalSecret: internalSecretOf(config),
+    auditSigningKey: auditSigningKeyOf(config),
     jwt,
     logger,
     environment: config.NODE_ENV,

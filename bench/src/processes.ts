@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { SUBGRAPH_URL_VARS } from '../../packages/config/src/index.ts';
+import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,6 +50,12 @@ export interface SplitHubOptions {
   logDir: string;
 }
 
+/**
+ * The key the subgraph processes' audit sequencers sign checkpoints with (production requires
+ * one): made for this bench run, the same for every process, as a deployment has it.
+ */
+const AUDIT_SIGNING_KEY = generateAuditSigningKey();
+
 /** Only what the processes need: nothing from the bench's own environment leaks into their config. */
 function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
   return {
@@ -58,6 +65,7 @@ function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     INTERNAL_TOKEN_SECRET: options.internalSecret,
+    AUDIT_SIGNING_KEY,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
+import { AuditSequencer, createAuditSigner } from '@reconnect/audit';
 import { createJwtVerifier } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
 import type { DbHandle } from '@reconnect/db';
@@ -40,6 +41,13 @@ export interface EmbeddedHubOptions {
   limits?: Partial<GatewayLimits>;
   /** The webhook dispatcher: how often it polls (default 1 s), or `false` not to start it. */
   dispatcher?: { pollIntervalMs?: number } | false;
+  /** AUDIT_SIGNING_KEY: the PKCS8 PEM Ed25519 key the audit sequencer signs checkpoints with. */
+  auditSigningKey: string;
+  /**
+   * The audit sequencer (packages/audit/src/sequencer.ts), one for the whole process: how often
+   * it polls (default 500 ms), or `false` not to start it (tests drive it with `drain()`).
+   */
+  auditSequencer?: { pollIntervalMs?: number; batchSize?: number } | false;
 }
 
 export interface EmbeddedHub {
@@ -48,6 +56,8 @@ export interface EmbeddedHub {
   subgraphs: Record<string, Subgraph>;
   /** Delivers events to webhooks; tests may `drain()` it rather than wait for a poll. */
   dispatcher: Dispatcher;
+  /** Chains and signs appended audit events; tests may `drain()` it rather than wait for a poll. */
+  auditSequencer: AuditSequencer;
   /** Stops one subgraph's listener (fault tests) and starts it again on the same port. */
   stopSubgraph(name: string): Promise<void>;
   restartSubgraph(name: string): Promise<void>;
@@ -76,7 +86,17 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     logger: options.logger,
     ...(options.dispatcher ? options.dispatcher : {}),
   });
+  // Audit events are appended by every subgraph; one sequencer per process chains them (the
+  // person subgraph's handle: it appends the most, and has the audit rights every role has).
+  const auditSequencer = new AuditSequencer({
+    db: dbOf('person'),
+    signer: createAuditSigner(options.auditSigningKey),
+    clock: options.clock,
+    logger: options.logger,
+    ...(options.auditSequencer ? options.auditSequencer : {}),
+  });
   const stopAll = async () => {
+    await auditSequencer.stop();
     await dispatcher.stop();
     for (const l of Object.values(listeners)) await l.close();
     for (const s of Object.values(subgraphs)) await s.stop();
@@ -104,11 +124,13 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     });
     const listening = await gateway.listen(options.port, options.host);
     if (options.dispatcher !== false) dispatcher.start();
+    if (options.auditSequencer !== false) auditSequencer.start();
     return {
       gatewayUrl: listening.url,
       subgraphUrls,
       subgraphs,
       dispatcher,
+      auditSequencer,
       async stopSubgraph(name) {
         await listeners[name]?.close();
       },

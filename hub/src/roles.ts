@@ -1,8 +1,10 @@
 /**
  * One PostgreSQL role per subgraph (ARCHITECTURE.md, "Running"): what each may do, and the
  * connection pools that act as them. A subgraph reads and writes its own schema; reads the grants
- * in `access` (referral and partner also write them); appends to and reads `audit` (the chain's
- * trigger reads the last hash; no role may update, delete or truncate it); and only referral,
+ * in `access` (referral and partner also write them); appends to and reads `audit` (no role may
+ * update, delete or truncate its events, chain or checkpoints); every role also runs the audit
+ * sequencer, which deletes what it chains from `audit.pending` and updates the one `audit.tree`
+ * row (and locks it: FOR UPDATE needs UPDATE); and only referral,
  * which writes the outbox and whose processes run the webhook dispatcher, touches `events`. No role
  * has any right on another subgraph's schema or on `drizzle` (migrations run as the owner).
  *
@@ -37,6 +39,12 @@ export const SUBGRAPH_PRIVILEGES: Record<string, Record<string, TablePrivilege[]
   partner: { partner: OWN, access: WRITE_GRANTS, audit: APPEND },
 };
 
+/** Beyond APPEND on `audit`: what the audit sequencer, run by every subgraph, needs. */
+export const AUDIT_SEQUENCER_TABLES: Record<string, TablePrivilege[]> = {
+  'audit.pending': ['DELETE'],
+  'audit.tree': ['UPDATE'],
+};
+
 /** Schemas no subgraph role may use at all: taken from every role on each run. */
 const NOBODYS = ['drizzle', 'public'];
 
@@ -51,6 +59,7 @@ export function subgraphRoleDefinitions(passwords: RolePasswords = {}): RoleDefi
   return Object.entries(SUBGRAPH_PRIVILEGES).map(([name, schemas]) => ({
     role: subgraphRole(name),
     schemas,
+    tables: AUDIT_SEQUENCER_TABLES,
     password: passwords[name],
   }));
 }

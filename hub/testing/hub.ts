@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { JSONWebKeySet, JWK } from 'jose';
+import { generateAuditSigningKey, trustedKeys, type TrustedKeys } from '@reconnect/audit';
 import type { Role } from '@reconnect/auth';
 import { Clock } from '@reconnect/config';
 import type { DbHandle } from '@reconnect/db';
@@ -35,6 +36,9 @@ export interface TestHub extends EmbeddedHub {
   internalSecret: string;
   /** The private key the gateway trusts (to sign unusual tokens in tests). */
   signingKey: JWK;
+  /** The audit signing key made for this hub (PKCS8 PEM), and the trusted keys to verify with. */
+  auditSigningKey: string;
+  auditKeys: TrustedKeys;
   /** The public key set the gateway trusts (to start a second gateway beside it). */
   jwks: JSONWebKeySet;
   token(roles: Role | string | (Role | string)[], options?: TokenOptions): Promise<string>;
@@ -66,6 +70,11 @@ export interface StartTestHubOptions {
    * its polls would land in other tests' statement counts. Tests call `hub.dispatcher.drain()`.
    */
   dispatcher?: { pollIntervalMs?: number } | false;
+  /**
+   * Start the audit sequencer polling at this interval. By default it is not started, for the
+   * same reason as the dispatcher: tests call `hub.auditSequencer.drain()`.
+   */
+  auditSequencer?: { pollIntervalMs?: number; batchSize?: number } | false;
   /** Where the hub logs (tests that read the server log pass a logger over an in-memory stream). */
   logger?: Logger;
   /**
@@ -81,6 +90,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
   const { signingKey, jwks, token } = await createTestSigner();
   const clock = new Clock();
   const internalSecret = randomBytes(32).toString('base64url');
+  const auditSigningKey = generateAuditSigningKey();
   const databaseRoles = database.url && options.databaseRoles !== 'shared' ? 'per-subgraph' : 'shared';
   let handles: Record<string, DbHandle> = {};
   let hub: EmbeddedHub;
@@ -106,6 +116,8 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       ...(options.limits ? { limits: options.limits } : {}),
       dispatcher: options.dispatcher ?? false,
+      auditSigningKey,
+      auditSequencer: options.auditSequencer ?? false,
     });
   } catch (error) {
     await closeHandles(handles);
@@ -123,6 +135,8 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
     databaseRoles,
     clock,
     internalSecret,
+    auditSigningKey,
+    auditKeys: trustedKeys([auditSigningKey]),
     signingKey,
     jwks,
     token,

@@ -8,6 +8,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevAuditSigningKey } from '../../packages/audit/src/index.ts';
 import { ensureDevInternalSecret, ensureDevKeys } from '../../packages/auth/src/index.ts';
 import {
   Clock,
@@ -128,6 +129,22 @@ export function internalSecretOf(config: {
   DATA_DIR: string;
 }): string {
   return config.INTERNAL_TOKEN_SECRET ?? ensureDevInternalSecret(dataDirOf(config));
+}
+
+/**
+ * AUDIT_SIGNING_KEY, or the development key under DATA_DIR (created on first use). In production
+ * there is no default: checkpoints signed with a key nobody kept could never be checked.
+ */
+export function auditSigningKeyOf(config: {
+  AUDIT_SIGNING_KEY?: string | undefined;
+  DATA_DIR: string;
+  NODE_ENV: string;
+}): string {
+  if (config.AUDIT_SIGNING_KEY) return config.AUDIT_SIGNING_KEY;
+  if (config.NODE_ENV === 'production') {
+    throw new Error('AUDIT_SIGNING_KEY is required in production (the key that signs audit checkpoints)');
+  }
+  return ensureDevAuditSigningKey(dataDirOf(config));
 }
 
 type SubgraphUrlSettings = Partial<

@@ -9,6 +9,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuditSequencer,
+  createAuditSigner,
+  recordAuditEvents,
+  verifyAuditChain,
+} from '../../packages/audit/src/index.ts';
 import { hubEnv, loadConfig } from '../../packages/config/src/index.ts';
 import { createDb, roleUrl, rowsOf, setupRoles, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { SUBGRAPH_PRIVILEGES, setupSubgraphRoles, subgraphRole } from '../../hub/src/index.ts';
@@ -181,7 +187,40 @@ describe.skipIf(!ON_POSTGRES)(
           /^42501: (permission denied for (table|sequence) events(_seq)?|must be owner of table events)$/,
         );
       }
+      // Nor the chain and the checkpoints the sequencer writes, nor the sequencer's one row.
+      for (const [table, statement] of [
+        ['chain', 'update audit.chain set hash = hash where false'],
+        ['chain', 'delete from audit.chain where false'],
+        ['chain', 'truncate audit.chain'],
+        ['checkpoints', 'update audit.checkpoints set signature = signature where false'],
+        ['checkpoints', 'delete from audit.checkpoints where false'],
+        ['tree', 'delete from audit.tree where false'],
+        ['pending', 'update audit.pending set event_seq = event_seq where false'],
+        ['pending', 'truncate audit.pending'],
+      ] as const) {
+        expect(await attempt(client, statement), statement).toBe(
+          `42501: permission denied for table ${table}`,
+        );
+      }
     });
+
+    it.each(SUBGRAPHS)(
+      'lets %s’s role run the audit sequencer: chain, checkpoint, empty the queue',
+      async (name) => {
+        const principal = { subject: `roles-${name}`, roles: ['RECONNECT_STAFF' as const] };
+        await recordAuditEvents(as[name]!.db, { principal, requestId: randomUUID(), at: new Date() }, [
+          { action: 'person.read', subjectType: 'Person', subjectId: randomUUID(), fields: ['id'] },
+        ]);
+        const sequencer = new AuditSequencer({
+          db: as[name]!.db,
+          signer: createAuditSigner(hub.auditSigningKey),
+        });
+        expect(await sequencer.drain()).toBeGreaterThan(0);
+        const report = await verifyAuditChain(as[name]!.db, { trustedKeys: hub.auditKeys });
+        expect(report).toMatchObject({ ok: true, pending: 0 });
+        expect(report.newestCheckpoint?.treeSize).toBe(report.checked);
+      },
+    );
 
     it('lets only referral and partner write grants, and nobody delete them; only referral touches events', async () => {
       for (const name of SUBGRAPHS) {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
 import { createHubDatabase, testConfig } from '../../hub/testing/index.ts';
 import { collect, freePortBlock, runScript, spawnScript } from './support.ts';
 
@@ -39,7 +40,7 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
     expect(result.stderr).toContain('regional-service|person|referral|partner');
   });
 
-  it('refuses to run on PGlite, and in production without the secret and the other subgraphs’ URLs', async () => {
+  it('refuses to run on PGlite, and in production without the secret, the audit key and the other subgraphs’ URLs', async () => {
     const pglite = await runScript('run-subgraph.ts', ['person'], { DATA_DIR: dataDir });
     expect(pglite.code).toBe(1);
     expect(pglite.stderr).toContain('DATABASE_URL: required');
@@ -51,11 +52,14 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
     });
     expect(production.code).toBe(1);
     expect(production.stderr).toContain('INTERNAL_TOKEN_SECRET: required in production');
+    // Every subgraph process signs audit checkpoints: no production start without the key.
+    expect(production.stderr).toContain('AUDIT_SIGNING_KEY: required in production');
 
     const urls = await runScript('run-subgraph.ts', ['referral'], {
       ...PRODUCTION,
       DATABASE_URL: 'postgres://hub@127.0.0.1:1/hub',
       INTERNAL_TOKEN_SECRET: SECRET,
+      AUDIT_SIGNING_KEY: generateAuditSigningKey(),
       PERSON_URL: 'http://person.internal/graphql',
     });
     expect(urls.code).toBe(1);

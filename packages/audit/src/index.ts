@@ -1,5 +1,8 @@
 export * from './schema.ts';
 export * from './record.ts';
+export * from './merkle.ts';
+export * from './signing.ts';
+export * from './sequencer.ts';
 export * from './verify.ts';
 export * from './read.ts';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,7 @@
-/** Reading a person's access log, newest first, with keyset pagination. */
+/**
+ * Reading a person's access log, newest first, with keyset pagination on `seq`: the append order,
+ * given at insert, so events the sequencer has not chained yet are listed too, in their place.
+ */
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
 import { auditEvents, type AuditEventRow } from './schema.ts';

@@ -2,6 +2,12 @@
  * Writing audit events. Reads of a person are recorded through a per-request `AuditRecorder` that
  * batches every event of one tick into one INSERT; a read whose audit write fails fails too.
  * Mutations record their event with `recordAuditEvents` inside their own transaction.
+ *
+ * An append takes no lock beyond its own rows: the trigger numbers each row from a sequence and
+ * queues it for the sequencer (sequencer.ts), which chains and signs off the request path. A read
+ * already recorded in the same request (same action, subject and outcome) is skipped by the
+ * unique index `events_read_once_idx` and ON CONFLICT DO NOTHING: the write that holds it is the
+ * one the read waits for, so a read never returns ahead of its event.
  */
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
@@ -37,22 +43,25 @@ export async function recordAuditEvents(
   events: AuditEventInput[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await db.insert(auditEvents).values(
-    events.map((e) => ({
-      at: actor.at,
-      actorSubject: actor.principal.subject,
-      actorOrganisation: actor.principal.organisationCode ?? null,
-      actorRoles: actor.principal.roles,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      personId: e.personId ?? null,
-      fields: e.fields ?? [],
-      purpose: actor.purpose ?? null,
-      outcome: e.outcome ?? 'SUCCESS',
-      requestId: actor.requestId,
-    })),
-  );
+  await db
+    .insert(auditEvents)
+    .values(
+      events.map((e) => ({
+        at: actor.at,
+        actorSubject: actor.principal.subject,
+        actorOrganisation: actor.principal.organisationCode ?? null,
+        actorRoles: actor.principal.roles,
+        action: e.action,
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+        personId: e.personId ?? null,
+        fields: e.fields ?? [],
+        purpose: actor.purpose ?? null,
+        outcome: e.outcome ?? 'SUCCESS',
+        requestId: actor.requestId,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
 /** Per-request recorder: events of one tick go in one statement; each caller awaits the write. */

@@ -1,19 +1,35 @@
 /**
- * The append-only audit trail. A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE, and
- * chains every row to the previous one: it takes a transaction-level advisory lock, numbers the row,
- * and sets `hash = sha256(prev_hash || the row's canonical text)`, so an edited or removed row breaks
- * the chain that `pnpm audit:verify` recomputes. Rows never hold personal data: only ids, field
- * names and outcomes.
+ * The append-only audit trail and the tamper evidence over it (docs/RELIABILITY.md, "Audit").
+ *
+ * - `events`: one row per fact, appended on the request path with no lock beyond its own row. A
+ *   trigger (migration 0003) numbers each row from a sequence (`seq`, the append order the access
+ *   log pages on) and queues it in `pending`; another refuses UPDATE, DELETE and TRUNCATE. A read
+ *   of a person is written at most once per request, action, subject and outcome (a unique
+ *   partial index; writers insert with ON CONFLICT DO NOTHING).
+ * - `pending`: what the sequencer has not chained yet (the one table rows leave: the sequencer
+ *   deletes them in the transaction that chains them).
+ * - `chain`: the order of the log. Position n links to n-1: `hash = sha256(prev_hash | canonical
+ *   text of the event)`, `prev_hash` of position 1 being `genesis`. Written only by the sequencer
+ *   (sequencer.ts), append-only like the events.
+ * - `tree`: the sequencer's state, one row: how many chained leaves the Merkle tree holds and its
+ *   frontier (the roots of its perfect subtrees), so a batch costs O(batch · log n). Its row lock
+ *   is what makes one sequencer at a time. A cache of what `chain` says: verify never trusts it.
+ * - `checkpoints`: signed tree heads (RFC 6962 Merkle tree hash of the first `tree_size` leaves,
+ *   the chain's head hash at that size, when, and the Ed25519 signature with its key id).
+ *
+ * Rows never hold personal data: only ids, field names and outcomes. The chain and checkpoints
+ * refer to events by `seq` without a foreign key on purpose: a removed event must leave its
+ * chain entry behind as evidence, not be refused or cascaded away.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, pgSchema, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const auditSchema = pgSchema('audit');
 
 export const auditEvents = auditSchema.table(
   'events',
   {
-    /** Assigned by the trigger under the chain lock, so ids follow the chain order. */
+    /** The append order, assigned by the trigger from `audit.events_seq`, whatever the writer sends. */
     seq: bigint('seq', { mode: 'number' }).primaryKey().default(0),
     id: text('id')
       .notNull()
@@ -31,10 +47,60 @@ export const auditEvents = auditSchema.table(
     purpose: text('purpose'),
     outcome: text('outcome').notNull(),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull().default(''),
-    hash: text('hash').notNull().default(''),
   },
-  (t) => [index('events_person_idx').on(t.personId, t.seq), index('events_request_idx').on(t.requestId)],
+  (t) => [
+    index('events_person_idx').on(t.personId, t.seq),
+    index('events_request_idx').on(t.requestId),
+    // A person read through several subgraph fetches of one request is one read; a refused read
+    // and a granted one are different facts (the outcome is part of the key). Changes are never
+    // folded: each is its own event.
+    uniqueIndex('events_read_once_idx')
+      .on(t.requestId, t.action, t.subjectId, t.outcome)
+      .where(sql`${t.action} LIKE '%.read' AND ${t.requestId} IS NOT NULL`),
+  ],
 );
 
+export const auditPending = auditSchema.table('pending', {
+  eventSeq: bigint('event_seq', { mode: 'number' }).primaryKey(),
+});
+
+export const auditChain = auditSchema.table(
+  'chain',
+  {
+    /** 1, 2, 3, ... with no gap: leaf `position - 1` of the Merkle tree. */
+    position: bigint('position', { mode: 'number' }).primaryKey(),
+    eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    chainedAt: timestamp('chained_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('chain_event_idx').on(t.eventSeq)],
+);
+
+export const auditTree = auditSchema.table(
+  'tree',
+  {
+    id: smallint('id').primaryKey().default(1),
+    /** Leaves (chain positions 1..size) folded into `frontier`. */
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** Hex roots of the perfect subtrees, largest (leftmost) first: one per set bit of `size`. */
+    frontier: text('frontier').array().notNull(),
+  },
+  (t) => [check('tree_one_row', sql`${t.id} = 1`)],
+);
+
+export const auditCheckpoints = auditSchema.table('checkpoints', {
+  treeSize: bigint('tree_size', { mode: 'number' }).primaryKey(),
+  /** Hex RFC 6962 Merkle tree hash of leaves 0..tree_size-1. */
+  rootHash: text('root_hash').notNull(),
+  /** The chain's `hash` at position `tree_size`. */
+  chainHead: text('chain_head').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  /** Which key signed (signing.ts, `keyIdOf`): verify looks the public key up by it. */
+  keyId: text('key_id').notNull(),
+  /** Base64 Ed25519 signature of `checkpointText` of the row. */
+  signature: text('signature').notNull(),
+});
+
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type AuditCheckpointRow = typeof auditCheckpoints.$inferSelect;

@@ -1,7 +1,13 @@
 /**
- * The audit trail (ARCHITECTURE.md, "audit"): append-only, hash-chained so that an edited or
- * removed row is found, and written for every read of a person, or the read fails.
+ * The audit trail (ARCHITECTURE.md, "audit"; docs/RELIABILITY.md, "Audit"): append-only, written
+ * for every read of a person (or the read fails), once per request; chained, folded into a Merkle
+ * tree and signed by a background sequencer, so that an edited, removed or inserted event is found
+ * and any event can be proved to be in a signed checkpoint. Runs on PGlite and, with
+ * TEST_DATABASE_URL, on PostgreSQL (where concurrent writers and sequencers really race).
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { Principal } from '@reconnect/auth';
@@ -9,13 +15,25 @@ import { rowsOf, sql, type Queryable } from '@reconnect/db';
 import { createTestDatabase, newId, type TestDatabase } from '@reconnect/testing';
 import {
   AuditRecorder,
+  AuditSequencer,
+  auditChain,
+  auditCheckpoints,
   auditEvents,
   auditMigrations,
+  createAuditSigner,
+  generateAuditSigningKey,
+  merkleRoot,
+  leafHash,
+  proveInclusion,
   readAccessLog,
   recordAuditEvents,
+  sequenceRound,
+  trustedKeys,
   verifyAuditChain,
+  verifyInclusionProof,
   type AuditActor,
   type AuditEventInput,
+  type ChainReport,
 } from '../src/index.ts';
 
 const principal: Principal = { subject: 'worker-1', roles: ['RECONNECT_STAFF'], organisationCode: 'RC-NW' };
@@ -32,12 +50,37 @@ const read = (personId: string, fields = ['givenName']): AuditEventInput => ({
   personId,
   fields,
 });
+const change = (subjectId = newId()): AuditEventInput => ({
+  action: 'referral.accept',
+  subjectType: 'Referral',
+  subjectId,
+});
 
-async function count(db: Queryable): Promise<number> {
+const KEY = generateAuditSigningKey();
+const signer = createAuditSigner(KEY);
+const keys = trustedKeys([KEY]);
+const sequencer = (db: TestDatabase, batchSize?: number) =>
+  new AuditSequencer({ db: db.handle.db, signer, ...(batchSize ? { batchSize } : {}) });
+const verify = (db: Queryable) => verifyAuditChain(db, { trustedKeys: keys });
+
+async function count(db: Queryable, table: string): Promise<number> {
   return Number(
-    rowsOf<{ n: number | string }>(await db.execute(sql`select count(*) as n from audit.events`))[0]!.n,
+    rowsOf<{ n: number | string }>(await db.execute(sql.raw(`select count(*) as n from ${table}`)))[0]!.n,
   );
 }
+
+/** What someone with the owner's rights could do: switch the guards off, change, switch them on. */
+async function asOwner(db: Queryable, ...statements: ReturnType<typeof sql>[]) {
+  await db.transaction(async (tx) => {
+    for (const t of ['events', 'chain', 'checkpoints'])
+      await tx.execute(sql.raw(`alter table audit.${t} disable trigger user`));
+    for (const statement of statements) await tx.execute(statement);
+    for (const t of ['events', 'chain', 'checkpoints'])
+      await tx.execute(sql.raw(`alter table audit.${t} enable trigger user`));
+  });
+}
+
+const kinds = (report: ChainReport) => report.problems.map((p) => p.kind);
 
 let database: TestDatabase;
 const db = () => database.handle.db;
@@ -52,17 +95,24 @@ afterAll(async () => {
 describe('append-only', () => {
   beforeAll(async () => {
     await recordAuditEvents(db(), actor(), [read(newId()), read(newId())]);
+    await sequencer(database).drain();
   });
 
   it.each([
     ['UPDATE', sql`update audit.events set outcome = 'DENIED'`],
-    ['UPDATE of the hash', sql`update audit.events set hash = 'x', prev_hash = 'y'`],
     ['DELETE', sql`delete from audit.events`],
     ['TRUNCATE', sql`truncate audit.events`],
+    ['UPDATE of the chain', sql`update audit.chain set hash = 'x'`],
+    ['DELETE from the chain', sql`delete from audit.chain`],
+    ['TRUNCATE of the chain', sql`truncate audit.chain`],
+    ['UPDATE of a checkpoint', sql`update audit.checkpoints set root_hash = 'x'`],
+    ['DELETE of a checkpoint', sql`delete from audit.checkpoints`],
   ])('%s is refused', async (_name, statement) => {
     const before = await db().select().from(auditEvents).orderBy(asc(auditEvents.seq));
+    const chain = await db().select().from(auditChain).orderBy(asc(auditChain.position));
     await expect(db().execute(statement)).rejects.toThrow();
     expect(await db().select().from(auditEvents).orderBy(asc(auditEvents.seq))).toEqual(before);
+    expect(await db().select().from(auditChain).orderBy(asc(auditChain.position))).toEqual(chain);
   });
 
   it('refuses through drizzle too', async () => {
@@ -72,15 +122,17 @@ describe('append-only', () => {
     await expect(db().delete(auditEvents)).rejects.toThrow();
   });
 
-  it('the trigger numbers and hashes the row, whatever the writer sent', async () => {
+  it('the trigger numbers the row and queues it, whatever the writer sent', async () => {
     const personId = newId();
     await db()
       .insert(auditEvents)
-      .values({ ...row(personId), seq: 1, prevHash: 'genesis', hash: 'forged' });
+      .values({ ...row(personId), seq: 1 });
     const [inserted] = await db().select().from(auditEvents).where(eq(auditEvents.personId, personId));
-    expect(inserted!.hash).not.toBe('forged');
     expect(inserted!.seq).toBeGreaterThan(1);
-    await expect(verifyAuditChain(db())).resolves.toMatchObject({ ok: true });
+    expect(await db().execute(sql`select 1 from audit.pending where event_seq = ${inserted!.seq}`)).toSatisfy(
+      (r: unknown) => rowsOf(r).length === 1,
+    );
+    await expect(verify(db())).resolves.toMatchObject({ ok: true, pending: 1 });
   });
 });
 
@@ -97,12 +149,44 @@ function row(personId: string) {
     fields: ['id'],
     purpose: null,
     outcome: 'SUCCESS',
-    requestId: 'r',
+    requestId: newId(),
   };
 }
 
-describe('the chain', () => {
-  it('verifies after many inserts, in batches and in concurrent transactions', async () => {
+describe('once per request', () => {
+  it('a read is written once per request, action, subject and outcome, even from racing transactions', async () => {
+    const requestId = newId();
+    const personId = newId();
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        db().transaction(async (tx) => {
+          await recordAuditEvents(tx, actor(requestId), [read(personId, [`f${i}`])]);
+        }),
+      ),
+    );
+    await recordAuditEvents(db(), actor(requestId), [{ ...read(personId), outcome: 'DENIED' }]);
+    await recordAuditEvents(db(), actor(), [read(personId)]); // another request: another read
+    const rows = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, personId));
+    expect(
+      rows
+        .filter((r) => r.requestId === requestId)
+        .map((r) => r.outcome)
+        .sort(),
+    ).toEqual(['DENIED', 'SUCCESS']);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('changes are never folded: each is its own event', async () => {
+    const requestId = newId();
+    const referral = newId();
+    await recordAuditEvents(db(), actor(requestId), [change(referral), change(referral)]);
+    await recordAuditEvents(db(), actor(requestId), [change(referral)]);
+    expect(await db().select().from(auditEvents).where(eq(auditEvents.subjectId, referral))).toHaveLength(3);
+  });
+});
+
+describe('the sequencer', () => {
+  it('chains and checkpoints every event after many appends, in batches and in concurrent transactions', async () => {
     for (let i = 0; i < 10; i += 1) {
       await recordAuditEvents(db(), actor(), [
         read(newId()),
@@ -110,120 +194,300 @@ describe('the chain', () => {
         read(newId()),
       ]);
     }
-    // Twenty writers at once, each in its own transaction with two statements; on PostgreSQL
-    // these run on separate connections and race for the chain.
+    // Twenty writers at once, each in its own transaction with two statements; on PostgreSQL they
+    // run on separate connections: nothing serialises them now.
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         db().transaction(async (tx) => {
           await recordAuditEvents(tx, actor(), [read(newId())]);
-          await recordAuditEvents(tx, actor(), [
-            {
-              action: 'referral.accept',
-              subjectType: 'Referral',
-              subjectId: newId(),
-              outcome: i % 2 ? 'SUCCESS' : 'DENIED',
-            },
-          ]);
+          await recordAuditEvents(tx, actor(), [{ ...change(), outcome: i % 2 ? 'SUCCESS' : 'DENIED' }]);
         }),
       ),
     );
-    const total = await count(db());
-    const report = await verifyAuditChain(db());
-    expect(report).toEqual({ ok: true, checked: total });
-    expect(total).toBeGreaterThanOrEqual(10 * 3 + 20 * 2);
+    const total = await count(db(), 'audit.events');
+    expect(await count(db(), 'audit.pending')).toBeGreaterThanOrEqual(70);
+    await sequencer(database, 16).drain();
+    const report = await verify(db());
+    expect(report).toMatchObject({ ok: true, checked: total, pending: 0, problemCount: 0 });
+    expect(report.newestCheckpoint?.treeSize).toBe(total);
+    expect(await count(db(), 'audit.pending')).toBe(0);
 
-    // Every row links to the one before it: one chain, no fork.
-    const rows = await db().select().from(auditEvents).orderBy(asc(auditEvents.seq));
-    expect(rows[0]!.prevHash).toBe('genesis');
-    for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
-    expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length);
+    // One chain, no fork, each event once; every checkpoint's root is the RFC 6962 hash of its leaves.
+    const chain = await db().select().from(auditChain).orderBy(asc(auditChain.position));
+    expect(chain.map((c) => c.position)).toEqual(chain.map((_, i) => i + 1));
+    expect(chain[0]!.prevHash).toBe('genesis');
+    for (let i = 1; i < chain.length; i += 1) expect(chain[i]!.prevHash).toBe(chain[i - 1]!.hash);
+    expect(new Set(chain.map((c) => c.eventSeq)).size).toBe(total);
+    const leaves = rowsOf<{ canonical: string }>(
+      await db().execute(
+        sql`select audit.canonical(e) as canonical from audit.chain c join audit.events e on e.seq = c.event_seq order by c.position`,
+      ),
+    ).map((r) => leafHash(r.canonical));
+    const checkpoints = await db().select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.treeSize));
+    expect(checkpoints.length).toBeGreaterThan(3); // batches of 16
+    for (const c of checkpoints) {
+      expect(c.rootHash).toBe(merkleRoot(leaves.slice(0, c.treeSize)).toString('hex'));
+      expect(c.keyId).toBe(signer.keyId);
+    }
   });
 
-  it('a rolled-back write leaves no trace in the chain', async () => {
+  it('does nothing, and signs nothing, when nothing is pending', async () => {
+    await sequencer(database).drain();
+    const before = await count(db(), 'audit.checkpoints');
+    await expect(sequencer(database).runOnce()).resolves.toMatchObject({ skipped: false, chained: 0 });
+    expect(await count(db(), 'audit.checkpoints')).toBe(before);
+  });
+
+  it('a crash between append and sequencing, or in the middle of a round, loses nothing', async () => {
+    await sequencer(database).drain();
+    const appended = [newId(), newId(), newId(), newId(), newId()];
+    await recordAuditEvents(
+      db(),
+      actor(),
+      appended.map((p) => read(p)),
+    );
+    // A sequencer that chains part of the queue and dies before committing.
     await expect(
       db().transaction(async (tx) => {
-        await recordAuditEvents(tx, actor(), [read(newId())]);
-        throw new Error('the change failed');
+        const round = await sequenceRound(tx, { signer, batchSize: 3, now: new Date() });
+        expect(round.chained).toBe(3);
+        throw new Error('killed mid-batch');
       }),
-    ).rejects.toThrow('the change failed');
+    ).rejects.toThrow('killed mid-batch');
+    const pendingAfterCrash = await verify(db());
+    expect(pendingAfterCrash).toMatchObject({ ok: true, pending: 5 });
+    // A new sequencer (another process) finishes the work.
+    await sequencer(database, 2).drain();
+    const report = await verify(db());
+    expect(report).toMatchObject({ ok: true, pending: 0 });
+    const chained = rowsOf<{ subject_id: string }>(
+      await db().execute(sql`select e.subject_id from audit.chain c join audit.events e on e.seq = c.event_seq
+                             where e.subject_id in (${sql.join(
+                               appended.map((a) => sql`${a}`),
+                               sql`, `,
+                             )})`),
+    );
+    expect(chained.map((c) => c.subject_id).sort()).toEqual([...appended].sort());
+  });
+
+  it('two sequencers racing chain each event exactly once (one sequences, the other skips)', async () => {
+    for (let i = 0; i < 8; i += 1)
+      await recordAuditEvents(
+        db(),
+        actor(),
+        Array.from({ length: 25 }, () => read(newId())),
+      );
+    const [a, b] = [sequencer(database, 10), sequencer(database, 10)];
+    const appending = Promise.all(
+      Array.from({ length: 5 }, () => recordAuditEvents(db(), actor(), [read(newId()), change()])),
+    );
+    await Promise.all([a.drain(), b.drain(), appending]);
+    await a.drain();
+    const report = await verify(db());
+    expect(report).toMatchObject({ ok: true, pending: 0, checked: await count(db(), 'audit.events') });
+    expect(
+      rowsOf<{ n: number | string }>(
+        await db().execute(sql`select count(*) - count(distinct event_seq) as n from audit.chain`),
+      )[0]!.n,
+    ).toSatisfy((n: unknown) => Number(n) === 0);
+  });
+
+  it('polls in the background once started, and stops cleanly', async () => {
+    const polling = new AuditSequencer({ db: db(), signer, pollIntervalMs: 20 });
+    polling.start();
     await recordAuditEvents(db(), actor(), [read(newId())]);
-    await expect(verifyAuditChain(db())).resolves.toMatchObject({ ok: true });
+    await expect.poll(async () => count(db(), 'audit.pending'), { timeout: 10_000 }).toBe(0);
+    await polling.stop();
+    await recordAuditEvents(db(), actor(), [read(newId())]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await count(db(), 'audit.pending')).toBe(1);
+  });
+});
+
+describe('inclusion proofs', () => {
+  it('proves an event is in the newest signed checkpoint, and a tampered proof fails', async () => {
+    const personId = newId();
+    await recordAuditEvents(db(), actor(), [read(personId)]);
+    await recordAuditEvents(db(), actor(), [read(newId()), read(newId())]);
+    const [event] = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, personId));
+    await expect(proveInclusion(db(), event!.id)).rejects.toThrow(/pending/);
+    await sequencer(database).drain();
+    const proof = await proveInclusion(db(), event!.id);
+    expect(proof.seq).toBe(event!.seq);
+    expect(verifyInclusionProof(proof, keys)).toEqual({ ok: true });
+    await expect(proveInclusion(db(), event!.seq)).resolves.toEqual(proof);
+
+    expect(
+      verifyInclusionProof({ ...proof, leafData: proof.leafData.replace('givenName', 'nhsNumber') }, keys).ok,
+    ).toBe(false);
+    expect(verifyInclusionProof({ ...proof, leafIndex: proof.leafIndex + 1 }, keys).ok).toBe(false);
+    const path = [...proof.auditPath];
+    path[0] = leafHash('forged').toString('hex');
+    expect(verifyInclusionProof({ ...proof, auditPath: path }, keys).ok).toBe(false);
+    expect(
+      verifyInclusionProof({ ...proof, checkpoint: { ...proof.checkpoint, rootHash: path[0]! } }, keys).ok,
+    ).toBe(false);
+    expect(verifyInclusionProof(proof, trustedKeys([generateAuditSigningKey()])).ok).toBe(false);
   });
 });
 
 describe('tampering is detected', () => {
   let tampered: TestDatabase;
   const tdb = () => tampered.handle.db;
+  let seqs: number[];
 
   beforeAll(async () => {
     tampered = await createTestDatabase({ migrations: [auditMigrations] });
     for (let i = 0; i < 5; i += 1) await recordAuditEvents(tdb(), actor(), [read(newId()), read(newId())]);
+    await sequencer(tampered, 4).drain();
+    seqs = (await tdb().select({ seq: auditEvents.seq }).from(auditEvents).orderBy(asc(auditEvents.seq))).map(
+      (r) => r.seq,
+    );
   });
   afterAll(async () => {
     await tampered?.drop();
   });
 
-  /** What someone with the owner's rights could do: switch the guard off, change, switch it on. */
-  async function asOwner(statement: ReturnType<typeof sql>) {
-    await tdb().transaction(async (tx) => {
-      await tx.execute(sql`alter table audit.events disable trigger events_append_only`);
-      await tx.execute(statement);
-      await tx.execute(sql`alter table audit.events enable trigger events_append_only`);
-    });
-  }
-
-  async function seqs(): Promise<number[]> {
-    return (await tdb().select({ seq: auditEvents.seq }).from(auditEvents).orderBy(asc(auditEvents.seq))).map(
-      (r) => r.seq,
-    );
+  /** Runs `statements` as the owner, checks what verify says, then undoes them with `undo`. */
+  async function tamper(
+    statements: ReturnType<typeof sql>[],
+    undo: ReturnType<typeof sql>[],
+  ): Promise<ChainReport> {
+    await asOwner(tdb(), ...statements);
+    try {
+      return await verify(tdb());
+    } finally {
+      await asOwner(tdb(), ...undo);
+      await expect(verify(tdb())).resolves.toMatchObject({ ok: true });
+    }
   }
 
   it('starts intact', async () => {
-    await expect(verifyAuditChain(tdb())).resolves.toEqual({ ok: true, checked: 10 });
+    await expect(verify(tdb())).resolves.toMatchObject({ ok: true, checked: 10, pending: 0, checkpoints: 3 });
   });
 
-  it('an edited field is found at that row', async () => {
-    const target = (await seqs())[3]!;
-    await asOwner(sql`update audit.events set fields = array['id']::text[] where seq = ${target}`);
-    await expect(verifyAuditChain(tdb())).resolves.toEqual({ ok: false, checked: 10, brokenAt: target });
-  });
-
-  it('an edit that recomputes the row hash is found at the next row', async () => {
-    // Forge a row and its own hash together: only the link from the next row gives it away.
-    const all = await seqs();
-    const target = all[6]!;
-    await asOwner(sql`update audit.events set actor_subject = 'someone-else' where seq = ${target}`);
-    await asOwner(sql`update audit.events e set hash = audit.digest(e.prev_hash, e) where seq = ${target}`);
-    const report = await verifyAuditChain(tdb());
+  it('an edited event is found at that event', async () => {
+    const target = seqs[3]!;
+    const report = await tamper(
+      [sql`update audit.events set fields = array['id']::text[] where seq = ${target}`],
+      [sql`update audit.events set fields = array['givenName']::text[] where seq = ${target}`],
+    );
     expect(report.ok).toBe(false);
-    // The first break reported is still the earlier edit; once that is undone, the forged row's
-    // successor is.
-    expect(report.brokenAt).toBe(all[3]);
-    await asOwner(sql`update audit.events set fields = array['givenName']::text[] where seq = ${all[3]!}`);
-    await expect(verifyAuditChain(tdb())).resolves.toEqual({ ok: false, checked: 10, brokenAt: all[7] });
+    expect(report.problems[0]).toMatchObject({ kind: 'edited', seq: target, position: 4 });
+    // The checkpoints over it no longer match their leaves either.
+    expect(kinds(report)).toContain('checkpoint-root');
   });
 
-  it('a removed row is found at the row after it', async () => {
-    const fresh = await createTestDatabase({ migrations: [auditMigrations] });
+  it('an edit that rewrites the chain entry too is found by the link after it and by the signed roots', async () => {
+    const target = seqs[6]!;
+    const [original] = await tdb().select().from(auditChain).where(eq(auditChain.eventSeq, target));
+    const report = await tamper(
+      [
+        sql`update audit.events set actor_subject = 'someone-else' where seq = ${target}`,
+        sql`update audit.chain c set hash = audit.digest(c.prev_hash, e) from audit.events e where e.seq = c.event_seq and c.event_seq = ${target}`,
+      ],
+      [
+        sql`update audit.events set actor_subject = 'worker-1' where seq = ${target}`,
+        sql`update audit.chain set hash = ${original!.hash} where event_seq = ${target}`,
+      ],
+    );
+    expect(kinds(report)).not.toContain('edited');
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'relinked', position: 8 }));
+    expect(kinds(report)).toContain('checkpoint-root');
+  });
+
+  it('a removed event is found at its chain entry', async () => {
+    const target = seqs[1]!;
+    const [gone] = rowsOf<Record<string, unknown>>(
+      await tdb().execute(sql`select * from audit.events where seq = ${target}`),
+    );
+    const report = await tamper(
+      [sql`delete from audit.events where seq = ${target}`],
+      [
+        sql`insert into audit.events select * from json_populate_record(null::audit.events, ${JSON.stringify(gone)}::json)`,
+      ],
+    );
+    expect(report.problems[0]).toMatchObject({ kind: 'removed', seq: target, position: 2 });
+  });
+
+  it('an event inserted behind the queue’s back is found', async () => {
+    const report = await tamper(
+      [
+        sql`insert into audit.events (seq, at, actor_subject, actor_roles, action, subject_type, subject_id, fields, outcome)
+           values (100000, now(), 'intruder', '{}', 'person.read', 'Person', 'p', '{}', 'SUCCESS')`,
+      ],
+      [sql`delete from audit.events where seq = 100000`],
+    );
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'inserted', seq: 100000 })]);
+  });
+
+  it('entries removed from the end of the chain are found by the checkpoint over them', async () => {
+    const last = await tdb().select().from(auditChain).orderBy(asc(auditChain.position));
+    const tail = last.at(-1)!;
+    const report = await tamper(
+      [sql`delete from audit.chain where position = ${tail.position}`],
+      [
+        sql`insert into audit.chain (position, event_seq, prev_hash, hash, chained_at)
+           values (${tail.position}, ${tail.eventSeq}, ${tail.prevHash}, ${tail.hash}, ${tail.chainedAt.toISOString()})`,
+      ],
+    );
+    expect(kinds(report)).toContain('checkpoint-truncated');
+  });
+
+  it('a checkpoint not signed by a trusted key is found', async () => {
+    const [c] = await tdb().select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.treeSize)).limit(1);
+    const other = createAuditSigner(generateAuditSigningKey());
+    const body = {
+      treeSize: c!.treeSize,
+      rootHash: c!.rootHash,
+      chainHead: c!.chainHead,
+      signedAt: c!.signedAt,
+    };
+    const report = await tamper(
+      [
+        sql`update audit.checkpoints set key_id = ${signer.keyId}, signature = ${other.sign(body)} where tree_size = ${c!.treeSize}`,
+      ],
+      [sql`update audit.checkpoints set signature = ${c!.signature} where tree_size = ${c!.treeSize}`],
+    );
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'checkpoint-signature', treeSize: c!.treeSize }),
+    ]);
+  });
+});
+
+describe('the rows the old trigger chained (migration 0003)', () => {
+  it('move into the new chain and verify, with the events appended after them', async () => {
+    // The audit migrations up to 0002 only, as a database made before this change has them.
+    const folder = mkdtempSync(join(tmpdir(), 'audit-legacy-'));
     try {
-      for (let i = 0; i < 4; i += 1) await recordAuditEvents(fresh.handle.db, actor(), [read(newId())]);
-      const all = (
-        await fresh.handle.db.select({ seq: auditEvents.seq }).from(auditEvents).orderBy(asc(auditEvents.seq))
-      ).map((r) => r.seq);
-      await fresh.handle.db.transaction(async (tx) => {
-        await tx.execute(sql`alter table audit.events disable trigger events_append_only`);
-        await tx.execute(sql`delete from audit.events where seq = ${all[1]!}`);
-        await tx.execute(sql`alter table audit.events enable trigger events_append_only`);
-      });
-      await expect(verifyAuditChain(fresh.handle.db)).resolves.toEqual({
-        ok: false,
-        checked: 3,
-        brokenAt: all[2],
-      });
+      cpSync(auditMigrations.folder, folder, { recursive: true });
+      const journalFile = join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < '0003');
+      writeFileSync(journalFile, JSON.stringify(journal));
+      const legacy = await createTestDatabase({ migrations: [{ name: 'audit', folder }] });
+      try {
+        for (let i = 0; i < 4; i += 1) await recordLegacy(legacy.handle.db);
+        await legacy.handle.migrate([auditMigrations]);
+        expect(await count(legacy.handle.db, 'audit.chain')).toBe(8);
+        await recordAuditEvents(legacy.handle.db, actor(), [read(newId()), read(newId())]);
+        await new AuditSequencer({ db: legacy.handle.db, signer, batchSize: 3 }).drain();
+        await expect(verify(legacy.handle.db)).resolves.toMatchObject({ ok: true, checked: 10, pending: 0 });
+      } finally {
+        await legacy.drop();
+      }
     } finally {
-      await fresh.drop();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  /** An insert as the code before 0003 wrote it (the old trigger chains it). */
+  async function recordLegacy(ldb: Queryable) {
+    await ldb.execute(sql`
+      insert into audit.events (at, actor_subject, actor_roles, action, subject_type, subject_id, fields, outcome, request_id)
+      values (now(), 'worker-1', '{RECONNECT_STAFF}', 'person.read', 'Person', ${newId()}, '{givenName}', 'SUCCESS', ${newId()}),
+             (now(), 'worker-1', '{RECONNECT_STAFF}', 'referral.accept', 'Referral', ${newId()}, '{}', 'SUCCESS', null)`);
+  }
 });
 
 describe('AuditRecorder', () => {
@@ -241,7 +505,7 @@ describe('AuditRecorder', () => {
         recorder.record(read(a)),
         recorder.record(read(b)),
         recorder.record(read(a)), // the same read through another path of the query
-        recorder.record(read(a, ['nhsNumber'])), // sent, and skipped by the chain: `a` is read already
+        recorder.record(read(a, ['nhsNumber'])), // sent, and skipped by the index: `a` is read already
         recorder.record({ ...read(c), outcome: 'DENIED' }),
       ]),
     );
@@ -289,10 +553,12 @@ describe('AuditRecorder', () => {
 });
 
 describe('readAccessLog', () => {
-  it('returns the events of one person, newest first, a page at a time', async () => {
+  it('returns the events of one person, newest first, a page at a time, sequenced or not', async () => {
     const personId = newId();
-    for (const fields of [['a'], ['b'], ['c'], ['d'], ['e']])
+    for (const fields of [['a'], ['b'], ['c']])
       await recordAuditEvents(db(), actor(), [read(personId, fields)]);
+    await sequencer(database).drain();
+    for (const fields of [['d'], ['e']]) await recordAuditEvents(db(), actor(), [read(personId, fields)]);
     await recordAuditEvents(db(), actor(), [read(newId(), ['other'])]);
     const first = await readAccessLog(db(), personId, 2);
     expect(first.rows.map((r) => r.fields[0])).toEqual(['e', 'd']);

@@ -3,6 +3,7 @@
  * This is the only module in the hub that reads `process.env`; everything else is handed a
  * typed config object. Every problem is collected and reported together before exiting.
  */
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 export { z };
@@ -52,12 +53,32 @@ export const commonEnv = z.object({
    * generated on first start.
    */
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The Ed25519 private key that signs audit checkpoints (packages/audit/src/signing.ts): its PKCS8
+   * PEM text (`openssl genpkey -algorithm ed25519`; `\n` escapes accepted), the same for every
+   * process of a deployment. Required in production by every process that sequences (each subgraph;
+   * `pnpm start` checks it too); in development a key is generated under
+   * DATA_DIR (`audit-signing-key.pem`) on first start.
+   */
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .refine(isEd25519PrivateKey, 'must be the PKCS8 PEM text of an Ed25519 private key')
+    .optional(),
   /** The date "today" is, for demonstrations and tests (YYYY-MM-DD); never set in production. */
   HUB_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .optional(),
 });
+
+function isEd25519PrivateKey(pem: string): boolean {
+  try {
+    const key = createPrivateKey({ key: pem.replace(/\\n/g, '\n'), format: 'pem' });
+    return key.asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 export const hubEnv = commonEnv
   .extend({
@@ -186,6 +207,9 @@ export const subgraphEnv = commonEnv
     if (env.NODE_ENV === 'production') {
       if (!env.INTERNAL_TOKEN_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'required in production' });
+      }
+      if (!env.AUDIT_SIGNING_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_KEY'], message: 'required in production' });
       }
       if (env.HUB_TODAY) {
         ctx.addIssue({ code: 'custom', path: ['HUB_TODAY'], message: 'must not be set in production' });

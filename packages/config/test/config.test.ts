@@ -1,5 +1,50 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Clock, ConfigError, gatewayEnv, hubEnv, loadConfig, londonDateOf } from '../src/index.ts';
+import {
+  Clock,
+  ConfigError,
+  gatewayEnv,
+  hubEnv,
+  loadConfig,
+  londonDateOf,
+  subgraphEnv,
+} from '../src/index.ts';
+
+describe('AUDIT_SIGNING_KEY', () => {
+  const pem = (type: 'ed25519' | 'ec') =>
+    (type === 'ec'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      : generateKeyPairSync('ed25519')
+    ).privateKey
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
+    INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+  };
+
+  it('is required by a subgraph process in production, and optional in development', () => {
+    expect(() => loadConfig(subgraphEnv, production)).toThrow(/AUDIT_SIGNING_KEY: required in production/);
+    expect(
+      loadConfig(subgraphEnv, { DATABASE_URL: production.DATABASE_URL }).AUDIT_SIGNING_KEY,
+    ).toBeUndefined();
+  });
+
+  it('takes the PKCS8 PEM of an Ed25519 key, with escaped newlines too, and refuses anything else', () => {
+    const key = pem('ed25519');
+    expect(loadConfig(subgraphEnv, { ...production, AUDIT_SIGNING_KEY: key }).AUDIT_SIGNING_KEY).toBe(key);
+    const escaped = key.replace(/\n/g, '\\n');
+    expect(loadConfig(subgraphEnv, { ...production, AUDIT_SIGNING_KEY: escaped }).AUDIT_SIGNING_KEY).toBe(
+      escaped,
+    );
+    for (const bad of [pem('ec'), 'not a key', '/etc/reconnect/audit.pem']) {
+      expect(() => loadConfig(subgraphEnv, { ...production, AUDIT_SIGNING_KEY: bad })).toThrow(
+        /AUDIT_SIGNING_KEY: must be the PKCS8 PEM text of an Ed25519 private key/,
+      );
+    }
+  });
+});
 
 describe('hub configuration', () => {
   it('has safe local defaults', () => {

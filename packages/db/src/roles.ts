@@ -35,6 +35,11 @@ export interface RoleDefinition {
   role: string;
   /** USAGE on each schema, and these privileges on all its tables (and its sequences' USAGE with INSERT). */
   schemas: Record<string, readonly TablePrivilege[]>;
+  /**
+   * More privileges on single tables (`schema.table`) of those schemas, beyond the schema's list:
+   * e.g. DELETE on a queue in a schema that is otherwise append-only.
+   */
+  tables?: Record<string, readonly TablePrivilege[]>;
   /** Set as the role's password on each run when given. */
   password?: string | undefined;
 }
@@ -66,6 +71,15 @@ export async function setupRoles(
     checkName(d.role);
     for (const [schema, privileges] of Object.entries(d.schemas)) {
       checkName(schema);
+      for (const p of privileges) if (!PRIVILEGES.has(p)) throw new Error(`unknown privilege ${p}`);
+    }
+    for (const [table, privileges] of Object.entries(d.tables ?? {})) {
+      const [schema, name, ...rest] = table.split('.');
+      if (!schema || !name || rest.length > 0 || !(schema in d.schemas)) {
+        throw new Error(`${table}: name a table as schema.table, in one of the role's schemas`);
+      }
+      checkName(schema);
+      checkName(name);
       for (const p of privileges) if (!PRIVILEGES.has(p)) throw new Error(`unknown privilege ${p}`);
     }
   }
@@ -125,6 +139,11 @@ export async function setupRoles(
             await run(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${role}`);
             await run(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE ON SEQUENCES TO ${role}`);
           }
+        }
+        for (const [table, privileges] of Object.entries(d.tables ?? {})) {
+          if (privileges.length === 0) continue;
+          const [schema, name] = table.split('.') as [string, string];
+          await run(`GRANT ${privileges.join(', ')} ON ${ident(schema)}.${ident(name)} TO ${role}`);
         }
       }
       return name;
