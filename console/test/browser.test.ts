@@ -96,12 +96,10 @@ describe.skipIf(!run)('console in a browser', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   }
 
-  async function fillDate(page: Page, legend: string | RegExp, date: string) {
+  /** A date typed into the MOJ date picker's text input, as d/m/yyyy. */
+  async function fillDate(page: Page, label: string | RegExp, date: string) {
     const [y, m, d] = date.split('-');
-    const group = page.getByRole('group', { name: legend });
-    await group.getByLabel('Day').fill(String(Number(d)));
-    await group.getByLabel('Month').fill(String(Number(m)));
-    await group.getByLabel('Year').fill(y!);
+    await page.getByLabel(label, { exact: typeof label === 'string' }).fill(`${Number(d)}/${Number(m)}/${y}`);
   }
 
   async function openAction(page: Page, referralId: string, button: string) {

@@ -237,21 +237,17 @@ describe('referral and its actions', () => {
     const contact = await lead.get(`/referrals/${referral.id}/contact`).expect(200);
     expect(contact.text).toContain('This will be contact 1 of 2 before release.');
     const bad = await postForm(lead, `/referrals/${referral.id}/contact`, {
-      'occurredOn-day': '31',
-      'occurredOn-month': '2',
-      'occurredOn-year': '2026',
+      occurredOn: '31/2/2026',
       occurredTime: '25:00',
       mode: 'FACE_TO_FACE',
       purpose: 'ASSESSMENT',
     });
-    expect(errorSummaryOf(bad.text).map((e) => e.href)).toEqual(['#occurredOn-day', '#occurredTime']);
+    expect(errorSummaryOf(bad.text).map((e) => e.href)).toEqual(['#occurredOn', '#occurredTime']);
     // The input is kept.
-    expect(cheerio.load(bad.text)('#occurredOn-day').val()).toBe('31');
+    expect(cheerio.load(bad.text)('#occurredOn').val()).toBe('31/2/2026');
     const [y, m, d] = env.today().split('-');
     const good = await postForm(lead, `/referrals/${referral.id}/contact`, {
-      'occurredOn-day': d!,
-      'occurredOn-month': m!,
-      'occurredOn-year': y!,
+      occurredOn: `${Number(d)}/${Number(m)}/${y}`,
       occurredTime: '00:01',
       mode: 'FACE_TO_FACE',
       purpose: 'ASSESSMENT',
@@ -272,9 +268,7 @@ describe('referral and its actions', () => {
     expect(
       (
         await postForm(other, `/referrals/${referral.id}/expected-release-date`, {
-          'expectedReleaseDate-day': d!,
-          'expectedReleaseDate-month': m!,
-          'expectedReleaseDate-year': y!,
+          expectedReleaseDate: `${Number(d)}/${Number(m)}/${y}`,
           reason: 'Sentence recalculated',
         })
       ).status,
@@ -286,9 +280,7 @@ describe('referral and its actions', () => {
       .send({
         _csrf: csrfOf(form.text),
         version: staleVersion,
-        'expectedReleaseDate-day': d2,
-        'expectedReleaseDate-month': m2,
-        'expectedReleaseDate-year': y2,
+        expectedReleaseDate: `${Number(d2)}/${Number(m2)}/${y2}`,
         reason: 'Parole hearing moved',
       })
       .expect(409);
@@ -296,7 +288,7 @@ describe('referral and its actions', () => {
     expect($('#conflict').text()).toContain('Someone else changed this referral');
     expect(Number($('input[name=version]').val())).toBeGreaterThan(Number(staleVersion));
     expect($('#reason').val()).toBe('Parole hearing moved');
-    expect($('#expectedReleaseDate-day').val()).toBe(d2);
+    expect($('#expectedReleaseDate').val()).toBe(`${Number(d2)}/${Number(m2)}/${y2}`);
     expectNoLeaks(conflict.text);
   });
 
@@ -305,9 +297,7 @@ describe('referral and its actions', () => {
     expect(
       (
         await postForm(lead, `/referrals/${referral.id}/release`, {
-          'releasedOn-day': d!,
-          'releasedOn-month': m!,
-          'releasedOn-year': y!,
+          releasedOn: `${Number(d)}/${Number(m)}/${y}`,
         })
       ).status,
     ).toBe(303);

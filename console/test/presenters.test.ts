@@ -112,7 +112,7 @@ describe('caseload', () => {
 describe('forms', () => {
   const fields: Field[] = [
     {
-      kind: 'date',
+      kind: 'dateParts',
       name: 'on',
       label: 'Date of release',
       required: 'Enter the date of release',
@@ -130,6 +130,22 @@ describe('forms', () => {
   it('accepts only real dates', () => {
     expect(dateOf({ 'on-day': '29', 'on-month': '2', 'on-year': '2028' }, 'on')).toBe('2028-02-29');
     expect(dateOf({ 'on-day': '29', 'on-month': '2', 'on-year': '2027' }, 'on')).toBeNull();
+    // As the MOJ date picker writes it, with or without leading zeros.
+    expect(dateOf({ on: '29/2/2028' }, 'on')).toBe('2028-02-29');
+    expect(dateOf({ on: '01/03/2027' }, 'on')).toBe('2027-03-01');
+    expect(dateOf({ on: '29/2/2027' }, 'on')).toBeNull();
+    expect(dateOf({ on: '2027-03-01' }, 'on')).toBeNull();
+  });
+
+  it('links a picked date to its one input', () => {
+    const picked: Field[] = [{ kind: 'date', name: 'on', label: 'Date of contact', notFuture: true }];
+    const errors = validate(picked, { on: '2/1/2027' }, '2026-12-01');
+    expect(errorListOf(picked, errors)).toEqual([
+      { text: 'Date of contact must be today or in the past', href: '#on' },
+    ]);
+    expect(validate(picked, { on: '31/2/2026' }, '2026-12-01')).toEqual({
+      on: 'Date of contact must be a real date, for example 27/3/2026',
+    });
   });
 
   it('reports each problem once, linked to its field', () => {

@@ -81,6 +81,7 @@ export function filterOf(state: CaseloadQueryState, today: string, staffId: stri
     ...window,
     ...(worker ? { namedWorkerId: worker } : {}),
     ...(state.overdue ? { dischargeOverdue: true } : {}),
+    ...(state.tab === 'unassigned' ? { unassigned: true } : {}),
   };
 }
 

@@ -164,7 +164,7 @@ export function actionRoutes(services: Services): Router {
 }
 
 function answerText(field: Field, values: Values): string {
-  if (field.kind === 'date') {
+  if (field.kind === 'date' || field.kind === 'dateParts') {
     const d = dateOf(values, field.name);
     return d ?? '';
   }
@@ -198,7 +198,7 @@ function viewOf(field: Field, values: Values, errors: Errors) {
           selected: values[field.name] === o.value,
         })),
       };
-    case 'date': {
+    case 'dateParts': {
       const part = (p: string) => values[`${field.name}-${p}`] ?? '';
       const cls = error ? ' govuk-input--error' : '';
       return {

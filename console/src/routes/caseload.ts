@@ -26,29 +26,14 @@ export function caseloadRoutes(services: Services): Router {
     const staffPromise = user.organisationCode
       ? services.referrals.staffOf(caller, user.organisationCode).catch(() => [])
       : Promise.resolve([]);
-    let nodes;
-    let paging;
-    let capped = false;
-    let problems: string[] = [];
-    if (state.tab === 'unassigned') {
-      const result = await services.referrals.unassigned(caller, filter);
-      nodes = result.nodes;
-      capped = result.capped;
-      paging = {
-        previous: null,
-        next: null,
-        summary: `${nodes.length} unassigned referral${nodes.length === 1 ? '' : 's'}`,
-      };
-    } else {
-      const answer = await services.referrals.caseload(caller, {
-        filter,
-        first: PAGE_SIZE,
-        after: state.after,
-      });
-      nodes = answer.data.nodes;
-      paging = pagingOf(state, answer.data.pageInfo, answer.data.totalCount, nodes.length);
-      problems = answer.problems.map((p) => p.code);
-    }
+    const answer = await services.referrals.caseload(caller, {
+      filter,
+      first: PAGE_SIZE,
+      after: state.after,
+    });
+    const nodes = answer.data.nodes;
+    const paging = pagingOf(state, answer.data.pageInfo, answer.data.totalCount, nodes.length);
+    const problems = answer.problems.map((p) => p.code);
     const staff = await staffPromise;
     const statuses = state.tab === 'closed' ? CLOSED_STATUSES : OPEN_STATUSES;
     const base = { ...state, after: null, trail: [] };
@@ -63,7 +48,6 @@ export function caseloadRoutes(services: Services): Router {
       tabLabel: TABS.find((t) => t.id === state.tab)!.label,
       rows: rowsOf(nodes, today),
       paging,
-      capped,
       partial: problems.length > 0,
       filter: {
         statuses: statuses.map((s) => ({ value: s, text: label(s), checked: state.statuses.includes(s) })),

@@ -6,8 +6,8 @@ import { overviewOf } from '../presenters/overview.ts';
 import { callerFor, userOf, type Services } from './context.ts';
 
 const FIELDS: Field[] = [
-  { kind: 'date', name: 'from', label: 'From', required: 'Enter the start of the period' },
-  { kind: 'date', name: 'to', label: 'To', required: 'Enter the end of the period' },
+  { kind: 'dateParts', name: 'from', label: 'From', required: 'Enter the start of the period' },
+  { kind: 'dateParts', name: 'to', label: 'To', required: 'Enter the end of the period' },
 ];
 
 function shift(date: string, days: number): string {

@@ -32,41 +32,12 @@ export type ReferralDetail = NonNullable<ReferralQuery['referral']>;
 export type CaseloadPage = CaseloadQuery['referrals'];
 export type StaffMember = NonNullable<ServiceStaffQuery['reconnectService']>['staff'][number];
 
-/** How many open referrals the "unassigned" tab scans (the API has no unassigned filter yet). */
-export const UNASSIGNED_SCAN_LIMIT = 200;
-
 export class ReferralService {
   constructor(private readonly gateway: GatewayClient) {}
 
   async caseload(caller: Caller, variables: CaseloadQueryVariables): Promise<HubAnswer<CaseloadPage>> {
     const answer = await this.gateway.send(caller, CaseloadDocument, variables);
     return { data: answer.data.referrals, problems: answer.problems };
-  }
-
-  /**
-   * Open referrals with no named worker. `ReferralFilter` cannot ask for that, so this reads up to
-   * UNASSIGNED_SCAN_LIMIT open referrals (pages of 100) and keeps the unassigned ones; `capped` says
-   * when there were more to read.
-   */
-  async unassigned(
-    caller: Caller,
-    filter: NonNullable<CaseloadQueryVariables['filter']>,
-  ): Promise<{ nodes: CaseloadPage['nodes']; capped: boolean }> {
-    const nodes: CaseloadPage['nodes'] = [];
-    let after: string | null = null;
-    let read = 0;
-    for (;;) {
-      const { data }: { data: CaseloadQuery } = await this.gateway.send(caller, CaseloadDocument, {
-        filter,
-        first: 100,
-        after,
-      });
-      read += data.referrals.nodes.length;
-      nodes.push(...data.referrals.nodes.filter((n) => !n.namedWorker));
-      if (!data.referrals.pageInfo.hasNextPage) return { nodes, capped: false };
-      if (read >= UNASSIGNED_SCAN_LIMIT) return { nodes, capped: true };
-      after = data.referrals.pageInfo.endCursor;
-    }
   }
 
   /** The referral, or undefined when it does not exist or the user has no relationship with it. */

@@ -381,6 +381,8 @@ describe('the caseload', () => {
       ['the named worker and a status', { namedWorkerId: worker, status: ['PRE_RELEASE'] }, ['pre-release']],
       ['a worker with no cases', { namedWorkerId: randomUUID() }, []],
       ['discharge overdue', { dischargeOverdue: true }, ['overdue', 'extension-over']],
+      ['assigned (a named worker)', { unassigned: false }, ['pre-release', 'post-release']],
+      ['assigned, and a status', { unassigned: false, status: ['POST_RELEASE'] }, ['post-release']],
     ])('by %s', async (_label, filter, expected) => {
       const { body } = await staffQuery({ filter, first: 100 });
       expect(body.errors).toBeUndefined();
@@ -393,6 +395,14 @@ describe('the caseload', () => {
       expect(ids(body.data!)).toEqual(
         labelled([...mine.keys()].filter((l) => l !== 'overdue' && l !== 'extension-over')),
       );
+    });
+
+    it('by unassigned: everything without a named worker', async () => {
+      const { body } = await staffQuery({ filter: { unassigned: true }, first: 100 });
+      expect(body.errors).toBeUndefined();
+      const expected = labelled([...mine.keys()].filter((l) => l !== 'pre-release' && l !== 'post-release'));
+      expect(ids(body.data!)).toEqual(expected);
+      expect(body.data!.referrals!.totalCount).toBe(expected.size);
     });
 
     it('agrees with supportWindow.dischargeOverdue on every referral', async () => {

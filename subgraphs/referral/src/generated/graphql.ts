@@ -503,6 +503,8 @@ export type ReferralFilter = {
   /** RECONNECT services only see their own; staff default to their own service. */
   serviceCode?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<Array<ReferralStatus>>;
+  /** true: only referrals with no named worker yet (those waiting to be assigned); false: only those with one. */
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ReferralPayload = {

@@ -123,6 +123,8 @@ function filterConditions(filter: ReferralFilter | null | undefined, today: stri
   if (filter.releaseTo) conditions.push(sql`${releaseDate} <= ${filter.releaseTo}::date`);
   if (filter.dischargeOverdue === true) conditions.push(dischargeOverdueSql(today));
   if (filter.dischargeOverdue === false) conditions.push(sql`not ${dischargeOverdueSql(today)}`);
+  if (filter.unassigned === true) conditions.push(isNull(referrals.namedWorkerId));
+  if (filter.unassigned === false) conditions.push(isNotNull(referrals.namedWorkerId));
   return conditions;
 }
 
