@@ -6,6 +6,7 @@
  * (AUTH.md). Signing out ends the session at the provider too (RP-initiated logout).
  */
 import * as client from 'openid-client';
+import { ROLES } from '@reconnect/auth';
 import type { Role, SignedInUser } from './user.ts';
 import { normaliseRole } from './user.ts';
 
@@ -26,15 +27,6 @@ export interface PendingSignIn {
   state: string;
   nonce: string;
 }
-
-const KNOWN_ROLES: Role[] = [
-  'RECONNECT_STAFF',
-  'RECONNECT_LEAD',
-  'RECONNECT_ADMIN',
-  'REFERRER',
-  'ER_PARTNER',
-  'COMMISSIONER',
-];
 
 export class OidcSignIn {
   private configuration: Promise<client.Configuration> | undefined;
@@ -92,7 +84,7 @@ export class OidcSignIn {
     const roles = rawRoles
       .filter((r): r is string => typeof r === 'string')
       .map(normaliseRole)
-      .filter((r): r is Role => (KNOWN_ROLES as string[]).includes(r));
+      .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
     return {
       token: tokens.access_token,
       subject: claims.sub,

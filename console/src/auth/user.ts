@@ -5,8 +5,9 @@
 import type { Caller } from '../gateway/client.ts';
 import { PURPOSE_OF_USE } from '../gateway/client.ts';
 
-export type Role =
-  'RECONNECT_STAFF' | 'RECONNECT_LEAD' | 'RECONNECT_ADMIN' | 'REFERRER' | 'ER_PARTNER' | 'COMMISSIONER';
+/** The hub's roles (AUTH.md), as @reconnect/auth names them. */
+import type { Role } from '@reconnect/auth';
+export type { Role };
 
 export interface SignedInUser {
   /** The bearer token sent to the gateway for this user. */

@@ -5,17 +5,11 @@
  * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`.
  */
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
+import { ROLES } from '@reconnect/auth';
 import type { Context } from './context.ts';
 import type { ServiceRow } from './db/schema.ts';
 
-const anyRole = hasAnyRole(
-  'RECONNECT_STAFF',
-  'RECONNECT_LEAD',
-  'RECONNECT_ADMIN',
-  'REFERRER',
-  'ER_PARTNER',
-  'COMMISSIONER',
-);
+const anyRole = hasAnyRole(...ROLES);
 const admin = hasAnyRole('RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 
