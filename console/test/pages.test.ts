@@ -18,6 +18,13 @@ import {
   type ConsoleUnderTest,
   type SubmittedReferral,
 } from './support.ts';
+import {
+  seedGrant,
+  seedHealthNeed,
+  seedPerson,
+  seedReferral,
+  seedRiskAssessment,
+} from '@reconnect/hub/testing';
 
 let env: ConsoleUnderTest;
 let app: ConsoleUnderTest['console']['app'];
@@ -423,6 +430,76 @@ describe('service overview', () => {
     const page = await worker.get('/overview').expect(403);
     expect(page.text).toContain('You cannot see this page');
     expect(page.text).not.toContain('Service overview</a>');
+  });
+});
+
+describe('Enhanced RECONNECT enrolment', () => {
+  /** A PRE_RELEASE referral of RC-NW (an ER pilot service) for a person at HIGH risk with two needs. */
+  async function eligibleReferral() {
+    const db = env.hub.database.handle.db;
+    const person = await seedPerson(db, { givenName: 'Erin', familyName: 'Enhanced' });
+    const row = await seedReferral(db, {
+      personId: person.id,
+      status: 'PRE_RELEASE',
+      owningServiceCode: 'RC-NW',
+      expectedReleaseDate: addDays(env.today(), 40),
+      consentDecision: 'GIVEN',
+      consentMethod: 'FACE_TO_FACE',
+      consentRecordedAt: new Date(),
+      consentRecordedBy: 'seed',
+    });
+    await seedGrant(db, {
+      organisationCode: 'RC-NW',
+      relationship: 'OWNING_SERVICE',
+      personId: person.id,
+      referralId: row.id,
+    });
+    await seedRiskAssessment(db, person.id, { level: 'HIGH' });
+    await seedHealthNeed(db, person.id, { category: 'MENTAL_HEALTH' });
+    await seedHealthNeed(db, person.id, { category: 'SUBSTANCE_MISUSE' });
+    return row;
+  }
+
+  it('offers enrolment when the hub does, lists only partners that may join, and enrols', async () => {
+    const eligible = await eligibleReferral();
+    const page = await lead.get(`/referrals/${eligible.id}`).expect(200);
+    expect(cheerio.load(page.text)(`a[href="/referrals/${eligible.id}/enrol-enhanced"]`).text()).toContain(
+      'Enrol in Enhanced RECONNECT',
+    );
+    const form = await lead.get(`/referrals/${eligible.id}/enrol-enhanced`).expect(200);
+    const partners = cheerio
+      .load(form.text)('#partnerCode option')
+      .map((_, o) => cheerio.load(form.text)(o).attr('value'))
+      .get();
+    // North West partners with an active agreement only: not another region's.
+    expect(partners).toContain('ERP-NW-MH');
+    expect(partners).not.toContain('ERP-NEY-AP');
+
+    const bad = await postForm(lead, `/referrals/${eligible.id}/enrol-enhanced`, { partnerCode: 'NONE' });
+    expect(errorSummaryOf(bad.text).map((e) => e.href)).toEqual([
+      '#rationale',
+      '#sharingConsent',
+      '#consentMethod',
+    ]);
+    const good = await postForm(lead, `/referrals/${eligible.id}/enrol-enhanced`, {
+      rationale: 'High risk of serious harm; mental health and substance misuse needs on release.',
+      sharingConsent: 'GIVEN',
+      consentMethod: 'FACE_TO_FACE',
+      partnerCode: 'ERP-NW-MH',
+    });
+    expect(good.status).toBe(303);
+    const after = await lead.get(`/referrals/${eligible.id}`).expect(200);
+    expect(after.text).toContain('Enrolled in Enhanced RECONNECT');
+    expect(after.text).not.toContain(`/referrals/${eligible.id}/enrol-enhanced`);
+    expectNoLeaks(after.text);
+  });
+
+  it('does not offer enrolment to a referral that is not eligible', async () => {
+    const page = await lead.get(`/referrals/${referral.id}`).expect(200);
+    expect(page.text).not.toContain('enrol-enhanced');
+    await lead
+      .get(`/referrals/${referral.id}/enrol-enhanced`)
+      .expect((r) => expect(r.text).not.toContain('Why Enhanced RECONNECT'));
   });
 });
 

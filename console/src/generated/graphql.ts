@@ -438,6 +438,32 @@ export type WithdrawReferralMutation = {
   };
 };
 
+export type PartnersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PartnersQuery = {
+  __typename?: 'Query';
+  partnerOrganisations: Array<{
+    __typename?: 'PartnerOrganisation';
+    code: string;
+    name: string;
+    regions: Array<Region>;
+    activeAgreement: { __typename?: 'DataSharingAgreement'; reference: string } | null;
+  }>;
+};
+
+export type EnrolEnhancedMutationVariables = Exact<{
+  referralId: Scalars['ID']['input'];
+  input: EnrolEnhancedInput;
+}>;
+
+export type EnrolEnhancedMutation = {
+  __typename?: 'Mutation';
+  enrolEnhancedReconnect: {
+    __typename?: 'EnhancedCasePayload';
+    enhancedCase: { __typename?: 'EnhancedCase'; id: string };
+  };
+};
+
 export type CaseloadQueryVariables = Exact<{
   filter: InputMaybe<ReferralFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
@@ -674,7 +700,7 @@ export type ReferralQuery = {
       method: ContactMode;
       recordedAt: string;
     } | null;
-    owningService: { __typename?: 'ReconnectService'; code: string; name: string };
+    owningService: { __typename?: 'ReconnectService'; code: string; name: string; region: Region };
     receivingService: { __typename?: 'ReconnectService'; code: string; name: string } | null;
     namedWorker: { __typename?: 'Staff'; id: string; name: string } | null;
     peerSupportWorker: { __typename?: 'Staff'; id: string; name: string } | null;
@@ -2045,6 +2071,100 @@ export const WithdrawReferralDocument = {
     },
   ],
 } as unknown as DocumentNode<WithdrawReferralMutation, WithdrawReferralMutationVariables>;
+export const PartnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Partners' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnerOrganisations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'regions' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'activeAgreement' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'reference' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnersQuery, PartnersQueryVariables>;
+export const EnrolEnhancedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EnrolEnhanced' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EnrolEnhancedInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enrolEnhancedReconnect' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'referralId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'enhancedCase' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EnrolEnhancedMutation, EnrolEnhancedMutationVariables>;
 export const CaseloadDocument = {
   kind: 'Document',
   definitions: [
@@ -2847,6 +2967,7 @@ export const ReferralDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'region' } },
                     ],
                   },
                 },

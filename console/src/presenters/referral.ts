@@ -40,6 +40,7 @@ export const ACTION_BUTTONS: Record<
   EXTEND_SUPPORT: [{ text: 'Extend support', slug: 'extend-support', kind: 'secondary' }],
   DISCHARGE: [{ text: 'Discharge', slug: 'discharge', kind: 'warning' }],
   REQUEST_HANDOVER: [{ text: 'Request handover', slug: 'request-handover', kind: 'secondary' }],
+  ENROL_ENHANCED: [{ text: 'Enrol in Enhanced RECONNECT', slug: 'enrol-enhanced', kind: 'secondary' }],
 };
 
 export function actionButtonsOf(referral: Pick<ReferralDetail, 'id' | 'availableActions'>): ActionButton[] {

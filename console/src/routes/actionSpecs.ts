@@ -15,6 +15,8 @@ export interface ActionContext {
   referrals: ReferralService;
   staff: StaffMember[];
   services: { code: string; name: string }[];
+  /** Enhanced RECONNECT partners that may join a case of the referral's region. */
+  partners: { code: string; name: string }[];
   today: string;
 }
 
@@ -26,7 +28,7 @@ export interface ActionSpec {
   submitText: string;
   warning?: boolean;
   /** What the form needs beyond the referral. */
-  needs?: ('staff' | 'services')[];
+  needs?: ('staff' | 'services' | 'partners')[];
   caption?: (ctx: ActionContext) => string | undefined;
   fields: (ctx: ActionContext) => Field[];
   /** Declines go through a check-your-answers page first. */
@@ -91,6 +93,63 @@ function staffOptions(staff: StaffMember[], roles: string[]): Option[] {
 }
 
 export const ACTION_SPECS: ActionSpec[] = [
+  {
+    slug: 'enrol-enhanced',
+    action: 'ENROL_ENHANCED',
+    title: 'Enrol in Enhanced RECONNECT',
+    submitText: 'Enrol',
+    needs: ['partners'],
+    caption: () =>
+      'For a person at high risk of serious harm with complex health needs. Partners read the shared risk and needs only with the person’s consent and under a data sharing agreement.',
+    fields: (ctx) => [
+      {
+        kind: 'textarea',
+        name: 'rationale',
+        label: 'Why Enhanced RECONNECT',
+        required: 'Enter why the person needs Enhanced RECONNECT',
+        maxLength: 2000,
+      },
+      {
+        kind: 'radios',
+        name: 'sharingConsent',
+        label: 'Consent to share with partners',
+        options: opts(CONSENT),
+        required: 'Select the person’s decision about sharing',
+      },
+      {
+        kind: 'radios',
+        name: 'consentMethod',
+        label: 'How consent was recorded',
+        options: opts(MODES),
+        required: 'Select how consent was recorded',
+      },
+      {
+        kind: 'select',
+        name: 'partnerCode',
+        label: 'Partner (optional)',
+        hint: 'Partners can also be added to the case later.',
+        options: [
+          { value: 'NONE', text: 'No partner yet' },
+          ...ctx.partners.map((p) => ({ value: p.code, text: p.name })),
+        ],
+      },
+    ],
+    send: (ctx, values) =>
+      ctx.referrals.enrolEnhanced(ctx.caller, ctx.referral.id, {
+        rationale: v(values, 'rationale'),
+        sharingConsent: v(values, 'sharingConsent'),
+        consentMethod: v(values, 'consentMethod'),
+        partnerCodes:
+          v(values, 'partnerCode') && v(values, 'partnerCode') !== 'NONE' ? [v(values, 'partnerCode')] : [],
+      }),
+    hubFields: {
+      rationale: 'rationale',
+      sharingConsent: 'sharingConsent',
+      consentMethod: 'consentMethod',
+      partnerCodes: 'partnerCode',
+    },
+    done: 'Enrolled in Enhanced RECONNECT',
+  },
   {
     slug: 'consent',
     action: 'RECORD_CONSENT',

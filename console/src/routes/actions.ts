@@ -43,11 +43,14 @@ export function actionRoutes(services: Services): Router {
     if (!answer) throw new NotFoundError();
     const referral = answer.data;
     const needs = spec.needs ?? [];
-    const [staff, serviceList] = await Promise.all([
+    const [staff, serviceList, partners] = await Promise.all([
       needs.includes('staff')
         ? services.referrals.staffOf(caller, referral.owningService.code)
         : Promise.resolve([]),
       needs.includes('services') ? services.referrals.services(caller) : Promise.resolve([]),
+      needs.includes('partners')
+        ? services.referrals.partnersFor(caller, referral.owningService.region)
+        : Promise.resolve([]),
     ]);
     return {
       referral,
@@ -55,6 +58,7 @@ export function actionRoutes(services: Services): Router {
       referrals: services.referrals,
       staff,
       services: serviceList,
+      partners,
       today: services.today(),
     };
   }

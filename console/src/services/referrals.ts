@@ -10,7 +10,9 @@ import {
   CaseloadDocument,
   DeclineReferralDocument,
   DischargeReferralDocument,
+  EnrolEnhancedDocument,
   ExtendSupportDocument,
+  PartnersDocument,
   RecordConsentDocument,
   RecordContactDocument,
   RecordEngagementDocument,
@@ -146,6 +148,32 @@ export class ReferralService {
     return this.gateway.send(c, RecordEngagementDocument, {
       referralId,
       input: { ...input, serviceType: input.serviceType as never, outcome: input.outcome as never },
+    });
+  }
+
+  /**
+   * Enhanced RECONNECT partners that could join a case of this region now: those covering it with
+   * an active data sharing agreement (the hub refuses any other).
+   */
+  async partnersFor(c: Caller, region: string): Promise<{ code: string; name: string }[]> {
+    const { data } = await this.gateway.send(c, PartnersDocument, {});
+    return data.partnerOrganisations
+      .filter((p) => p.activeAgreement && p.regions.includes(region as never))
+      .map((p) => ({ code: p.code, name: p.name }));
+  }
+
+  enrolEnhanced(
+    c: Caller,
+    referralId: string,
+    input: { rationale: string; sharingConsent: string; consentMethod: string; partnerCodes: string[] },
+  ) {
+    return this.gateway.send(c, EnrolEnhancedDocument, {
+      referralId,
+      input: {
+        ...input,
+        sharingConsent: input.sharingConsent as never,
+        consentMethod: input.consentMethod as never,
+      },
     });
   }
 
