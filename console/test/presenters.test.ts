@@ -226,7 +226,10 @@ describe('referral', () => {
       ['Record contact', '/referrals/r1/contact'],
       ['Assign named worker', '/referrals/r1/assign-worker'],
       ['Assign peer support', '/referrals/r1/assign-peer-support'],
+      ['Enrol in Enhanced RECONNECT', '/referrals/r1/enrol-enhanced'],
     ]);
+    // An action the console has no form for shows no button.
+    expect(actionButtonsOf({ id: 'r1', availableActions: ['UNKNOWN_ACTION' as never] })).toEqual([]);
   });
 
   it('names what could not be loaded', () => {
