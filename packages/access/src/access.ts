@@ -38,6 +38,8 @@ type Key = `person:${string}` | `referral:${string}` | `case:${string}`;
 export class Access {
   private readonly usable: Relationship[];
   private readonly loader: DataLoader<Key, Grant[]>;
+  /** Relationships learnt from the query that loaded the referrals (see primeReferral). */
+  private readonly primed = new Map<string, readonly Relationship[]>();
   private instant: Date;
 
   constructor(private readonly options: AccessOptions) {
@@ -49,6 +51,23 @@ export class Access {
 
   get principal(): Principal {
     return this.options.principal;
+  }
+
+  /** The relationships the caller's roles may use: a query that primes this Access selects these. */
+  get relationships(): readonly Relationship[] {
+    return this.usable;
+  }
+
+  /**
+   * What a query that loaded this referral already learnt: the relationships of the caller's
+   * organisation's grants on it, live at `this.at`, among `this.relationships` (the caseload
+   * selects them with its rows). Relationship checks on the referral then ask nothing more.
+   */
+  primeReferral(referralId: string, relationships: readonly Relationship[]): void {
+    this.primed.set(
+      referralId,
+      relationships.filter((r) => this.usable.includes(r)),
+    );
   }
 
   /**
@@ -80,8 +99,19 @@ export class Access {
   }
 
   async hasReferralRelationship(referralId: string, ...relationships: Relationship[]): Promise<boolean> {
-    const found = await this.referralGrants(referralId);
-    return found.some((g) => relationships.length === 0 || relationships.includes(g.relationship));
+    return this.referralRelationship(referralId, ...relationships);
+  }
+
+  /**
+   * `hasReferralRelationship`, answered synchronously when the referral was primed (no promise, no
+   * query), else by the batched grants query. For permission rules, which run per field.
+   */
+  referralRelationship(referralId: string, ...relationships: Relationship[]): boolean | Promise<boolean> {
+    const holds = (held: readonly Relationship[]) =>
+      held.some((r) => relationships.length === 0 || relationships.includes(r));
+    const primed = this.primed.get(referralId);
+    if (primed) return holds(primed);
+    return this.referralGrants(referralId).then((found) => holds(found.map((g) => g.relationship)));
   }
 
   /** Scopes the caller's partner grants on a person give (RISK, NEEDS). */
@@ -94,6 +124,7 @@ export class Access {
   clear(): void {
     this.instant = this.options.now();
     this.loader.clearAll();
+    this.primed.clear();
   }
 
   private async load(keys: readonly Key[]): Promise<Grant[][]> {

@@ -1,5 +1,5 @@
 /**
- * Builds one subgraph's server: the federated schema with shield applied, the context (accepted
+ * Builds one subgraph's server: the federated schema with its permissions compiled in, the context (accepted
  * only with a valid internal token bound to the request), per-request Access, audit recorder and
  * loaders, and error masking. Building has no side effects; `listen` starts it.
  */
@@ -17,7 +17,6 @@ import {
   type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import { Access } from '@reconnect/access';
 import { AuditRecorder, auditActor } from '@reconnect/audit';
@@ -33,7 +32,7 @@ import type { Db } from '@reconnect/db';
 import { REQUEST_ERROR_CODES, isHubError, unauthenticated, withoutInputValues } from './errors.ts';
 import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
 import { loggableError, type Logger } from './log.ts';
-import { federationRules, hubShield } from './permissions.ts';
+import { applyPermissions, federationRules } from './permissions.ts';
 import { scalarResolvers } from './scalars.ts';
 
 export interface SubgraphDeps {
@@ -89,7 +88,7 @@ export interface SubgraphDefinition<L> {
 export interface Subgraph {
   name: string;
   server: ApolloServer<SubgraphContext<never>>;
-  /** The executable schema, shield applied. */
+  /** The executable schema, every field guarded by its rule (applyPermissions). */
   schema: GraphQLSchema;
   permissions: IRules;
   createContext(input: {
@@ -107,11 +106,11 @@ export const SUBGRAPH_MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: SubgraphDeps): Subgraph {
   const permissions: IRules = mergeRules(federationRules, definition.permissions);
   const resolvers = { ...scalarsDeclaredIn(definition.typeDefs), ...definition.resolvers };
-  const schema = applyMiddleware(
+  const schema = applyPermissions(
     // @apollo/subgraph's map type reads `__resolveReference(reference, context, info)` as a field
     // resolver `(parent, args, context, info)`: the generated Resolvers type checks the real shapes.
     buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }]),
-    hubShield(permissions),
+    permissions,
   );
   const log = deps.logger.child({ subgraph: definition.name });
 

@@ -20,7 +20,7 @@ const readers = hasAnyRole(...REFERRAL_SUBMITTER_ROLES, 'ER_PARTNER');
 
 function relationshipRule(name: string, ...relationships: Relationship[]): IRule {
   return rule(name, { cache: 'no_cache' })((r: ReferralRow, _args, ctx: Context) =>
-    ctx.access.hasReferralRelationship(r.id, ...relationships),
+    ctx.access.referralRelationship(r.id, ...relationships),
   );
 }
 

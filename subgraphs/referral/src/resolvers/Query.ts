@@ -15,11 +15,21 @@ export const Query: QueryResolvers = {
   /** The caller's caseload; the SQL in service/caseload.ts decides what it may see. */
   referrals: async (_, args, ctx) => {
     const page = await caseloadPage(
-      { db: ctx.db, principal: ctx.principal, now: ctx.access.at, today: ctx.clock.today() },
+      {
+        db: ctx.db,
+        principal: ctx.principal,
+        now: ctx.access.at,
+        today: ctx.clock.today(),
+        relationships: ctx.access.relationships,
+      },
       args,
     );
-    // Later fields (duplicateOf, Person.referrals) may ask for these rows again in this request.
-    for (const row of page.nodes) ctx.loaders.referralById.prime(row.id, row);
+    // Later fields (duplicateOf, Person.referrals) may ask for these rows again in this request, and
+    // every field rule asks the caller's relationship with each: the page's SQL already answered both.
+    for (const row of page.nodes) {
+      ctx.loaders.referralById.prime(row.id, row);
+      ctx.access.primeReferral(row.id, page.relationships.get(row.id) ?? []);
+    }
     return page;
   },
   /** Handovers to or from the caller's own service; the SQL names no other service. */

@@ -23,6 +23,11 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface CaseloadPage {
   nodes: ReferralRow[];
+  /**
+   * Per referral on the page, the relationships of the caller's organisation's live grants on it,
+   * among `CaseloadCaller.relationships`: what the field rules would otherwise ask Access again.
+   */
+  relationships: Map<string, Relationship[]>;
   pageInfo: { endCursor: string | null; hasNextPage: boolean };
   /** Counted only when the operation asks for it (graphql calls a function-valued field). */
   totalCount: () => Promise<number>;
@@ -35,6 +40,8 @@ export interface CaseloadCaller {
   now: Date;
   /** Today's Europe/London date, for `dischargeOverdue`. */
   today: string;
+  /** The relationships the caller's roles may use (Access.relationships), selected with each row. */
+  relationships: readonly Relationship[];
 }
 
 /** Whose grants the caseload is read through: the caller's organisation, in these relationships. */
@@ -106,6 +113,24 @@ function visibleTo(scope: CaseloadScope, now: Date, db: Queryable): SQL {
   );
 }
 
+/** The relationships of the caller's live grants on the row's referral, among those its roles use. */
+function heldRelationships(caller: CaseloadCaller): SQL<Relationship[]> {
+  const org = caller.principal.organisationCode;
+  if (!org || caller.relationships.length === 0) return sql<Relationship[]>`'{}'::text[]`;
+  return sql<Relationship[]>`array(${caller.db
+    .select({ relationship: grants.relationship })
+    .from(grants)
+    .where(
+      and(
+        eq(grants.referralId, referrals.id),
+        eq(grants.organisationCode, org),
+        inArray(grants.relationship, [...caller.relationships]),
+        lte(grants.validFrom, caller.now),
+        or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
+      ),
+    )})`;
+}
+
 function filterConditions(filter: ReferralFilter | null | undefined, today: string): SQL[] {
   const conditions: SQL[] = [];
   if (!filter) return conditions;
@@ -165,14 +190,19 @@ export async function caseloadPage(caller: CaseloadCaller, args: QueryReferralsA
   const scope = caseloadScope(caller.principal, args.filter);
   const conditions = filterConditions(args.filter, caller.today);
   if (!scope) {
-    return { nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: async () => 0 };
+    return {
+      nodes: [],
+      relationships: new Map(),
+      pageInfo: { endCursor: null, hasNextPage: false },
+      totalCount: async () => 0,
+    };
   }
   const where = and(visibleTo(scope, caller.now, caller.db), ...conditions);
   const keyset = after
     ? sql`(${referrals.submittedAt}, ${referrals.id}) < (${after.instant}::timestamptz, ${after.id}::uuid)`
     : undefined;
   const rows = await caller.db
-    .select({ referral: referrals, cursorInstant })
+    .select({ referral: referrals, cursorInstant, held: heldRelationships(caller) })
     .from(referrals)
     .where(keyset ? and(where, keyset) : where)
     .orderBy(desc(referrals.submittedAt), desc(referrals.id))
@@ -182,6 +212,7 @@ export async function caseloadPage(caller: CaseloadCaller, args: QueryReferralsA
   let counted: Promise<number> | undefined;
   return {
     nodes: page.map((r) => r.referral),
+    relationships: new Map(page.map((r) => [r.referral.id, r.held])),
     pageInfo: {
       endCursor: last ? encodeCursor(last.cursorInstant, last.referral.id) : null,
       hasNextPage: rows.length > first,
