@@ -10,6 +10,7 @@
  * one the read waits for, so a read never returns ahead of its event.
  */
 import type { Principal } from '@reconnect/auth';
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
 import { auditEvents } from './schema.ts';
 
@@ -37,31 +38,39 @@ export function auditActor(
   return { principal: request.principal, requestId: request.requestId, purpose: request.purpose, at };
 }
 
+/**
+ * Appends events in one statement. The events travel as one JSON parameter, the actor's fields
+ * (the same for every event of a request) once each: built by drizzle's insert builder, a caseload
+ * page's 50 reads were 650 parameters, and building that statement cost 2.8 ms of CPU per request
+ * before it reached the database, which then parsed and bound each of them.
+ */
 export async function recordAuditEvents(
   db: Queryable,
   actor: AuditActor,
   events: AuditEventInput[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insert(auditEvents)
-    .values(
-      events.map((e) => ({
-        at: actor.at,
-        actorSubject: actor.principal.subject,
-        actorOrganisation: actor.principal.organisationCode ?? null,
-        actorRoles: actor.principal.roles,
-        action: e.action,
-        subjectType: e.subjectType,
-        subjectId: e.subjectId,
-        personId: e.personId ?? null,
-        fields: e.fields ?? [],
-        purpose: actor.purpose ?? null,
-        outcome: e.outcome ?? 'SUCCESS',
-        requestId: actor.requestId,
-      })),
-    )
-    .onConflictDoNothing();
+  const rows = JSON.stringify(
+    events.map((e) => ({
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId,
+      person_id: e.personId ?? null,
+      fields: e.fields ?? [],
+      outcome: e.outcome ?? 'SUCCESS',
+    })),
+  );
+  await db.execute(sql`insert into ${auditEvents} (at, actor_subject, actor_organisation, actor_roles, action,
+      subject_type, subject_id, person_id, fields, purpose, outcome, request_id)
+    select ${actor.at.toISOString()}::timestamptz, ${actor.principal.subject},
+      ${actor.principal.organisationCode ?? null}::text,
+      array(select jsonb_array_elements_text(${JSON.stringify(actor.principal.roles)}::jsonb)),
+      e.action, e.subject_type, e.subject_id, e.person_id,
+      array(select jsonb_array_elements_text(e.fields)), ${actor.purpose ?? null}::text, e.outcome,
+      ${actor.requestId}::text
+    from jsonb_to_recordset(${rows}::jsonb)
+      as e(action text, subject_type text, subject_id text, person_id text, fields jsonb, outcome text)
+    on conflict do nothing`);
 }
 
 /** Per-request recorder: events of one tick go in one statement; each caller awaits the write. */
