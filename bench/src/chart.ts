@@ -118,15 +118,15 @@ function timeScale(times: number[]): { at: (t: number) => number; ticks: number[
 }
 
 /**
- * A log scale's ticks (1, 2, 5 × 10^n) from the decade at or below `min` to the one at or above
- * `max`: the floor answers in milliseconds and the hub in hundreds, and both lines must be read.
+ * A log scale's ticks from the decade at or below `min` to the one at or above `max` (1, 2, 5 ×
+ * 10^n over two decades or less, else the decades alone): the floor answers in milliseconds and
+ * the hub in hundreds, and both lines must be readable.
  */
 export function logTicks(min: number, max: number): number[] {
   if (!(min > 0) || !(max > 0)) return [1, 10];
-  let lo = Math.floor(Math.log10(min));
+  const lo = Math.floor(Math.log10(min));
   let hi = Math.ceil(Math.log10(max));
   if (hi === lo) hi += 1;
-  if (hi - lo > 4) lo = hi - 4;
   const steps = hi - lo > 2 ? [1] : [1, 2, 5];
   const ticks: number[] = [];
   for (let e = lo; e <= hi; e += 1) {
