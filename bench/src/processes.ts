@@ -50,6 +50,8 @@ export interface SplitHubOptions {
   issuer: string;
   audience: string;
   logDir: string;
+  /** DATABASE_POOL_SIZE of each subgraph process (default: the hub's, 10). */
+  poolSize?: number;
 }
 
 /**
@@ -147,7 +149,13 @@ export async function startSubgraphs(
         name,
         'scripts/run-subgraph.ts',
         [subgraph],
-        { ...baseEnv(options), ...urlEnv, DATABASE_URL: options.databaseUrl, PORT: String(ports[subgraph]) },
+        {
+          ...baseEnv(options),
+          ...urlEnv,
+          DATABASE_URL: options.databaseUrl,
+          PORT: String(ports[subgraph]),
+          ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
+        },
         log,
       );
       const started: HubProcess = { name, pid: child.pid!, url: urls[subgraph]!, child, log };

@@ -350,7 +350,7 @@ export function summaryTables(results: BenchResult[]): string {
       '',
       'Scaling out (`--instances`): the load test’s mix (caseload, detail, submissions, transitions) through a loopback round-robin in front of N gateways, each reaching N processes of every subgraph through their round-robins, one PostgreSQL:',
       '',
-      '| scale | run | instances | connections | req/s | × one instance | req/s per core | p50 / p99 | cores busy | requests per CPU second | lost | duplicated | audit chain |',
+      '| scale | run | instances | connections (database pool per subgraph process) | req/s | × one instance | req/s per core | p50 / p99 | cores busy | requests per CPU second | lost | duplicated | audit chain |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const r of scaled) {
@@ -362,7 +362,7 @@ export function summaryTables(results: BenchResult[]): string {
           : `**broken** (${x.audit.problems} problems, ${x.audit.pending} pending)`;
         const failed = x.checks.filter((c) => !c.ok).map((c) => c.name);
         lines.push(
-          `| ${r.scale} | ${r.startedAt.slice(0, 16).replace('T', ' ')} | ${x.instances} | ${x.connections} | ${ms(x.rps)} | ${one ? ratio(x.rps / one) : '–'} | ${ms(x.perCore.rpsPerCore)} | ${ms(x.p50)} / ${ms(x.p99)} | ${ms(x.perCore.coresBusy)} | ${ms(x.perCore.requestsPerCpuSecond)} | ${x.submissions.lost} | ${x.submissions.duplicated} | ${audit}${failed.length ? `; **failed**: ${failed.join('; ')}` : ''} |`,
+          `| ${r.scale} | ${r.startedAt.slice(0, 16).replace('T', ' ')} | ${x.instances} | ${x.connections} (${x.poolSize ?? '–'}) | ${ms(x.rps)} | ${one ? ratio(x.rps / one) : '–'} | ${ms(x.perCore.rpsPerCore)} | ${ms(x.p50)} / ${ms(x.p99)} | ${ms(x.perCore.coresBusy)} | ${ms(x.perCore.requestsPerCpuSecond)} | ${x.submissions.lost} | ${x.submissions.duplicated} | ${audit}${failed.length ? `; **failed**: ${failed.join('; ')}` : ''} |`,
         );
       }
     }

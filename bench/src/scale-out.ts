@@ -61,6 +61,8 @@ export interface ScaleOutContext {
 
 export interface ScaleOutRun {
   instances: number;
+  /** DATABASE_POOL_SIZE of each subgraph process (poolSizeAt). */
+  poolSize: number;
   /** Seconds of timed load (the run's duration times its rounds) at the run's concurrency. */
   seconds: number;
   connections: number;
@@ -88,6 +90,19 @@ export interface ScaleOutResult {
   database: string;
   runs: ScaleOutRun[];
 }
+
+/**
+ * The connections each subgraph process may hold at `instances` instances: the ten of one
+ * instance (the hub's default pool) shared among the replicas. Ten each would take 40 connections
+ * more per instance, and two instances with the bench's own already brush PostgreSQL's default
+ * `max_connections` of 100 (too_many_connections, seen on a shared server): one database, one
+ * connection budget, whatever the count.
+ */
+export function poolSizeAt(instances: number): number {
+  return Math.max(2, Math.floor(POOL_PER_SUBGRAPH / instances));
+}
+
+const POOL_PER_SUBGRAPH = 10;
 
 /** `--instances`: `2` measures 1 and 2 (one is the comparison); `1,2,3` exactly those. */
 export function instanceCounts(value: string): number[] | undefined {
@@ -129,6 +144,7 @@ async function atInstances(
     issuer: BENCH_ISSUER,
     audience: BENCH_AUDIENCE,
     logDir,
+    poolSize: poolSizeAt(instances),
   };
   const staff = await benchCaller(run.keys, ['RECONNECT_STAFF'], { org: 'RC-NW', sub: 'loadtest-staff' });
   const referrer = await benchCaller(run.keys, ['REFERRER'], { org: 'PROB-NW', sub: 'loadtest-referrer' });
@@ -180,6 +196,7 @@ async function atInstances(
     const checks = [...summary.checks, ...roundRobinChecks(roundRobins)];
     const measured: ScaleOutRun = {
       instances,
+      poolSize: poolSizeAt(instances),
       seconds: round(result.duration),
       connections,
       requests: result.requests.total,

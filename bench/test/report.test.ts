@@ -13,7 +13,7 @@ import { CHART_VARIANTS, chartScale, historyChart, logTicks } from '../src/chart
 import { perCore, roundedPerCore, servingCpuMs } from '../src/per-core.ts';
 import { ROOT } from '../src/processes.ts';
 import { RESULT_VERSION, perCoreOf, summaryTables, type BenchResult } from '../src/report.ts';
-import { instanceCounts, type ScaleOutRun } from '../src/scale-out.ts';
+import { instanceCounts, poolSizeAt, type ScaleOutRun } from '../src/scale-out.ts';
 
 const RESULTS = join(ROOT, 'bench', 'results');
 /** A committed result of version 1 (before per-core figures and scale-out). */
@@ -49,6 +49,7 @@ function laterRun(base: BenchResult, hours: number, factor: number, scaleOut?: S
 function scaleOutRun(instances: number, rps: number, lost = 0): ScaleOutRun {
   return {
     instances,
+    poolSize: 10 / instances,
     seconds: 9,
     connections: 8,
     requests: Math.round(rps * 9),
@@ -127,6 +128,10 @@ describe('--instances', () => {
     expect(instanceCounts('1,2')).toEqual([1, 2]);
     expect(instanceCounts('2,3')).toEqual([2, 3]);
     for (const bad of ['0', 'two', '1.5', '', '9']) expect(instanceCounts(bad), bad).toBeUndefined();
+  });
+
+  it('shares one instance’s PostgreSQL connections among the replicas of each subgraph', () => {
+    expect([1, 2, 3, 4, 8].map(poolSizeAt)).toEqual([10, 5, 3, 2, 2]);
   });
 });
 
