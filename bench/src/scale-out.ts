@@ -72,7 +72,11 @@ export interface ScaleOutRun {
   /** autocannon's whole-millisecond percentiles over all requests. */
   p50: number;
   p99: number;
-  operations: Record<string, { requests: number; ok: number; p50: number; p99: number }>;
+  /** Per kind of request; errors are GraphQL error codes, one count per error. */
+  operations: Record<
+    string,
+    { requests: number; ok: number; p50: number; p99: number; errors: Record<string, number> }
+  >;
   perCore: PerCore;
   /** CPU milliseconds per process during the timed load (postgres: the database's backends). */
   cpuMs: Record<string, number>;
@@ -206,7 +210,7 @@ async function atInstances(
       operations: Object.fromEntries(
         Object.entries(summary.operations).map(([op, o]) => [
           op,
-          { requests: o.requests, ok: o.ok, p50: o.latencyMs.p50, p99: o.latencyMs.p99 },
+          { requests: o.requests, ok: o.ok, p50: o.latencyMs.p50, p99: o.latencyMs.p99, errors: o.errors },
         ]),
       ),
       perCore: roundedPerCore(perCore(rps, availableParallelism(), cpuMsPerRequest)),
