@@ -7,8 +7,8 @@
  * generator talks to the gateways' round-robin. One instance is measured the same way (a
  * round-robin of one), so the counts differ only in the processes behind it.
  *
- * It runs on the load test's own database (made on the bench's server, seeded with the demo data,
- * dropped afterwards), not on the scale's: its transitions and contacts would change the seeded
+ * It runs on the load test's own database (made on the bench's server for each count, seeded with
+ * the demo data, dropped afterwards), not on the scale's: its transitions and contacts would change the seeded
  * caseload the variants time. After each count's load its processes stop, and the load test's
  * checks run: every answered submission stored once under its key (nothing lost, nothing
  * duplicated), and the audit chain as `pnpm audit:verify` checks it, every event chained and in a
@@ -61,6 +61,10 @@ export interface ScaleOutContext {
 
 export interface ScaleOutRun {
   instances: number;
+  /** The load test database of this count (made for it, dropped after it). */
+  database: string;
+  /** The machine's 1-minute load average before and after the timed load (other jobs show here). */
+  loadAverage: { before: number; after: number };
   /** DATABASE_POOL_SIZE of each subgraph process (poolSizeAt). */
   poolSize: number;
   /** Seconds of timed load (the run's duration times its rounds) at the run's concurrency. */
@@ -90,8 +94,6 @@ export interface ScaleOutRun {
 }
 
 export interface ScaleOutResult {
-  /** The load test database (dropped after the phase). */
-  database: string;
   runs: ScaleOutRun[];
 }
 
@@ -118,16 +120,21 @@ export function instanceCounts(value: string): number[] | undefined {
 
 export async function runScaleOut(run: ScaleOutContext, counts: number[]): Promise<ScaleOutResult> {
   run.log(`scale-out: the load test's mix at ${counts.join(', ')} instance(s)`);
-  const database = await openLoadtestDatabase(run.serverUrl, (line) => run.log(`  ${line}`));
-  const meterHandle = await createDb({ url: database.url, maxConnections: 1 });
-  try {
-    const runs: ScaleOutRun[] = [];
-    for (const instances of counts) runs.push(await atInstances(run, database, meterHandle, instances));
-    return { database: database.name, runs };
-  } finally {
-    await meterHandle.close();
-    await database.close(true);
+  const runs: ScaleOutRun[] = [];
+  for (const instances of counts) {
+    // A fresh database for each count: what an earlier count submitted would otherwise join the
+    // caseload the next one reads and transitions (contacts on referrals not yet accepted are
+    // refused), and each count's audit chain would start where the last one's ended.
+    const database = await openLoadtestDatabase(run.serverUrl, (line) => run.log(`  ${line}`));
+    const meterHandle = await createDb({ url: database.url, maxConnections: 1 });
+    try {
+      runs.push(await atInstances(run, database, meterHandle, instances));
+    } finally {
+      await meterHandle.close();
+      await database.close(true);
+    }
   }
+  return { runs };
 }
 
 /** One instance count: its processes started, warmed, timed, stopped, then the checks. */
@@ -200,6 +207,8 @@ async function atInstances(
     const checks = [...summary.checks, ...roundRobinChecks(roundRobins)];
     const measured: ScaleOutRun = {
       instances,
+      database: database.name,
+      loadAverage: { before: loadAverageBefore, after: loadAverageAfter },
       poolSize: poolSizeAt(instances),
       seconds: round(result.duration),
       connections,

@@ -42,13 +42,15 @@ function laterRun(base: BenchResult, hours: number, factor: number, scaleOut?: S
     startedAt,
     variants,
     machine: { ...base.machine, cores: 2 },
-    ...(scaleOut ? { scaleOut: { database: 'hub_loadtest_x', runs: scaleOut } } : {}),
+    ...(scaleOut ? { scaleOut: { runs: scaleOut } } : {}),
   };
 }
 
 function scaleOutRun(instances: number, rps: number, lost = 0): ScaleOutRun {
   return {
     instances,
+    database: `hub_loadtest_x${instances}`,
+    loadAverage: { before: 1, after: 2 },
     poolSize: 10 / instances,
     seconds: 9,
     connections: 8,
