@@ -7,6 +7,7 @@
  * own role (`reconnect_<name>`, made by `pnpm db:roles`, password <NAME>_DATABASE_PASSWORD).
  *
  * Settings: DATABASE_URL (always: one PGlite database cannot be shared between processes),
+ * DATABASE_POOL_SIZE (connections of this process; replicas each hold their own pool),
  * INTERNAL_TOKEN_SECRET (production; the gateway's), AUDIT_SIGNING_KEY (production; every process of
  * every subgraph runs an audit sequencer, and one of them at a time chains and signs), PORT (default 4000 + the subgraph's offset),
  * HOST, and the other subgraphs' URLs (REGIONAL_SERVICE_URL, PERSON_URL, REFERRAL_URL,
@@ -86,7 +87,7 @@ try {
     const own = await openSubgraphHandles(config.DATABASE_URL!, {
       only: [module.name],
       passwords: databasePasswordsOf(config),
-      maxConnections: 10,
+      maxConnections: config.DATABASE_POOL_SIZE,
     });
     handle = own[module.name]!;
     logger.info({ role: subgraphRole(module.name) }, 'connected as the subgraph’s own role');

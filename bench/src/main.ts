@@ -9,8 +9,13 @@
  * - direct/<op>/<fetch>: each fetch of the gateway's query plan sent straight to its subgraph;
  * - hive/<op>: the same supergraph under a second engine (GATEWAY_ENGINE=hive), when available.
  *
- * Writes bench/results/<scale>-<instant>.json and the summary tables of docs/PERFORMANCE.md.
- * `pnpm bench --report` only rebuilds the tables from the results already there.
+ * Then the scale-out phase (bench/src/scale-out.ts): the load test's mixed traffic against the hub
+ * run as N processes of every subgraph and N gateways behind loopback round-robins, at each count
+ * of `--instances` (default 1), with the load test's checks and the audit chain verified.
+ *
+ * Writes bench/results/<scale>-<instant>.json, the summary tables of docs/PERFORMANCE.md and its
+ * history chart (docs/performance-history.svg, every recorded run). `pnpm bench --report` only
+ * rebuilds the tables and the chart from the results already there.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,8 +23,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './database.ts';
 import { ROOT, stopProcesses, type HubProcess } from './processes.ts';
-import { latestResults, updateDocument, writeResult, type BenchResult } from './report.ts';
+import { chartFileFor, writeChart } from './chart.ts';
+import { allResults, latestResults, updateDocument, writeResult, type BenchResult } from './report.ts';
 import { runBenchmark, type Settings } from './run.ts';
+import { instanceCounts, runScaleOut } from './scale-out.ts';
 import { round } from './stats.ts';
 import { createBenchKeys } from './tokens.ts';
 
@@ -27,7 +34,7 @@ const SCALES: Record<string, number> = { smoke: 700, '10k': 10_000, '100k': 100_
 
 const USAGE = `usage: pnpm bench [--scale smoke|10k|100k|1m] [--duration SECONDS] [--rounds N]
                   [--connections N] [--warmup SECONDS] [--engines apollo,hive] [--fresh]
-                  [--out DIR] [--doc FILE] [--no-doc] [--report]`;
+                  [--instances N|N,M,...] [--out DIR] [--doc FILE] [--no-doc] [--report]`;
 
 function usageError(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -43,6 +50,7 @@ function options(): Settings & { fresh: boolean; doc: string | undefined; report
       connections: { type: 'string', default: '8' },
       warmup: { type: 'string', default: '3' },
       engines: { type: 'string', default: 'apollo,hive' },
+      instances: { type: 'string', default: '1' },
       fresh: { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, 'bench', 'results') },
       doc: { type: 'string', default: join(ROOT, 'docs', 'PERFORMANCE.md') },
@@ -71,6 +79,8 @@ function options(): Settings & { fresh: boolean; doc: string | undefined; report
     connections: Math.round(positive('connections', values.connections)),
     warmup: Number(values.warmup) || 0,
     engines,
+    instances:
+      instanceCounts(values.instances) ?? usageError('--instances takes counts from 1 to 8: 2, or 1,2'),
     fresh: values.fresh,
     out: values.out,
     doc: values['no-doc'] ? undefined : values.doc,
@@ -83,9 +93,9 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function main(): Promise<void> {
   const o = options();
   if (o.report) {
-    const results = latestResults(o.out);
-    if (o.doc) await updateDocument(o.doc, results);
-    log(`rebuilt the tables of ${o.doc} from ${results.length} results`);
+    if (!o.doc) return;
+    await writeReports(o.doc, o.out);
+    log(`rebuilt the tables of ${o.doc} and ${chartFileFor(o.doc)} from ${allResults(o.out).length} results`);
     return;
   }
   const startedAt = new Date().toISOString();
@@ -119,17 +129,36 @@ async function main(): Promise<void> {
       loadAverageAtStart,
       log,
     });
+    // The variants' hub stops first: the scale-out phase has the machine to itself.
+    await stopAll();
+    result.scaleOut = await runScaleOut(
+      { settings: o, serverUrl: db.url, keys, running, work, log },
+      o.instances,
+    );
+    result.finishedAt = new Date().toISOString();
     const file = await writeResult(o.out, result);
     log(`wrote ${file}`);
     if (o.doc) {
-      await updateDocument(o.doc, latestResults(o.out));
-      log(`updated ${o.doc}`);
+      await writeReports(o.doc, o.out);
+      log(`updated ${o.doc} and ${chartFileFor(o.doc)}`);
     }
     printSummary(result);
+    const failed = result.scaleOut.runs.filter((x) => !x.ok);
+    if (failed.length) {
+      throw new Error(
+        `the load test's checks failed at ${failed.map((x) => x.instances).join(', ')} instance(s): see the result`,
+      );
+    }
   } finally {
     await stopAll();
     await db.close();
   }
+}
+
+/** The tables (newest result of each scale) and the chart (every result) from `out`. */
+async function writeReports(doc: string, out: string): Promise<void> {
+  await updateDocument(doc, latestResults(out));
+  writeChart(chartFileFor(doc), allResults(out));
 }
 
 function printSummary(result: BenchResult): void {
@@ -141,6 +170,11 @@ function printSummary(result: BenchResult): void {
   }
   for (const t of result.targets) {
     log(`  target ${t.met === null ? '–' : t.met ? 'met' : 'NOT met'}: ${t.name} (${t.value})`);
+  }
+  for (const x of result.scaleOut?.runs ?? []) {
+    log(
+      `  ${x.instances} instance(s): ${x.rps} req/s, ${x.perCore.rpsPerCore} per core, p50 ${x.p50} ms, p99 ${x.p99} ms, lost ${x.submissions.lost}, duplicated ${x.submissions.duplicated}, audit chain ${x.audit.ok ? 'verifies' : 'BROKEN'}${x.ok ? '' : ', checks FAILED'}`,
+    );
   }
   for (const s of result.skipped) log(`  skipped ${s.variant}: ${s.reason}`);
   for (const note of result.notes) log(`  note: ${note}`);

@@ -1,6 +1,7 @@
 /**
  * The hub as production runs it: each subgraph and each gateway in its own Node process
- * (scripts/run-subgraph.ts, scripts/run-gateway.ts) against the bench database, on loopback ports,
+ * (scripts/run-subgraph.ts, scripts/run-gateway.ts) against the bench database, on loopback ports
+ * (with `--instances`, several of each behind the round-robins of bench/src/round-robin-process.ts),
  * and what each process costs: CPU time (user + system, from /proc/<pid>/stat) and peak resident
  * memory (VmHWM from /proc/<pid>/status, reset before each variant through clear_refs where the
  * kernel allows it), plus the CPU of the PostgreSQL backends serving the bench database.
@@ -13,10 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { SUBGRAPH_URL_VARS } from '../../packages/config/src/index.ts';
 import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
+import { ROUND_ROBIN_STATS_PATH } from './round-robin.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const SUBGRAPHS = Object.keys(SUBGRAPH_URL_VARS) as (keyof typeof SUBGRAPH_URL_VARS)[];
+export const SUBGRAPHS = Object.keys(SUBGRAPH_URL_VARS) as (keyof typeof SUBGRAPH_URL_VARS)[];
 
 export interface HubProcess {
   name: string;
@@ -48,13 +50,16 @@ export interface SplitHubOptions {
   issuer: string;
   audience: string;
   logDir: string;
+  /** DATABASE_POOL_SIZE of each subgraph process (default: the hub's, 10). */
+  poolSize?: number;
 }
 
 /**
  * The key the subgraph processes' audit sequencers sign checkpoints with (production requires
- * one): made for this bench run, the same for every process, as a deployment has it.
+ * one): made for this bench run, the same for every process, as a deployment has it. The
+ * scale-out phase verifies the chain's checkpoints with it.
  */
-const AUDIT_SIGNING_KEY = generateAuditSigningKey();
+export const AUDIT_SIGNING_KEY = generateAuditSigningKey();
 
 /** Only what the processes need: nothing from the bench's own environment leaks into their config. */
 function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
@@ -67,6 +72,11 @@ function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
     INTERNAL_TOKEN_SECRET: options.internalSecret,
     AUDIT_SIGNING_KEY,
   };
+}
+
+/** The name of the `instance`-th process of a kind: the first keeps the plain name, as before. */
+export function instanceName(name: string, instance = 1): string {
+  return instance === 1 ? name : `${name}-${instance}`;
 }
 
 function startProcess(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, log: string) {
@@ -108,23 +118,47 @@ export interface SubgraphProcesses {
   urls: Record<string, string>;
 }
 
-/** The four subgraphs, each calling the others directly (as in production). */
-export async function startSubgraphs(options: SplitHubOptions): Promise<SubgraphProcesses> {
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s, await freePort()])));
+export interface SubgraphLayout {
+  /** Which instance of each subgraph this set is (1, 2, ...): in its process names and logs. */
+  instance?: number;
+  /** The ports to listen on, by subgraph (default: free ones). */
+  ports?: Record<string, number>;
+  /**
+   * Where these processes call the other subgraphs on a caller's behalf (default: each other, as
+   * in production with one instance; with several, the round-robin of each subgraph).
+   */
+  peerUrls?: Record<string, string>;
+}
+
+/** The four subgraphs, each calling the others directly (as in production), or as `layout` says. */
+export async function startSubgraphs(
+  options: SplitHubOptions,
+  layout: SubgraphLayout = {},
+): Promise<SubgraphProcesses> {
+  const ports =
+    layout.ports ?? Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s, await freePort()])));
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s, `http://127.0.0.1:${ports[s]}/graphql`]));
-  const urlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [SUBGRAPH_URL_VARS[s], urls[s]]));
+  const peers = layout.peerUrls ?? urls;
+  const urlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [SUBGRAPH_URL_VARS[s], peers[s]]));
   const processes: HubProcess[] = [];
   try {
-    for (const name of SUBGRAPHS) {
+    for (const subgraph of SUBGRAPHS) {
+      const name = instanceName(subgraph, layout.instance);
       const log = join(options.logDir, `${name}.log`);
       const child = startProcess(
         name,
         'scripts/run-subgraph.ts',
-        [name],
-        { ...baseEnv(options), ...urlEnv, DATABASE_URL: options.databaseUrl, PORT: String(ports[name]) },
+        [subgraph],
+        {
+          ...baseEnv(options),
+          ...urlEnv,
+          DATABASE_URL: options.databaseUrl,
+          PORT: String(ports[subgraph]),
+          ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
+        },
         log,
       );
-      const started: HubProcess = { name, pid: child.pid!, url: urls[name]!, child, log };
+      const started: HubProcess = { name, pid: child.pid!, url: urls[subgraph]!, child, log };
       processes.push(started);
       options.started.push(started);
     }
@@ -137,6 +171,38 @@ export async function startSubgraphs(options: SplitHubOptions): Promise<Subgraph
     forget(options.started, processes);
     throw error;
   }
+}
+
+/**
+ * The round-robins of a scaled-out hub (bench/src/round-robin.ts), every listener in one process
+ * named `round-robin`: each on its port, passing requests to its upstreams in turn.
+ */
+export async function startRoundRobins(
+  options: SplitHubOptions,
+  listeners: { port: number; upstreams: string[] }[],
+): Promise<HubProcess> {
+  const log = join(options.logDir, 'round-robin.log');
+  const child = startProcess(
+    'round-robin',
+    'bench/src/round-robin-process.ts',
+    listeners.map((l) => `${l.port}=${l.upstreams.join(',')}`),
+    { PATH: process.env.PATH, HOME: process.env.HOME },
+    log,
+  );
+  const url = `http://127.0.0.1:${listeners[0]!.port}`;
+  const started: HubProcess = { name: 'round-robin', pid: child.pid!, url, child, log };
+  options.started.push(started);
+  try {
+    for (const l of listeners) {
+      const stats = new URL(ROUND_ROBIN_STATS_PATH, `http://127.0.0.1:${l.port}`);
+      await waitFor('round-robin', async () => (await fetch(stats)).ok, child, log);
+    }
+  } catch (error) {
+    await stopProcesses([started]);
+    forget(options.started, [started]);
+    throw error;
+  }
+  return started;
 }
 
 function forget(started: HubProcess[], stopped: HubProcess[]): void {
@@ -155,13 +221,15 @@ export async function startGateway(
   subgraphUrls: Record<string, string>,
   engine: string,
   ready: (url: string) => Promise<boolean>,
+  layout: { instance?: number; port?: number } = {},
 ): Promise<HubProcess> {
-  const port = await freePort();
+  const port = layout.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}/graphql`;
-  const log = join(options.logDir, `gateway-${engine}.log`);
+  const name = instanceName(`gateway-${engine}`, layout.instance);
+  const log = join(options.logDir, `${name}.log`);
   const urlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [SUBGRAPH_URL_VARS[s], subgraphUrls[s]]));
   const child = startProcess(
-    `gateway (${engine})`,
+    name,
     'scripts/run-gateway.ts',
     [],
     {
@@ -176,7 +244,7 @@ export async function startGateway(
     },
     log,
   );
-  const gateway: HubProcess = { name: `gateway-${engine}`, pid: child.pid!, url, child, log };
+  const gateway: HubProcess = { name, pid: child.pid!, url, child, log };
   options.started.push(gateway);
   try {
     await waitFor(gateway.name, () => ready(url), child, log);

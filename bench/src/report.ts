@@ -10,10 +10,17 @@ import type { OperationCount } from './counts.ts';
 import type { LoadResult } from './load.ts';
 import type { OperationName, Scenario } from './operations.ts';
 import type { CriticalPath, PlanFetch } from './plan.ts';
+import { perCore, type PerCore } from './per-core.ts';
 import type { ProcessUsage } from './processes.ts';
+import type { ScaleOutResult } from './scale-out.ts';
 import { median, round } from './stats.ts';
 
-export const RESULT_VERSION = 1;
+/**
+ * 2: the machine's cores (`availableParallelism`), per-core figures per variant, the instance
+ * counts and the scale-out phase. Results of version 1 still render: what they lack shows as –,
+ * and their per-core figures are computed from what they recorded.
+ */
+export const RESULT_VERSION = 2;
 
 export interface VariantResult {
   name: string;
@@ -39,6 +46,8 @@ export interface VariantResult {
   cpuMsPerRequest: Record<string, number>;
   /** Peak RSS in MiB, by process, the highest of the rounds. */
   peakRssMb: Record<string, number>;
+  /** Throughput per core of the machine and per CPU second of the serving processes (version 2). */
+  perCore?: PerCore;
   rounds: (Omit<LoadResult, 'max'> & { cpuMs: Record<string, number> })[];
 }
 
@@ -62,6 +71,8 @@ export interface BenchResult {
     node: string;
     postgres: string;
     loadAverageAtStart: number[];
+    /** `os.availableParallelism()` (version 2); version 1 has only `cpus`. */
+    cores?: number;
   };
   /** The commit measured, and how many tracked files differed from it (work in progress). */
   code: { commit: string; changedFiles: number };
@@ -72,6 +83,8 @@ export interface BenchResult {
     warmupSeconds: number;
     engines: string[];
     poolSize: number;
+    /** The instance counts of the scale-out phase (version 2). */
+    instances?: number[];
   };
   seed: {
     referrals: number;
@@ -103,6 +116,18 @@ export interface BenchResult {
   };
   peakIsPerVariant: boolean;
   targets: Target[];
+  /** The load test's mix at each instance count (version 2, `--instances`). */
+  scaleOut?: ScaleOutResult;
+}
+
+/** The cores a result's per-core figures divide by: what it recorded, or its CPU count (version 1). */
+export function coresOf(result: Pick<BenchResult, 'machine'>): number {
+  return result.machine.cores ?? result.machine.cpus;
+}
+
+/** A variant's per-core figures: recorded (version 2), or computed from its throughput and CPU. */
+export function perCoreOf(result: Pick<BenchResult, 'machine'>, variant: VariantResult): PerCore {
+  return variant.perCore ?? perCore(variant.rps, coresOf(result), variant.cpuMsPerRequest);
 }
 
 export function summariseVariant(
@@ -198,16 +223,23 @@ export function targetsOf(result: Omit<BenchResult, 'targets'>): Target[] {
 
 const SCALE_ORDER = ['smoke', '10k', '100k', '1m'];
 
+/** The variants of the per-core table: the timed operations at the run's concurrency. */
+const PER_CORE_VARIANT = /^(hub|floor|hive)\/[a-z]+$/;
+
+/** Every result in `dir` this code can read (versions 1 to RESULT_VERSION), oldest first. */
+export function allResults(dir: string): BenchResult[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BenchResult)
+    .filter((r) => Number.isInteger(r.version) && r.version >= 1 && r.version <= RESULT_VERSION)
+    .sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
+}
+
 /** The newest result of each scale in `dir`, in scale order. */
 export function latestResults(dir: string): BenchResult[] {
-  if (!existsSync(dir)) return [];
   const newest = new Map<string, BenchResult>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const result = JSON.parse(readFileSync(join(dir, file), 'utf8')) as BenchResult;
-    if (result.version !== RESULT_VERSION) continue;
-    const current = newest.get(result.scale);
-    if (!current || current.startedAt < result.startedAt) newest.set(result.scale, result);
-  }
+  for (const result of allResults(dir)) newest.set(result.scale, result);
   return [...newest.values()].sort((a, b) => SCALE_ORDER.indexOf(a.scale) - SCALE_ORDER.indexOf(b.scale));
 }
 
@@ -295,6 +327,45 @@ export function summaryTables(results: BenchResult[]): string {
     lines.push(
       `| caseload p50 at 1m within 1.5x of p50 at 10k (hub@1 p50(1m) / p50(10k) <= ${TARGETS.growth1mOver10k}) | 1m | ${growth} | ${yes(growth <= TARGETS.growth1mOver10k)} |`,
     );
+  }
+  lines.push(
+    '',
+    'Throughput per core: requests per second over the machine’s cores, and over the CPU the serving processes (gateways, subgraphs, PostgreSQL) used; cores busy is that CPU per wall second:',
+    '',
+    '| scale | variant | req/s | req/s per core (cores) | serving CPU ms per request | cores busy | requests per CPU second |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of results) {
+    const names = Object.keys(r.variants).filter((n) => PER_CORE_VARIANT.test(n));
+    for (const name of names) {
+      const p = perCoreOf(r, r.variants[name]!);
+      lines.push(
+        `| ${r.scale} | ${name} | ${ms(r.variants[name]!.rps)} | ${ms(p.rpsPerCore)} (${p.cores}) | ${ms(p.servingCpuMsPerRequest)} | ${ms(p.coresBusy)} | ${ms(p.requestsPerCpuSecond)} |`,
+      );
+    }
+  }
+  const scaled = results.filter((r) => r.scaleOut?.runs.length);
+  if (scaled.length) {
+    lines.push(
+      '',
+      'Scaling out (`--instances`): the load test’s mix (caseload, detail, submissions, transitions) through a loopback round-robin in front of N gateways, each reaching N processes of every subgraph through their round-robins, one PostgreSQL:',
+      '',
+      '| scale | run | instances | connections (database pool per subgraph process) | req/s | × one instance | req/s per core | p50 / p99 | cores busy | requests per CPU second | lost | duplicated | audit chain |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const r of scaled) {
+      const runs = r.scaleOut!.runs;
+      const one = runs.find((x) => x.instances === 1)?.rps;
+      for (const x of runs) {
+        const audit = x.audit.ok
+          ? `verifies (${x.audit.checked.toLocaleString('en-GB')} events, ${x.audit.pending} pending)`
+          : `**broken** (${x.audit.problems} problems, ${x.audit.pending} pending)`;
+        const failed = x.checks.filter((c) => !c.ok).map((c) => c.name);
+        lines.push(
+          `| ${r.scale} | ${r.startedAt.slice(0, 16).replace('T', ' ')} | ${x.instances} | ${x.connections} (${x.poolSize ?? '–'}) | ${ms(x.rps)} | ${one ? ratio(x.rps / one) : '–'} | ${ms(x.perCore.rpsPerCore)} | ${ms(x.p50)} / ${ms(x.p99)} | ${ms(x.perCore.coresBusy)} | ${ms(x.perCore.requestsPerCpuSecond)} | ${x.submissions.lost} | ${x.submissions.duplicated} | ${audit}${failed.length ? `; **failed**: ${failed.join('; ')}` : ''} |`,
+        );
+      }
+    }
   }
   const remarks = results.flatMap((r) => [
     ...(r.notes ?? []).map((note) => `- ${r.scale}: ${note}.`),

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '../../packages/db/src/index.ts';
 import { startCountingHub, type CountingHub } from './counting-hub.ts';
@@ -14,6 +14,7 @@ import { removeSubmissionsNow, type BenchDatabase } from './database.ts';
 import { compareWithHub, runFloor } from './floor.ts';
 import type { LoadResult } from './load.ts';
 import { bodyOf, caseloadBody, findScenario, type OperationName, type Scenario } from './operations.ts';
+import { perCore, roundedPerCore } from './per-core.ts';
 import { criticalPath, planOf, type PlanFetch } from './plan.ts';
 import {
   ROOT,
@@ -59,6 +60,8 @@ export interface Settings {
   connections: number;
   warmup: number;
   engines: string[];
+  /** The instance counts of the scale-out phase (bench/src/scale-out.ts), run after the variants. */
+  instances: number[];
   out: string;
 }
 
@@ -401,6 +404,10 @@ function assemble(
     }
   }
   const cpuList = cpus();
+  const cores = availableParallelism();
+  for (const v of Object.values(variants)) {
+    v.perCore = roundedPerCore(perCore(v.rps, cores, v.cpuMsPerRequest));
+  }
   const partial: Omit<BenchResult, 'targets'> = {
     version: RESULT_VERSION,
     scale: settings.scale,
@@ -414,6 +421,7 @@ function assemble(
       node: process.version,
       postgres: db.serverVersion,
       loadAverageAtStart: run.loadAverageAtStart,
+      cores,
     },
     code: codeVersion(),
     settings: {
@@ -423,6 +431,7 @@ function assemble(
       warmupSeconds: settings.warmup,
       engines: settings.engines,
       poolSize: POOL_SIZE,
+      instances: settings.instances,
     },
     seed: {
       referrals: db.seed.referrals,

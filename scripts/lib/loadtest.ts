@@ -42,6 +42,7 @@ import {
   type Operation,
   type OperationStats,
   type PlannedRequest,
+  type TrafficSetup,
 } from './loadtest-traffic.ts';
 
 const ISSUER = 'reconnect-hub-loadtest';
@@ -107,6 +108,10 @@ export interface LoadtestSummary {
     storedForAnswered: number;
     referralsStored: number;
     keysStored: number;
+    /** Answered submissions with no stored referral under their key, or another one. */
+    lost: number;
+    /** Referrals stored beyond one per key (a submission stored twice). */
+    duplicated: number;
   };
   audit: ChainReport;
   checks: Check[];
@@ -123,25 +128,16 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestSum
     createLogger('error', 'loadtest', {
       write: (line: string) => void (running && process.stderr.write(line)),
     });
-  const database = await createRunDatabase(options.serverUrl);
-  progress(`database ${database.name} on ${new URL(options.serverUrl).host}`);
-  let handle: DbHandle | undefined;
+  const database = await openLoadtestDatabase(options.serverUrl, progress);
   let hub: EmbeddedHub | undefined;
   try {
-    handle = await createDb({ url: database.url });
-    await handle.migrate(ALL_MIGRATIONS);
-    const clock = new Clock();
-    await seedReferenceData(handle.db);
-    await seedDemoData(handle.db, clock);
-    progress('migrated and seeded (reference and demo data)');
-
     const keys = await runKeys();
     const auditSigningKey = generateAuditSigningKey();
     hub = await startEmbeddedHub({
       port: 0,
       host: '127.0.0.1',
-      handle,
-      clock,
+      handle: database.handle,
+      clock: database.clock,
       internalSecret: randomBytes(32).toString('base64url'),
       jwt: { jwks: keys.jwks, issuer: ISSUER, audience: AUDIENCE },
       logger,
@@ -150,29 +146,23 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestSum
       dispatcher: false,
       auditSigningKey,
     });
-    const staffToken = await keys.token('RECONNECT_STAFF', 'RC-NW', 'loadtest-staff');
-    const traffic = new Traffic({
+    const traffic = await prepareTraffic(hub.gatewayUrl, {
       runId: database.name.replace(/^hub_loadtest_/, '').replace(/_/g, '-'),
-      today: clock.today(),
-      staffToken,
+      today: database.clock.today(),
+      staffToken: await keys.token('RECONNECT_STAFF', 'RC-NW', 'loadtest-staff'),
       referrerToken: await keys.token('REFERRER', 'PROB-NW', 'loadtest-referrer'),
-      ...(await caseloadOf(hub.gatewayUrl, staffToken)),
     });
-    await warmUp(hub.gatewayUrl, traffic);
     progress(`hub at ${hub.gatewayUrl}; ${options.connections} connections for ${options.durationSeconds} s`);
 
     const loadAverageBefore = round(loadavg()[0]!);
-    const result = await drive(hub.gatewayUrl, traffic, options);
+    const result = await driveTraffic(hub.gatewayUrl, traffic, options);
     const loadAverageAfter = round(loadavg()[0]!);
     running = false;
     await hub.stop();
     hub = undefined;
 
-    const submissions = await storedSubmissions(handle, traffic);
-    // What the hub's sequencer had not reached when it stopped: as a restarted process would.
-    await new AuditSequencer({ db: handle.db, signer: createAuditSigner(auditSigningKey) }).drain();
-    const audit = await verifyAuditChain(handle.db, { trustedKeys: trustedKeys([auditSigningKey]) });
-    return summarise({
+    const { submissions, audit } = await verifyAfterLoad(database.handle, traffic, auditSigningKey);
+    return summariseLoadtest({
       options,
       database: database.name,
       host: { cpus: cpus().length, loadAverageBefore, loadAverageAfter },
@@ -183,9 +173,82 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestSum
     });
   } finally {
     await hub?.stop().catch(() => {});
-    await handle?.close().catch(() => {});
-    if (!options.keep) await database.drop();
+    await database.close(!options.keep);
   }
+}
+
+/**
+ * The load test's steps, for a hub started elsewhere (`pnpm bench --instances`: several gateway
+ * and subgraph processes behind round-robins): its database, the traffic ready against a gateway
+ * URL, the timed drive, and the checks once the hub has stopped.
+ */
+export interface LoadtestDatabase {
+  name: string;
+  url: string;
+  handle: DbHandle;
+  /** The clock the demo data was seeded by (today's dates are relative to it). */
+  clock: Clock;
+  /** Closes the handle, and drops the database unless told to keep it. */
+  close(drop?: boolean): Promise<void>;
+}
+
+/** A database of the run's own on `serverUrl`'s server, migrated and seeded (reference and demo data). */
+export async function openLoadtestDatabase(
+  serverUrl: string,
+  progress: (line: string) => void = () => {},
+): Promise<LoadtestDatabase> {
+  const database = await createRunDatabase(serverUrl);
+  progress(`database ${database.name} on ${new URL(serverUrl).host}`);
+  let handle: DbHandle | undefined;
+  try {
+    handle = await createDb({ url: database.url });
+    await handle.migrate(ALL_MIGRATIONS);
+    const clock = new Clock();
+    await seedReferenceData(handle.db);
+    await seedDemoData(handle.db, clock);
+    progress('migrated and seeded (reference and demo data)');
+    const opened = handle;
+    return {
+      name: database.name,
+      url: database.url,
+      handle: opened,
+      clock,
+      close: async (drop = true) => {
+        await opened.close().catch(() => {});
+        if (drop) await database.drop();
+      },
+    };
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await database.drop();
+    throw error;
+  }
+}
+
+/** The mix for one run against `gatewayUrl`: the caseload it reads from, warmed up. */
+export async function prepareTraffic(
+  gatewayUrl: string,
+  setup: Omit<TrafficSetup, 'referralIds' | 'openReferralIds'>,
+): Promise<Traffic> {
+  const traffic = new Traffic({ ...setup, ...(await caseloadOf(gatewayUrl, setup.staffToken)) });
+  await warmUp(gatewayUrl, traffic);
+  return traffic;
+}
+
+/**
+ * After the load, with the hub stopped: what was stored for the answered submissions, and the
+ * audit trail as `pnpm audit:verify` checks it, once a sequencer has drained what the hub's
+ * sequencers had not reached when they stopped (as a restarted process would).
+ */
+export async function verifyAfterLoad(
+  handle: DbHandle,
+  traffic: Traffic,
+  auditSigningKey: string,
+): Promise<{ submissions: StoredSubmissions; audit: ChainReport }> {
+  const submissions = await storedSubmissions(handle, traffic);
+  await new AuditSequencer({ db: handle.db, signer: createAuditSigner(auditSigningKey) }).drain();
+  const audit = await verifyAuditChain(handle.db, { trustedKeys: trustedKeys([auditSigningKey]) });
+  return { submissions, audit };
 }
 
 // ---- the run's database and keys -----------------------------------------------------------------
@@ -280,7 +343,12 @@ interface Context {
   startedAt?: number;
 }
 
-function drive(gatewayUrl: string, traffic: Traffic, options: LoadtestOptions): Promise<autocannon.Result> {
+/** autocannon sending the mix to `gatewayUrl` for the run's time, at its fixed concurrency. */
+export function driveTraffic(
+  gatewayUrl: string,
+  traffic: Traffic,
+  options: Pick<LoadtestOptions, 'connections' | 'durationSeconds'>,
+): Promise<autocannon.Result> {
   const url = new URL(gatewayUrl);
   return autocannon({
     url: `${url.origin}`,
@@ -313,7 +381,7 @@ function drive(gatewayUrl: string, traffic: Traffic, options: LoadtestOptions): 
 
 // ---- after the run ---------------------------------------------------------------------------------
 
-interface StoredSubmissions {
+export interface StoredSubmissions {
   /** Answered submissions whose key names the referral the answer named. */
   storedForAnswered: number;
   /** Answered keys with no idempotency row, or one naming another referral. */
@@ -357,8 +425,8 @@ async function storedSubmissions(handle: DbHandle, traffic: Traffic): Promise<St
   };
 }
 
-function summarise(facts: {
-  options: LoadtestOptions;
+export function summariseLoadtest(facts: {
+  options: Pick<LoadtestOptions, 'keep' | 'durationSeconds' | 'connections'>;
   database: string;
   host: LoadtestSummary['host'];
   traffic: Traffic;
@@ -395,6 +463,11 @@ function summarise(facts: {
       storedForAnswered: submissions.storedForAnswered,
       referralsStored: submissions.referralsStored,
       keysStored: submissions.keysStored,
+      lost: submissions.missing.length,
+      duplicated: Math.max(
+        submissions.duplicated.length,
+        submissions.referralsStored - submissions.keysStored,
+      ),
     },
     audit,
     checks,

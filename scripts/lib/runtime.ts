@@ -84,8 +84,13 @@ export function clockOf(config: { HUB_TODAY?: string | undefined }): Clock {
 export function openDatabase(config: {
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
+  DATABASE_POOL_SIZE?: number | undefined;
 }): Promise<DbHandle> {
-  return createDb({ url: config.DATABASE_URL, dataDir: pgliteDir(dataDirOf(config)) });
+  return createDb({
+    url: config.DATABASE_URL,
+    dataDir: pgliteDir(dataDirOf(config)),
+    maxConnections: config.DATABASE_POOL_SIZE,
+  });
 }
 
 /** Where the database is, for people: never prints a password. */

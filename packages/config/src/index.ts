@@ -42,6 +42,12 @@ export const commonEnv = z.object({
    * them. `shared` (default): everything connects as the DATABASE_URL's user. PGlite is always shared.
    */
   DATABASE_ROLES: z.enum(['shared', 'per-subgraph']).default('shared'),
+  /**
+   * Connections each process keeps to PostgreSQL at most (postgres.js's pool). Replicas multiply
+   * it: every process of every subgraph holds its own pool, and together they must stay under the
+   * server's `max_connections` (100 by default), beside whatever else connects.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** The subgraphs' roles' passwords (`pnpm db:roles` sets them; unset: no password). */
   REGIONAL_SERVICE_DATABASE_PASSWORD: z.string().min(1).optional(),
   PERSON_DATABASE_PASSWORD: z.string().min(1).optional(),
