@@ -65,6 +65,15 @@ export const STAFF = {
   neyWorker: { service: 'RC-NEY', name: 'Tom Hargreaves' },
 } as const;
 
+/** The demo users of the other roles (auth/development.ts), by their name on the sign-in page. */
+export const DEMO = {
+  probation: { service: 'PROB-NW', name: 'Jane Whitaker' },
+  liaison: { service: 'LD-NW', name: 'Olu Bankole' },
+  partner: { service: 'ERP-NW-MH', name: 'Rachel Dunn' },
+  commissioner: { service: 'NHSE', name: 'Chris Patel' },
+  admin: { service: 'NHSE-IG', name: 'Morgan Ellis' },
+} as const;
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
