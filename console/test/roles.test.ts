@@ -1,0 +1,137 @@
+/**
+ * Page tests of the pages for the roles that are not a service's staff: the commissioner's service
+ * metrics (table, charts, CSV, and no way to reach a person from them), the Enhanced RECONNECT
+ * partner's cases, information governance's access log and agreements, and webhooks. Against a
+ * whole test hub, as the staff pages are.
+ */
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO,
+  STAFF,
+  signedInAgent,
+  startConsoleUnderTest,
+  submitReferral,
+  type Agent,
+  type ConsoleUnderTest,
+  type SubmittedReferral,
+} from './support.ts';
+
+let env: ConsoleUnderTest;
+let app: ConsoleUnderTest['console']['app'];
+let commissioner: Agent;
+let referral: SubmittedReferral;
+
+beforeAll(async () => {
+  env = await startConsoleUnderTest();
+  app = env.console.app;
+  commissioner = await signedInAgent(app, DEMO.commissioner);
+  referral = await submitReferral(env.hub, { givenName: 'Mina', familyName: 'Metrics' }, env.today());
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+function navOf(html: string): string[] {
+  const $ = cheerio.load(html);
+  return $('.govuk-service-navigation a')
+    .map((_, a) => $(a).text().trim())
+    .get();
+}
+
+describe('service metrics (commissioner)', () => {
+  it('shows every service’s figures as a table and as charts, with all services together', async () => {
+    const page = await commissioner.get('/service-metrics').expect(200);
+    const $ = cheerio.load(page.text);
+    expect(navOf(page.text)).toEqual(['Service metrics']);
+    const rows = $('table tbody tr');
+    expect(rows.length).toBe(8); // seven services and all together
+    const nw = rows.filter((_, tr) => $(tr).find('th').text().trim() === 'RECONNECT North West');
+    expect(nw.find('td').first().text().trim()).toBe('1');
+    expect(rows.last().find('th').text().trim()).toBe('All services');
+    const charts = $('svg.rc-chart');
+    expect(charts.length).toBe(5);
+    expect(charts.first().attr('role')).toBe('img');
+    expect(charts.first().attr('aria-label')).toContain('North West 1');
+    expect(
+      $('figcaption')
+        .map((_, f) => $(f).text().trim())
+        .get(),
+    ).toEqual([
+      'Referrals received',
+      'Acceptance',
+      'Pre-release contact target met',
+      'Engaged within 28 days of release',
+      'Handovers overdue today',
+    ]);
+  });
+
+  it('shows one service for a chosen period, and refuses a period that ends before it starts', async () => {
+    const one = await commissioner
+      .get(
+        '/service-metrics?service=RC-NW&from-day=1&from-month=1&from-year=2026&to-day=31&to-month=12&to-year=2026',
+      )
+      .expect(200);
+    const $ = cheerio.load(one.text);
+    expect($('table tbody tr').length).toBe(1);
+    expect($('h2').first().text()).toContain('RECONNECT North West: 1 January 2026 to 31 December 2026');
+    const bad = await commissioner
+      .get('/service-metrics?from-day=2&from-month=3&from-year=2026&to-day=1&to-month=3&to-year=2026')
+      .expect(400);
+    expect(cheerio.load(bad.text)('.govuk-error-summary').text()).toContain(
+      'The end of the period must be after its start',
+    );
+  });
+
+  it('downloads the same figures as CSV', async () => {
+    const page = await commissioner.get('/service-metrics').expect(200);
+    const href = cheerio.load(page.text)('a[download]').attr('href')!;
+    const csv = await commissioner.get(href).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="reconnect-service-metrics-all-.*\.csv"/,
+    );
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toContain('Service code,Service,From,To,Referrals received,Accepted,Acceptance (%)');
+    expect(lines).toHaveLength(9);
+    const nw = lines.find((l) => l.startsWith('RC-NW,'))!.split(',');
+    expect(nw[4]).toBe('1');
+    expect(lines.at(-1)).toMatch(/^ALL,All services,/);
+  });
+
+  it('reaches no person: every link of every page it can reach, followed, names nobody', async () => {
+    const seen = new Set<string>();
+    const queue = ['/', '/service-metrics'];
+    while (queue.length) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const response = await commissioner.get(path).redirects(1);
+      expect(response.status, path).toBeLessThan(400);
+      const body = response.text;
+      expect(body, path).not.toContain('Metrics');
+      expect(body, path).not.toContain(referral.reference);
+      if (!String(response.headers['content-type']).includes('html')) continue;
+      const $ = cheerio.load(body);
+      $('a[href]').each((_, a) => {
+        const href = $(a).attr('href')!;
+        if (href.startsWith('#')) return;
+        const url = new URL(href, 'http://console.test');
+        expect(url.host, href).toBe('console.test');
+        expect(url.pathname, href).not.toMatch(/referrals|partner-cases|access-log|people|person/);
+        if (seen.size < 40) queue.push(url.pathname + url.search);
+      });
+    }
+    expect(seen.size).toBeGreaterThan(2);
+    // And a person's pages are not found for it, even by their address.
+    await commissioner.get(`/referrals/${referral.id}`).expect(404);
+    await commissioner.get('/your-referrals').expect(404);
+  });
+
+  it('is the commissioner’s only: staff get the not-found page', async () => {
+    const lead = await signedInAgent(app, STAFF.nwLead);
+    await lead.get('/service-metrics').expect(404);
+    await lead.get('/service-metrics.csv').expect(404);
+  });
+});
