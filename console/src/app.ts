@@ -11,7 +11,16 @@ import nunjucks from 'nunjucks';
 import { DevelopmentSignIn, type DevTokenSigner } from './auth/development.ts';
 import { OidcSignIn, type OidcSettings } from './auth/oidc.ts';
 import { absoluteTimeout, createSessions, requireUser } from './auth/session.ts';
-import { homeOf, isCommissioner, isLead, isStaff, mayRefer, isReferrer, navigationOf } from './auth/user.ts';
+import {
+  homeOf,
+  isCommissioner,
+  isLead,
+  isPartner,
+  isReferrer,
+  isStaff,
+  mayRefer,
+  navigationOf,
+} from './auth/user.ts';
 import { GatewayClient } from './gateway/client.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { noStore, securityHeaders } from './middleware/security.ts';
@@ -24,6 +33,8 @@ import { handoverRoutes } from './routes/handovers.ts';
 import { makeReferralRoutes } from './routes/makeReferral.ts';
 import { yourReferralRoutes } from './routes/yourReferrals.ts';
 import { serviceMetricsRoutes } from './routes/serviceMetrics.ts';
+import { partnerCaseRoutes } from './routes/partnerCases.ts';
+import { PartnerService } from './services/partners.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { referralRoutes } from './routes/referral.ts';
 import { signInRoutes } from './routes/signIn.ts';
@@ -68,6 +79,7 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
     handovers: new HandoverService(gateway),
     metrics: new MetricsService(gateway),
     referrer: new ReferrerService(gateway),
+    partners: new PartnerService(gateway),
     today: options.today,
   };
 
@@ -143,6 +155,7 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   app.use(onlyFor(mayRefer, makeReferralRoutes(services)));
   app.use(onlyFor(isReferrer, yourReferralRoutes(services)));
   app.use(onlyFor(isCommissioner, serviceMetricsRoutes(services)));
+  app.use(onlyFor(isPartner, partnerCaseRoutes(services)));
   app.use(notFound);
   app.use(errorPages(log));
   return { app, close: () => sessions.close() };

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO,
   STAFF,
+  csrfOf,
+  endEnhancedCase,
+  enhancedCase,
   signedInAgent,
   startConsoleUnderTest,
   submitReferral,
@@ -44,7 +47,7 @@ describe('service metrics (commissioner)', () => {
   it('shows every service’s figures as a table and as charts, with all services together', async () => {
     const page = await commissioner.get('/service-metrics').expect(200);
     const $ = cheerio.load(page.text);
-    expect(navOf(page.text)).toEqual(['Service metrics']);
+    expect(navOf(page.text)).toEqual(['Service metrics']); // no webhooks: AUTH.md gives commissioners none
     const rows = $('table tbody tr');
     expect(rows.length).toBe(8); // seven services and all together
     const nw = rows.filter((_, tr) => $(tr).find('th').text().trim() === 'RECONNECT North West');
@@ -133,5 +136,71 @@ describe('service metrics (commissioner)', () => {
     const lead = await signedInAgent(app, STAFF.nwLead);
     await lead.get('/service-metrics').expect(404);
     await lead.get('/service-metrics.csv').expect(404);
+  });
+});
+
+describe('Enhanced RECONNECT partner', () => {
+  it('lists its open cases and shows each with what its agreement’s scopes allow', async () => {
+    const { caseId } = await enhancedCase(
+      env.hub,
+      { givenName: 'Pia', familyName: 'Partnered' },
+      env.today(),
+    );
+    const partner = await signedInAgent(app, DEMO.partner);
+    const list = await partner.get('/partner-cases').expect(200);
+    expect(navOf(list.text)).toEqual(['Enhanced cases', 'Webhooks']);
+    expect(list.text).toContain('Partnered, Pia');
+    const page = await partner.get(`/partner-cases/${caseId}`).expect(200);
+    expect(page.text).toContain('Risk to known adults when using');
+    expect(page.text).toContain('Psychosis, on depot medication');
+    // Nothing a partner may not read: no identifiers.
+    expect(page.text).not.toMatch(/NHS number|Prison number/);
+
+    // The housing partner's agreement shares needs only.
+    const housing = await signedInAgent(app, DEMO.housing);
+    const needsOnly = await housing.get(`/partner-cases/${caseId}`).expect(200);
+    expect(needsOnly.text).toContain('Psychosis, on depot medication');
+    expect(needsOnly.text).not.toContain('Risk to known adults');
+    expect(needsOnly.text).toContain('does not include risk information');
+  });
+
+  it('adds an update, with an error when it is empty', async () => {
+    const { caseId } = await enhancedCase(env.hub, { givenName: 'Ulla', familyName: 'Updated' }, env.today());
+    const partner = await signedInAgent(app, DEMO.partner);
+    const page = await partner.get(`/partner-cases/${caseId}`).expect(200);
+    const empty = await partner
+      .post(`/partner-cases/${caseId}`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), note: '' })
+      .expect(400);
+    expect(cheerio.load(empty.text)('.govuk-error-summary a').attr('href')).toBe('#note');
+    await partner
+      .post(`/partner-cases/${caseId}`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), note: 'Seen at the approved premises; engaging well.' })
+      .expect(303);
+    const after = await partner.get(`/partner-cases/${caseId}`).expect(200);
+    expect(after.text).toContain('Update added');
+    expect(after.text).toContain('Seen at the approved premises; engaging well.');
+  });
+
+  it('loses a case at once when consent is withdrawn or the case is closed', async () => {
+    const partner = await signedInAgent(app, DEMO.partner);
+    for (const how of ['consent', 'close'] as const) {
+      const name = how === 'consent' ? 'Withdrawn' : 'Closed';
+      const { caseId } = await enhancedCase(env.hub, { givenName: 'Cas', familyName: name }, env.today());
+      expect((await partner.get('/partner-cases').expect(200)).text).toContain(`${name}, Cas`);
+      await endEnhancedCase(env.hub, caseId, how);
+      expect((await partner.get('/partner-cases').expect(200)).text).not.toContain(`${name}, Cas`);
+      const gone = await partner.get(`/partner-cases/${caseId}`).expect(404);
+      expect(gone.text).not.toContain(name);
+    }
+  });
+
+  it('is the partner’s only: a referrer and staff get the not-found page', async () => {
+    const referrer = await signedInAgent(app, DEMO.probation);
+    await referrer.get('/partner-cases').expect(404);
+    const lead = await signedInAgent(app, STAFF.nwLead);
+    await lead.get('/partner-cases').expect(404);
   });
 });

@@ -42,7 +42,8 @@ export interface DemoService {
 /**
  * The demo users of the roles that are not a service's staff, each in an organisation the demo
  * data knows: PROB-NW and LD-NW refer to RECONNECT North West in the seeded caseload, ERP-NW-MH is
- * a North West partner with an active agreement (RISK and NEEDS), and the reference data has no
+ * a North West partner with an active agreement (RISK and NEEDS), ERP-NW-HSG one whose agreement shares
+ * NEEDS only, and the reference data has no
  * organisation for commissioners or information governance, so they have their own codes.
  */
 export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [

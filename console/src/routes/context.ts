@@ -6,12 +6,14 @@ import type { HandoverService } from '../services/handovers.ts';
 import type { MetricsService } from '../services/metrics.ts';
 import type { ReferralService } from '../services/referrals.ts';
 import type { ReferrerService } from '../services/referrer.ts';
+import type { PartnerService } from '../services/partners.ts';
 
 export interface Services {
   referrals: ReferralService;
   handovers: HandoverService;
   metrics: MetricsService;
   referrer: ReferrerService;
+  partners: PartnerService;
   /** Today's date in Europe/London (YYYY-MM-DD). */
   today: () => string;
 }
