@@ -14,11 +14,13 @@ import { absoluteTimeout, createSessions, requireUser } from './auth/session.ts'
 import {
   homeOf,
   isCommissioner,
+  isAdmin,
   isLead,
   isPartner,
   isReferrer,
   isStaff,
   mayRefer,
+  maySubscribe,
   navigationOf,
 } from './auth/user.ts';
 import { GatewayClient } from './gateway/client.ts';
@@ -35,6 +37,10 @@ import { yourReferralRoutes } from './routes/yourReferrals.ts';
 import { serviceMetricsRoutes } from './routes/serviceMetrics.ts';
 import { partnerCaseRoutes } from './routes/partnerCases.ts';
 import { PartnerService } from './services/partners.ts';
+import { governanceRoutes } from './routes/governance.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { GovernanceService } from './services/governance.ts';
+import { WebhookService } from './services/webhooks.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { referralRoutes } from './routes/referral.ts';
 import { signInRoutes } from './routes/signIn.ts';
@@ -80,6 +86,8 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
     metrics: new MetricsService(gateway),
     referrer: new ReferrerService(gateway),
     partners: new PartnerService(gateway),
+    governance: new GovernanceService(gateway),
+    webhooks: new WebhookService(gateway),
     today: options.today,
   };
 
@@ -156,6 +164,8 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   app.use(onlyFor(isReferrer, yourReferralRoutes(services)));
   app.use(onlyFor(isCommissioner, serviceMetricsRoutes(services)));
   app.use(onlyFor(isPartner, partnerCaseRoutes(services)));
+  app.use(onlyFor(isAdmin, governanceRoutes(services)));
+  app.use(onlyFor(maySubscribe, webhookRoutes(services)));
   app.use(notFound);
   app.use(errorPages(log));
   return { app, close: () => sessions.close() };

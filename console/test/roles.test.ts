@@ -5,6 +5,7 @@
  * whole test hub, as the staff pages are.
  */
 import * as cheerio from 'cheerio';
+import { deliveries } from '@reconnect/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO,
@@ -204,3 +205,149 @@ describe('Enhanced RECONNECT partner', () => {
     await lead.get('/partner-cases').expect(404);
   });
 });
+
+describe('information governance (admin)', () => {
+  it('reads a person’s access log, who, when, what and why, page by page', async () => {
+    const { caseId, personId } = await enhancedCase(
+      env.hub,
+      { givenName: 'Lorna', familyName: 'Logged' },
+      env.today(),
+    );
+    const partner = await signedInAgent(app, DEMO.partner);
+    for (let i = 0; i < 14; i++) await partner.get(`/partner-cases/${caseId}`).expect(200);
+    const admin = await signedInAgent(app, DEMO.admin);
+    const start = await admin.get('/access-log').expect(200);
+    expect(navOf(start.text)).toEqual(['Access log', 'Data sharing agreements', 'Webhooks']);
+    const page = await admin.get(`/access-log?person=${personId}`).expect(200);
+    const $ = cheerio.load(page.text);
+    const rows = $('table tbody tr');
+    expect(rows.length).toBe(25);
+    const partnerRow = rows.filter((_, tr) => $(tr).text().includes('ERP-NW-MH')).first();
+    const cells = partnerRow
+      .find('td')
+      .map((_, c) => $(c).text().trim())
+      .get();
+    expect(cells[1]).toBe('dev-demo-partner-nw-mh, ERP-NW-MH');
+    expect(cells[2]).toMatch(/^person\.read: /);
+    expect(cells[3]).toBe('direct care');
+    // An admin reads the log, not the person: no name on the page.
+    expect(page.text).not.toContain('Logged');
+    const next = $('a:contains("Next page")').attr('href')!;
+    const second = await admin.get(next).expect(200);
+    expect(cheerio.load(second.text)('caption').text()).toContain('page 2');
+    expect(cheerio.load(second.text)('a:contains("First page")').attr('href')).toBe(
+      `/access-log?person=${personId}`,
+    );
+  });
+
+  it('says when the ID is not one, or nobody has it', async () => {
+    const admin = await signedInAgent(app, DEMO.admin);
+    const bad = await admin.get('/access-log?person=nonsense').expect(400);
+    expect(cheerio.load(bad.text)('.govuk-error-summary a').attr('href')).toBe('#person');
+    const none = await admin.get('/access-log?person=00000000-0000-4000-8000-000000000000').expect(404);
+    expect(none.text).toContain('No person has this ID');
+  });
+
+  it('lists every partner’s agreements with their scopes and dates', async () => {
+    const admin = await signedInAgent(app, DEMO.admin);
+    const page = await admin.get('/agreements').expect(200);
+    const $ = cheerio.load(page.text);
+    const housing = $('h2:contains("North West Housing Support")').nextAll('.rc-table-scroll').first();
+    const cells = housing
+      .find('tbody tr')
+      .first()
+      .find('td')
+      .map((_, c) => $(c).text().trim())
+      .get();
+    expect(cells).toEqual(['DSA-NW-2026-04', 'Health needs', '1 April 2026', '31 March 2027', 'Active']);
+    expect(page.text).toContain('No agreement: this partner cannot be added to a case.');
+  });
+
+  it('is the admin’s only', async () => {
+    const partner = await signedInAgent(app, DEMO.partner);
+    await partner.get('/access-log').expect(404);
+    await partner.get('/agreements').expect(404);
+  });
+});
+
+describe('webhooks', () => {
+  it('registers one with the secret shown once, replays parked deliveries and removes it', async () => {
+    const referrer = await signedInAgent(app, DEMO.liaison);
+    const empty = await referrer.get('/webhooks').expect(200);
+    expect(empty.text).toContain('Your organisation has no webhooks.');
+    const form = await referrer.get('/webhooks/new').expect(200);
+    const refused = await referrer
+      .post('/webhooks/new')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), url: 'ftp://example.org/x' })
+      .expect(400);
+    expect(cheerio.load(refused.text)('.govuk-error-summary a').attr('href')).toBe('#url');
+    const made = await referrer
+      .post('/webhooks/new')
+      .type('form')
+      .send({
+        _csrf: csrfOf(form.text),
+        url: 'http://127.0.0.1:9/events',
+        eventTypes: ['referral.submitted', 'referral.accepted'],
+      })
+      .expect(200);
+    const secret = cheerio.load(made.text)('#secret').text();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    const list = await referrer.get('/webhooks').expect(200);
+    expect(list.text).toContain('http://127.0.0.1:9/events');
+    expect(list.text).toContain('referral.submitted, referral.accepted');
+    expect(list.text).not.toContain(secret);
+
+    // A referral from that organisation makes a delivery; parked, it can be replayed.
+    const hub = await env.hub.as('REFERRER', { org: 'LD-NW' });
+    await hub.query(
+      `mutation { submitReferral(idempotencyKey: "webhook-test-1", input: {
+        source: LIAISON_AND_DIVERSION, referrer: { name: "Olu Bankole" },
+        person: { givenName: "Hugo", familyName: "Hook", dateOfBirth: "1980-01-01" },
+        custody: { type: PRISON, establishmentCode: "MRI", expectedReleaseDate: "${addDaysOf(env.today(), 30)}" },
+        identifiedNeeds: [{ category: ALCOHOL, description: "Alcohol dependence" }] }) { referral { id } } }`,
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.hub.database.handle.db
+              .update(deliveries)
+              .set({ status: 'PARKED', parkedAt: new Date() })
+              .returning()
+          ).length,
+      )
+      .toBeGreaterThan(0);
+    const parked = await referrer.get('/webhooks').expect(200);
+    const $ = cheerio.load(parked.text);
+    expect($('.govuk-summary-list__row:contains("Parked deliveries") dd').text().trim()).toBe('1');
+    await referrer
+      .post($('form[action$="/replay"]').attr('action')!)
+      .type('form')
+      .send({ _csrf: csrfOf(parked.text) })
+      .expect(303);
+    const replayed = await referrer.get('/webhooks').expect(200);
+    expect(replayed.text).toContain('1 parked delivery queued again');
+    const id = /\/webhooks\/([0-9a-f-]{36})\/remove/.exec(replayed.text)![1]!;
+    const confirm = await referrer.get(`/webhooks/${id}/remove`).expect(200);
+    await referrer
+      .post(`/webhooks/${id}/remove`)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) })
+      .expect(303);
+    const after = await referrer.get('/webhooks').expect(200);
+    expect(after.text).toContain('removed');
+    expect(after.text).toContain('Your organisation has no webhooks.');
+    // Another organisation cannot see or remove it.
+    const other = await signedInAgent(app, DEMO.probation);
+    await other.get(`/webhooks/${id}/remove`).expect(404);
+  });
+
+  it('is not for commissioners', async () => {
+    await commissioner.get('/webhooks').expect(404);
+  });
+});
+
+function addDaysOf(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -174,7 +174,7 @@ export async function enhancedCase(
   hub: TestHub,
   person: { givenName: string; familyName: string },
   today: string,
-): Promise<{ caseId: string; referralId: string }> {
+): Promise<{ caseId: string; referralId: string; personId: string }> {
   const db = hub.database.handle.db;
   const seeded = await seedPerson(db, person);
   const row = await seedReferral(db, {
@@ -211,7 +211,7 @@ export async function enhancedCase(
   );
   const caseId = answer.body.data?.enrolEnhancedReconnect.enhancedCase.id;
   if (!caseId) throw new Error(`enrolEnhancedReconnect failed: ${JSON.stringify(answer.body.errors)}`);
-  return { caseId, referralId: row.id };
+  return { caseId, referralId: row.id, personId: seeded.id };
 }
 
 /** Staff of RC-NW end a partner's access: consent withdrawn, or the case closed. */

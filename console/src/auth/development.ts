@@ -42,9 +42,9 @@ export interface DemoService {
 /**
  * The demo users of the roles that are not a service's staff, each in an organisation the demo
  * data knows: PROB-NW and LD-NW refer to RECONNECT North West in the seeded caseload, ERP-NW-MH is
- * a North West partner with an active agreement (RISK and NEEDS), ERP-NW-HSG one whose agreement shares
- * NEEDS only, and the reference data has no
- * organisation for commissioners or information governance, so they have their own codes.
+ * a North West partner with an active agreement (RISK and NEEDS), ERP-NW-HSG one whose agreement
+ * shares NEEDS only, and the reference data has no organisation for commissioners or information
+ * governance, so they have their own codes.
  */
 export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
   {
@@ -86,6 +86,20 @@ export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
         'ER_PARTNER',
         'ERP-NW-MH',
         'North West Forensic Community Mental Health (demo)',
+      ),
+    ],
+  },
+  {
+    code: 'ERP-NW-HSG',
+    name: 'North West Housing Support (demo)',
+    users: [
+      demo(
+        'demo-partner-nw-hsg',
+        'Dev Sharma',
+        'Enhanced RECONNECT partner (needs only)',
+        'ER_PARTNER',
+        'ERP-NW-HSG',
+        'North West Housing Support (demo)',
       ),
     ],
   },

@@ -7,6 +7,8 @@ import type { MetricsService } from '../services/metrics.ts';
 import type { ReferralService } from '../services/referrals.ts';
 import type { ReferrerService } from '../services/referrer.ts';
 import type { PartnerService } from '../services/partners.ts';
+import type { GovernanceService } from '../services/governance.ts';
+import type { WebhookService } from '../services/webhooks.ts';
 
 export interface Services {
   referrals: ReferralService;
@@ -14,6 +16,8 @@ export interface Services {
   metrics: MetricsService;
   referrer: ReferrerService;
   partners: PartnerService;
+  governance: GovernanceService;
+  webhooks: WebhookService;
   /** Today's date in Europe/London (YYYY-MM-DD). */
   today: () => string;
 }
