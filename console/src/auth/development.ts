@@ -43,7 +43,8 @@ export interface DemoService {
  * The demo users of the roles that are not a service's staff, each in an organisation the demo
  * data knows: PROB-NW and LD-NW refer to RECONNECT North West in the seeded caseload, ERP-NW-MH is
  * a North West partner with an active agreement (RISK and NEEDS), ERP-NW-HSG one whose agreement
- * shares NEEDS only, and the reference data has no organisation for commissioners or information
+ * shares NEEDS only, ERP-NEY-AP the partner on the demo data's open enhanced case (Shane O'Brien,
+ * RC-NEY), and the reference data has no organisation for commissioners or information
  * governance, so they have their own codes.
  */
 export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
@@ -86,6 +87,20 @@ export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
         'ER_PARTNER',
         'ERP-NW-MH',
         'North West Forensic Community Mental Health (demo)',
+      ),
+    ],
+  },
+  {
+    code: 'ERP-NEY-AP',
+    name: 'North East Approved Premises Partnership (demo)',
+    users: [
+      demo(
+        'demo-partner-ney-ap',
+        'Grace Lowe',
+        'Enhanced RECONNECT partner',
+        'ER_PARTNER',
+        'ERP-NEY-AP',
+        'North East Approved Premises Partnership (demo)',
       ),
     ],
   },
