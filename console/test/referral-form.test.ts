@@ -311,6 +311,14 @@ describe('your referrals', () => {
     expect(after.text).toContain('Withdrawn');
     expect(after.text).not.toContain(`/your-referrals/${reference}/withdraw`);
 
+    // Sent again from a page shown before the withdrawal: the hub refuses, the page says why.
+    const stale = await agent
+      .post(`/your-referrals/${reference}/withdraw`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), reason: 'Again', version: '1' })
+      .expect(409);
+    expect(stale.text).toContain('can no longer be withdrawn');
+
     // Another organisation's referrer: not found.
     const other = await signedInAgent(app, DEMO.liaison);
     await other.get(`/your-referrals/${reference}`).expect(404);

@@ -126,6 +126,10 @@ describe('the referral form', () => {
     expect(values.needs).toBe('MENTAL_HEALTH');
     expect(values['need-ALCOHOL']).toBe('');
     expect(checkStep(step('needs'), directory, values, '2026-12-01')).toEqual({});
+    const long = { ...values, 'need-MENTAL_HEALTH': 'x'.repeat(1001) };
+    expect(checkStep(step('needs'), directory, long, '2026-12-01')['need-MENTAL_HEALTH']).toContain(
+      '1000 characters or fewer',
+    );
   });
 
   it('puts each eligibility refusal on the page where it is put right, in plain words', () => {

@@ -282,7 +282,11 @@ export const STEPS: Step[] = [
       if (chosen.some((c) => !(NEED_CATEGORIES as readonly string[]).includes(c)))
         errors.needs = 'Select at least one health need';
       for (const c of chosen) {
-        if (!values[`need-${c}`]) errors[`need-${c}`] = `Describe the ${label(c).toLowerCase()} need`;
+        const description = values[`need-${c}`] ?? '';
+        if (!description) errors[`need-${c}`] = `Describe the ${label(c).toLowerCase()} need`;
+        else if (description.length > 1000)
+          errors[`need-${c}`] =
+            `The description of the ${label(c).toLowerCase()} need must be 1000 characters or fewer`;
       }
       return errors;
     },

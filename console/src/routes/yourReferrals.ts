@@ -96,6 +96,8 @@ export function yourReferralRoutes(services: Services): Router {
 
   router.post('/your-referrals/:reference/withdraw', async (req: Request, res: Response) => {
     const referral = await referralOf(req, res);
+    // Already acted on (or withdrawn) since the form was shown: say so, send nothing.
+    if (!referral.availableActions.includes('WITHDRAW')) return renderWithdraw(res, referral, {}, {});
     const values = valuesOf(WITHDRAW_FIELDS, req.body as Record<string, unknown>);
     const errors = validate(WITHDRAW_FIELDS, values, services.today());
     if (Object.keys(errors).length) return renderWithdraw(res.status(400), referral, values, errors);
@@ -108,7 +110,11 @@ export function yourReferralRoutes(services: Services): Router {
         Number.isInteger(shown) ? shown : referral.version,
       );
     } catch (error) {
-      if (!(error instanceof HubError) || !['CONFLICT', 'INVALID_TRANSITION'].includes(error.code))
+      // A referrer may withdraw only while SUBMITTED: a change in between is refused as one of these.
+      if (
+        !(error instanceof HubError) ||
+        !['CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN'].includes(error.code)
+      )
         throw error;
       const latest = await referralOf(req, res);
       return renderWithdraw(res.status(409), latest, values, {
