@@ -11,27 +11,49 @@ import nunjucks from 'nunjucks';
 import { DevelopmentSignIn, type DevTokenSigner } from './auth/development.ts';
 import { OidcSignIn, type OidcSettings } from './auth/oidc.ts';
 import { absoluteTimeout, createSessions, requireUser } from './auth/session.ts';
-import { isLead } from './auth/user.ts';
+import {
+  homeOf,
+  isCommissioner,
+  isAdmin,
+  isLead,
+  isPartner,
+  isReferrer,
+  isStaff,
+  mayRefer,
+  maySubscribe,
+  navigationOf,
+} from './auth/user.ts';
 import { GatewayClient } from './gateway/client.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { noStore, securityHeaders } from './middleware/security.ts';
 import { formatDate, formatDateTime, label } from './presenters/format.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { caseloadRoutes } from './routes/caseload.ts';
-import type { Services } from './routes/context.ts';
+import { onlyFor, type Services } from './routes/context.ts';
 import { errorPages, notFound } from './routes/errors.ts';
 import { handoverRoutes } from './routes/handovers.ts';
+import { makeReferralRoutes } from './routes/makeReferral.ts';
+import { yourReferralRoutes } from './routes/yourReferrals.ts';
+import { serviceMetricsRoutes } from './routes/serviceMetrics.ts';
+import { partnerCaseRoutes } from './routes/partnerCases.ts';
+import { PartnerService } from './services/partners.ts';
+import { governanceRoutes } from './routes/governance.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { GovernanceService } from './services/governance.ts';
+import { WebhookService } from './services/webhooks.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { referralRoutes } from './routes/referral.ts';
 import { signInRoutes } from './routes/signIn.ts';
 import { HandoverService } from './services/handovers.ts';
 import { MetricsService } from './services/metrics.ts';
 import { ReferralService } from './services/referrals.ts';
+import { ReferrerService } from './services/referrer.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = join(HERE, '..');
 const GOVUK = join(PACKAGE_ROOT, 'node_modules/govuk-frontend/dist');
 const MOJ = join(PACKAGE_ROOT, 'node_modules/@ministryofjustice/frontend');
+const AUTOCOMPLETE = join(PACKAGE_ROOT, 'node_modules/accessible-autocomplete/dist');
 
 export interface ConsoleOptions {
   gatewayUrl: string;
@@ -62,6 +84,10 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
     referrals: new ReferralService(gateway),
     handovers: new HandoverService(gateway),
     metrics: new MetricsService(gateway),
+    referrer: new ReferrerService(gateway),
+    partners: new PartnerService(gateway),
+    governance: new GovernanceService(gateway),
+    webhooks: new WebhookService(gateway),
     today: options.today,
   };
 
@@ -110,9 +136,12 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   app.use(express.urlencoded({ extended: false, limit: '50kb' }));
   app.use(csrfProtection);
   app.use((req, res, next) => {
-    res.locals.user = req.session.user;
-    res.locals.isLead = req.session.user ? isLead(req.session.user) : false;
+    const user = req.session.user;
+    res.locals.user = user;
+    res.locals.isLead = user ? isLead(user) : false;
     res.locals.currentPath = req.path;
+    res.locals.navigation = user ? navigationOf(user, req.path) : [];
+    res.locals.homeHref = user ? homeOf(user) : '/';
     next();
   });
 
@@ -120,11 +149,23 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   const oidc = options.oidc ? new OidcSignIn(options.oidc) : undefined;
   app.use(signInRoutes({ ...(oidc ? { oidc } : { development: development! }), gateway, log }));
   app.use(requireUser);
-  app.use(caseloadRoutes(services));
-  app.use(referralRoutes(services));
-  app.use(actionRoutes(services));
-  app.use(handoverRoutes(services));
-  app.use(overviewRoutes(services));
+  // Each role's pages, for that role only ("/" takes everyone else to their own first page).
+  app.get('/', (_req, res, next) => {
+    const user = res.locals.user as Parameters<typeof isStaff>[0];
+    if (isStaff(user)) return next();
+    res.redirect(303, homeOf(user));
+  });
+  app.use(onlyFor(isStaff, caseloadRoutes(services)));
+  app.use(onlyFor(isStaff, referralRoutes(services)));
+  app.use(onlyFor(isStaff, actionRoutes(services)));
+  app.use(onlyFor(isStaff, handoverRoutes(services)));
+  app.use(onlyFor(isStaff, overviewRoutes(services)));
+  app.use(onlyFor(mayRefer, makeReferralRoutes(services)));
+  app.use(onlyFor(isReferrer, yourReferralRoutes(services)));
+  app.use(onlyFor(isCommissioner, serviceMetricsRoutes(services)));
+  app.use(onlyFor(isPartner, partnerCaseRoutes(services)));
+  app.use(onlyFor(isAdmin, governanceRoutes(services)));
+  app.use(onlyFor(maySubscribe, webhookRoutes(services)));
   app.use(notFound);
   app.use(errorPages(log));
   return { app, close: () => sessions.close() };
@@ -140,6 +181,7 @@ function assets(): express.Router {
   const css = [
     readFileSync(join(GOVUK, 'govuk/govuk-frontend.min.css'), 'utf8'),
     readFileSync(join(MOJ, 'moj/moj-frontend.min.css'), 'utf8'),
+    readFileSync(join(AUTOCOMPLETE, 'accessible-autocomplete.min.css'), 'utf8'),
     readFileSync(join(HERE, 'assets/app.css'), 'utf8'),
   ]
     .join('\n')
@@ -156,6 +198,8 @@ function assets(): express.Router {
     'govuk-frontend.min.js': join(GOVUK, 'govuk/govuk-frontend.min.js'),
     'moj-frontend.min.js': join(MOJ, 'moj/moj-frontend.min.js'),
     'app.js': join(HERE, 'assets/app.js'),
+    'identifiers.js': join(HERE, 'assets/identifiers.js'),
+    'accessible-autocomplete.min.js': join(AUTOCOMPLETE, 'accessible-autocomplete.min.js'),
   };
   for (const [name, file] of Object.entries(files)) {
     router.get(`/${name}`, (_req, res) => {

@@ -7,7 +7,17 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { signCallerToken } from '@reconnect/auth';
 import { londonDateOf } from '@reconnect/config';
-import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/hub/testing';
+import {
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  seedGrant,
+  seedHealthNeed,
+  seedPerson,
+  seedReferral,
+  seedRiskAssessment,
+  startTestHub,
+  type TestHub,
+} from '@reconnect/hub/testing';
 import * as cheerio from 'cheerio';
 import supertest from 'supertest';
 import { createConsoleApp, type ConsoleApp } from '../src/app.ts';
@@ -63,6 +73,16 @@ export const STAFF = {
   nwPeer: { service: 'RC-NW', name: 'Marcus Reid' },
   neyLead: { service: 'RC-NEY', name: 'Aisha Khan' },
   neyWorker: { service: 'RC-NEY', name: 'Tom Hargreaves' },
+} as const;
+
+/** The demo users of the other roles (auth/development.ts), by their name on the sign-in page. */
+export const DEMO = {
+  housing: { service: 'ERP-NW-HSG', name: 'Dev Sharma' },
+  probation: { service: 'PROB-NW', name: 'Jane Whitaker' },
+  liaison: { service: 'LD-NW', name: 'Olu Bankole' },
+  partner: { service: 'ERP-NW-MH', name: 'Rachel Dunn' },
+  commissioner: { service: 'NHSE', name: 'Chris Patel' },
+  admin: { service: 'NHSE-IG', name: 'Morgan Ellis' },
 } as const;
 
 export function addDays(date: string, days: number): string {
@@ -143,4 +163,65 @@ export async function postForm(agent: Agent, path: string, fields: Record<string
     .post(path)
     .type('form')
     .send({ _csrf: csrfOf(form.text), ...(typeof version === 'string' ? { version } : {}), ...fields });
+}
+
+/**
+ * An open Enhanced RECONNECT case of RC-NW with sharing consent GIVEN and two North West partners
+ * (ERP-NW-MH shares risk and needs, ERP-NW-HSG needs only): a PRE_RELEASE referral of a person at
+ * HIGH risk with two needs, enrolled by the service's lead through the gateway.
+ */
+export async function enhancedCase(
+  hub: TestHub,
+  person: { givenName: string; familyName: string },
+  today: string,
+): Promise<{ caseId: string; referralId: string; personId: string }> {
+  const db = hub.database.handle.db;
+  const seeded = await seedPerson(db, person);
+  const row = await seedReferral(db, {
+    personId: seeded.id,
+    status: 'PRE_RELEASE',
+    owningServiceCode: 'RC-NW',
+    expectedReleaseDate: addDays(today, 40),
+    consentDecision: 'GIVEN',
+    consentMethod: 'FACE_TO_FACE',
+    consentRecordedAt: new Date(),
+    consentRecordedBy: 'seed',
+  });
+  await seedGrant(db, {
+    organisationCode: 'RC-NW',
+    relationship: 'OWNING_SERVICE',
+    personId: seeded.id,
+    referralId: row.id,
+  });
+  await seedRiskAssessment(db, seeded.id, { level: 'HIGH', summary: 'Risk to known adults when using' });
+  await seedHealthNeed(db, seeded.id, {
+    category: 'MENTAL_HEALTH',
+    description: 'Psychosis, on depot medication',
+  });
+  await seedHealthNeed(db, seeded.id, { category: 'SUBSTANCE_MISUSE', description: 'Crack cocaine use' });
+  const lead = await hub.as('RECONNECT_LEAD', { org: 'RC-NW' });
+  const answer = await lead.query<{ enrolEnhancedReconnect: { enhancedCase: { id: string } } }>(
+    `mutation ($id: ID!) {
+      enrolEnhancedReconnect(referralId: $id, input: {
+        rationale: "High risk of serious harm; psychosis and substance misuse on release",
+        sharingConsent: GIVEN, consentMethod: FACE_TO_FACE, partnerCodes: ["ERP-NW-MH", "ERP-NW-HSG"]
+      }) { enhancedCase { id } }
+    }`,
+    { id: row.id },
+  );
+  const caseId = answer.body.data?.enrolEnhancedReconnect.enhancedCase.id;
+  if (!caseId) throw new Error(`enrolEnhancedReconnect failed: ${JSON.stringify(answer.body.errors)}`);
+  return { caseId, referralId: row.id, personId: seeded.id };
+}
+
+/** Staff of RC-NW end a partner's access: consent withdrawn, or the case closed. */
+export async function endEnhancedCase(hub: TestHub, caseId: string, how: 'consent' | 'close'): Promise<void> {
+  const lead = await hub.as('RECONNECT_LEAD', { org: 'RC-NW' });
+  const answer = await lead.query(
+    how === 'consent'
+      ? 'mutation ($id: ID!) { withdrawSharingConsent(caseId: $id) { enhancedCase { id } } }'
+      : 'mutation ($id: ID!) { closeEnhancedCase(caseId: $id, reason: "Support ended") { enhancedCase { id } } }',
+    { id: caseId },
+  );
+  if (answer.body.errors) throw new Error(JSON.stringify(answer.body.errors));
 }

@@ -251,7 +251,11 @@ export async function prepareFixtures(hub: TestHub): Promise<Fixtures> {
   );
   for (const response of made)
     expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
-  const [enhanced] = await rawRows<{ id: string }>(db, `select id from partner.enhanced_cases limit 1`);
+  // The case enrolled above (the demo data has an enhanced case of its own).
+  const [enhanced] = await rawRows<{ id: string }>(
+    db,
+    `select id from partner.enhanced_cases where referral_id = '${ENROLLED}'`,
+  );
   const [webhook] = await rawRows<{ id: string }>(db, `select id from events.subscriptions limit 1`);
   const personId = await personOf(ENROLLED);
   const [need] = await rawRows<{ id: string }>(

@@ -60,5 +60,19 @@ export async function seedDemoData(db: Db, clock: Clock): Promise<Record<string,
     caseload: person.DEMO_CASELOAD,
     staff: regionalService.demoStaff,
   });
-  return { people, referrals };
+  const enhancedCases = await partner.seedDemoEnhancedCase(db, clock, demoEnhancedReferral());
+  return { people, referrals, enhancedCases };
+}
+
+/**
+ * The demo referral enrolled in Enhanced RECONNECT: Shane O'Brien's POST_RELEASE referral in
+ * RC-NEY (an ER pilot service), a person at VERY_HIGH risk with three active needs, as enrolment
+ * requires. (Not RC-NW's eligible referral: the API examples and tests enrol that one themselves.)
+ */
+function demoEnhancedReferral(): partner.DemoEnhancedReferral {
+  const entry = person.DEMO_CASELOAD.find(
+    (r) => r.serviceCode === 'RC-NEY' && r.person.key === 'shane-o-brien' && r.caseKey === 'post',
+  );
+  if (!entry) throw new Error('the demo caseload has no post-release referral for shane-o-brien in RC-NEY');
+  return { referralId: entry.referralId, personId: entry.person.id, region: 'NORTH_EAST_AND_YORKSHIRE' };
 }

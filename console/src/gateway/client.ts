@@ -18,6 +18,8 @@ export interface HubErrorDetail {
   field?: string | undefined;
   path?: (string | number)[] | undefined;
   requestId?: string | undefined;
+  /** For INELIGIBLE: the eligibility rule broken, a `DeclineReason`. */
+  reason?: string | undefined;
 }
 
 /** A hub error the page has to deal with (the operation did not happen, or nothing came back). */
@@ -25,12 +27,14 @@ export class HubError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  readonly reason: string | undefined;
   constructor(detail: HubErrorDetail) {
     super(`hub answered ${detail.code}${detail.field ? ` (${detail.field})` : ''}`);
     this.name = 'HubError';
     this.code = detail.code;
     this.field = detail.field;
     this.requestId = detail.requestId;
+    this.reason = detail.reason;
   }
 }
 
@@ -124,6 +128,7 @@ function detailOf(error: NonNullable<GraphqlBody['errors']>[number]): HubErrorDe
     field: typeof extensions.field === 'string' ? extensions.field : undefined,
     path: error.path,
     requestId: typeof extensions.requestId === 'string' ? extensions.requestId : undefined,
+    reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
   };
 }
 

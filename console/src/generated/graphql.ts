@@ -509,6 +509,57 @@ export type ServiceStaffQuery = {
   } | null;
 };
 
+export type AccessLogQueryVariables = Exact<{
+  personId: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type AccessLogQuery = {
+  __typename?: 'Query';
+  person: {
+    __typename?: 'Person';
+    id: string;
+    accessLog: {
+      __typename?: 'AuditEventConnection';
+      pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+      nodes: Array<{
+        __typename?: 'AuditEvent';
+        id: string;
+        at: string;
+        actorSubject: string;
+        actorOrganisation: string | null;
+        action: string;
+        subjectType: string;
+        fields: Array<string>;
+        purpose: string | null;
+        outcome: string;
+      }>;
+    } | null;
+  } | null;
+};
+
+export type AgreementsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AgreementsQuery = {
+  __typename?: 'Query';
+  partnerOrganisations: Array<{
+    __typename?: 'PartnerOrganisation';
+    code: string;
+    name: string;
+    regions: Array<Region>;
+    agreements: Array<{
+      __typename?: 'DataSharingAgreement';
+      id: string;
+      reference: string;
+      scopes: Array<SharingScope>;
+      startsOn: string;
+      endsOn: string;
+      active: boolean;
+    }>;
+  }>;
+};
+
 export type HandoversQueryVariables = Exact<{
   direction: HandoverDirection;
   status: InputMaybe<Array<HandoverStatus> | HandoverStatus>;
@@ -647,6 +698,116 @@ export type ServiceOverviewQuery = {
   };
 };
 
+export type MetricsServicesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MetricsServicesQuery = {
+  __typename?: 'Query';
+  reconnectServices: Array<{ __typename?: 'ReconnectService'; code: string; name: string }>;
+};
+
+export type PartnerCasesQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type PartnerCasesQuery = {
+  __typename?: 'Query';
+  enhancedCases: {
+    __typename?: 'EnhancedCaseConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename?: 'EnhancedCase';
+      id: string;
+      openedAt: string;
+      referral: {
+        __typename?: 'Referral';
+        reference: string;
+        person: { __typename?: 'Person'; givenName: string; familyName: string };
+        namedWorker: { __typename?: 'Staff'; name: string } | null;
+        supportWindow: {
+          __typename?: 'SupportWindow';
+          startsOn: string;
+          endsOn: string | null;
+          extendedUntil: string | null;
+        };
+      };
+    }>;
+  };
+};
+
+export type PartnerCaseQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type PartnerCaseQuery = {
+  __typename?: 'Query';
+  enhancedCase: {
+    __typename?: 'EnhancedCase';
+    id: string;
+    status: EnhancedCaseStatus;
+    openedAt: string;
+    rationale: string;
+    sharingConsent: { __typename?: 'Consent'; decision: ConsentDecision };
+    partners: Array<{
+      __typename?: 'CasePartner';
+      active: boolean;
+      partner: { __typename?: 'PartnerOrganisation'; code: string; name: string };
+    }>;
+    updates: Array<{
+      __typename?: 'PartnerUpdate';
+      id: string;
+      at: string;
+      author: string;
+      note: string;
+      partner: { __typename?: 'PartnerOrganisation'; name: string } | null;
+    }>;
+    referral: {
+      __typename?: 'Referral';
+      reference: string;
+      person: {
+        __typename?: 'Person';
+        givenName: string;
+        familyName: string;
+        dateOfBirth: string | null;
+        healthNeeds: Array<{
+          __typename?: 'HealthNeed';
+          id: string;
+          category: HealthNeedCategory;
+          description: string;
+        }> | null;
+        riskOfSeriousHarm: {
+          __typename?: 'RiskAssessment';
+          level: RiskLevel;
+          riskTo: Array<RiskGroup>;
+          summary: string | null;
+          assessedOn: string;
+        } | null;
+      };
+      namedWorker: { __typename?: 'Staff'; name: string } | null;
+      supportWindow: {
+        __typename?: 'SupportWindow';
+        startsOn: string;
+        endsOn: string | null;
+        extendedUntil: string | null;
+      };
+    };
+  } | null;
+};
+
+export type RecordPartnerUpdateMutationVariables = Exact<{
+  caseId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+}>;
+
+export type RecordPartnerUpdateMutation = {
+  __typename?: 'Mutation';
+  recordPartnerUpdate: {
+    __typename?: 'EnhancedCasePayload';
+    enhancedCase: { __typename?: 'EnhancedCase'; id: string };
+  };
+};
+
 export type ReferralQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -762,6 +923,110 @@ export type ReferralQuery = {
   } | null;
 };
 
+export type EstablishmentsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EstablishmentsQuery = {
+  __typename?: 'Query';
+  establishments: Array<{ __typename?: 'Establishment'; code: string; name: string; type: CustodyType }>;
+};
+
+export type ServiceEstablishmentsQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type ServiceEstablishmentsQuery = {
+  __typename?: 'Query';
+  reconnectService: {
+    __typename?: 'ReconnectService';
+    code: string;
+    establishments: Array<{ __typename?: 'Establishment'; code: string; name: string; type: CustodyType }>;
+  } | null;
+};
+
+export type LocalAuthoritiesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type LocalAuthoritiesQuery = {
+  __typename?: 'Query';
+  localAuthorities: Array<{ __typename?: 'LocalAuthority'; code: string; name: string }>;
+};
+
+export type SubmitReferralMutationVariables = Exact<{
+  input: SubmitReferralInput;
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+export type SubmitReferralMutation = {
+  __typename?: 'Mutation';
+  submitReferral: {
+    __typename?: 'SubmitReferralPayload';
+    replayed: boolean;
+    referral: {
+      __typename?: 'Referral';
+      id: string;
+      reference: string;
+      status: ReferralStatus;
+      owningService: { __typename?: 'ReconnectService'; name: string };
+    };
+  };
+};
+
+export type MyReferralsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type MyReferralsQuery = {
+  __typename?: 'Query';
+  referrals: {
+    __typename?: 'ReferralConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename?: 'Referral';
+      id: string;
+      reference: string;
+      status: ReferralStatus;
+      submittedAt: string;
+      person: { __typename?: 'Person'; givenName: string; familyName: string };
+      custody: { __typename?: 'Custody'; establishment: { __typename?: 'Establishment'; name: string } };
+      owningService: { __typename?: 'ReconnectService'; name: string };
+    }>;
+  };
+};
+
+export type MyReferralQueryVariables = Exact<{
+  reference: Scalars['String']['input'];
+}>;
+
+export type MyReferralQuery = {
+  __typename?: 'Query';
+  referralByReference: {
+    __typename?: 'Referral';
+    id: string;
+    reference: string;
+    status: ReferralStatus;
+    version: number;
+    source: ReferralSource;
+    submittedAt: string;
+    reasonForReferral: string | null;
+    identifiedNeeds: Array<HealthNeedCategory>;
+    availableActions: Array<ReferralAction>;
+    referrer: { __typename?: 'Referrer'; name: string; organisationName: string | null };
+    person: { __typename?: 'Person'; givenName: string; familyName: string; dateOfBirth: string | null };
+    custody: {
+      __typename?: 'Custody';
+      type: CustodyType;
+      expectedReleaseDate: string | null;
+      releasedOn: string | null;
+      onTemporaryLicence: boolean;
+      establishment: { __typename?: 'Establishment'; name: string };
+    };
+    owningService: { __typename?: 'ReconnectService'; name: string };
+    decline: { __typename?: 'Decline'; reason: DeclineReason; note: string | null; at: string } | null;
+    duplicateOf: { __typename?: 'Referral'; reference: string } | null;
+  } | null;
+};
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
@@ -786,6 +1051,48 @@ export type DirectoryStaffQuery = {
     name: string;
     staff: Array<{ __typename?: 'Staff'; id: string; name: string; role: StaffRole }>;
   }>;
+};
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WebhooksQuery = {
+  __typename?: 'Query';
+  webhooks: Array<{
+    __typename?: 'WebhookSubscription';
+    id: string;
+    url: string;
+    eventTypes: Array<string>;
+    active: boolean;
+    createdAt: string;
+    failingSince: string | null;
+    parkedDeliveries: number;
+  }>;
+};
+
+export type RegisterWebhookMutationVariables = Exact<{
+  url: Scalars['String']['input'];
+  eventTypes: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  secret: Scalars['String']['input'];
+}>;
+
+export type RegisterWebhookMutation = {
+  __typename?: 'Mutation';
+  registerWebhook: { __typename?: 'WebhookSubscription'; id: string };
+};
+
+export type RemoveWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RemoveWebhookMutation = { __typename?: 'Mutation'; removeWebhook: boolean };
+
+export type ReplayParkedDeliveriesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ReplayParkedDeliveriesMutation = {
+  __typename?: 'Mutation';
+  replayParkedDeliveries: { __typename?: 'WebhookSubscription'; id: string; parkedDeliveries: number };
 };
 
 export const ChangedReferralFragmentDoc = {
@@ -2363,6 +2670,147 @@ export const ServiceStaffDocument = {
     },
   ],
 } as unknown as DocumentNode<ServiceStaffQuery, ServiceStaffQueryVariables>;
+export const AccessLogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AccessLog' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'person' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'accessLog' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actorSubject' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actorOrganisation' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'purpose' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AccessLogQuery, AccessLogQueryVariables>;
+export const AgreementsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Agreements' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnerOrganisations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'regions' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'agreements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'scopes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AgreementsQuery, AgreementsQueryVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [
@@ -2834,6 +3282,364 @@ export const ServiceOverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<ServiceOverviewQuery, ServiceOverviewQueryVariables>;
+export const MetricsServicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MetricsServices' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reconnectServices' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MetricsServicesQuery, MetricsServicesQueryVariables>;
+export const PartnerCasesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartnerCases' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enhancedCases' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'EnumValue', value: 'OPEN' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'openedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'referral' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'person' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'namedWorker' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'supportWindow' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'extendedUntil' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnerCasesQuery, PartnerCasesQueryVariables>;
+export const PartnerCaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartnerCase' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'enhancedCase' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'openedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rationale' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'sharingConsent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'decision' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partners' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'updates' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partner' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'referral' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'person' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dateOfBirth' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'healthNeeds' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'riskOfSeriousHarm' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'riskTo' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'assessedOn' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'namedWorker' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'supportWindow' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'extendedUntil' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnerCaseQuery, PartnerCaseQueryVariables>;
+export const RecordPartnerUpdateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordPartnerUpdate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordPartnerUpdate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'caseId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'caseId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'enhancedCase' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordPartnerUpdateMutation, RecordPartnerUpdateMutationVariables>;
 export const ReferralDocument = {
   kind: 'Document',
   definitions: [
@@ -3150,6 +3956,410 @@ export const ReferralDocument = {
     },
   ],
 } as unknown as DocumentNode<ReferralQuery, ReferralQueryVariables>;
+export const EstablishmentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Establishments' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'establishments' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EstablishmentsQuery, EstablishmentsQueryVariables>;
+export const ServiceEstablishmentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ServiceEstablishments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reconnectService' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'establishments' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ServiceEstablishmentsQuery, ServiceEstablishmentsQueryVariables>;
+export const LocalAuthoritiesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LocalAuthorities' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'localAuthorities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LocalAuthoritiesQuery, LocalAuthoritiesQueryVariables>;
+export const SubmitReferralDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SubmitReferral' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SubmitReferralInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'submitReferral' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'replayed' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'referral' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owningService' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitReferralMutation, SubmitReferralMutationVariables>;
+export const MyReferralsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyReferrals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referrals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'person' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'custody' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'establishment' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'owningService' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyReferralsQuery, MyReferralsQueryVariables>;
+export const MyReferralDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyReferral' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reference' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referralByReference' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reference' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reference' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasonForReferral' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'identifiedNeeds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'availableActions' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'referrer' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organisationName' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'person' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dateOfBirth' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'custody' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'establishment' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedReleaseDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'releasedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'onTemporaryLicence' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'owningService' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'decline' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'duplicateOf' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'reference' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyReferralQuery, MyReferralQueryVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -3227,3 +4437,173 @@ export const DirectoryStaffDocument = {
     },
   ],
 } as unknown as DocumentNode<DirectoryStaffQuery, DirectoryStaffQueryVariables>;
+export const WebhooksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Webhooks' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhooks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failingSince' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parkedDeliveries' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhooksQuery, WebhooksQueryVariables>;
+export const RegisterWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RegisterWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'url' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eventTypes' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+              },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'secret' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registerWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'url' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'url' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eventTypes' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eventTypes' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'secret' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'secret' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
+export const RemoveWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveWebhookMutation, RemoveWebhookMutationVariables>;
+export const ReplayParkedDeliveriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayParkedDeliveries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayParkedDeliveries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parkedDeliveries' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayParkedDeliveriesMutation, ReplayParkedDeliveriesMutationVariables>;

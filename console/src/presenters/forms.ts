@@ -12,7 +12,16 @@ export interface Option {
 
 export type Field =
   | { kind: 'radios'; name: string; label: string; hint?: string; options: Option[]; required?: string }
-  | { kind: 'select'; name: string; label: string; hint?: string; options: Option[]; required?: string }
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      hint?: string;
+      options: Option[];
+      required?: string;
+      /** Enhanced into an accessible autocomplete when JavaScript runs (a plain select without). */
+      autocomplete?: boolean;
+    }
   | {
       kind: 'date' | 'dateParts';
       name: string;
@@ -23,7 +32,20 @@ export type Field =
       notPast?: boolean;
     }
   | { kind: 'time'; name: string; label: string; hint?: string; required?: string }
-  | { kind: 'text'; name: string; label: string; hint?: string; required?: string; maxLength?: number }
+  | {
+      kind: 'text';
+      name: string;
+      label: string;
+      hint?: string;
+      required?: string;
+      maxLength?: number;
+      /** Checked as the user types, by the rule of this name in assets/identifiers.js. */
+      identifier?: string;
+      /** The input's width class and autocomplete token (GOV.UK: name, email, tel). */
+      width?: string;
+      autocompleteToken?: string;
+      inputType?: string;
+    }
   | { kind: 'textarea'; name: string; label: string; hint?: string; required?: string; maxLength?: number };
 
 export type Values = Record<string, string>;

@@ -179,7 +179,7 @@ function answerText(field: Field, values: Values): string {
 }
 
 /** The macro parameters of one field, with its value and error. */
-function viewOf(field: Field, values: Values, errors: Errors) {
+export function viewOf(field: Field, values: Values, errors: Errors) {
   const error = errors[field.name] ? { text: errors[field.name] } : undefined;
   const base = { kind: field.kind, name: field.name, label: field.label, hint: field.hint, error };
   switch (field.kind) {
@@ -196,6 +196,7 @@ function viewOf(field: Field, values: Values, errors: Errors) {
     case 'select':
       return {
         ...base,
+        autocomplete: field.autocomplete,
         items: field.options.map((o) => ({
           value: o.value,
           text: o.text,
@@ -214,6 +215,15 @@ function viewOf(field: Field, values: Values, errors: Errors) {
         ],
       };
     }
+    case 'text':
+      return {
+        ...base,
+        value: values[field.name] ?? '',
+        identifier: field.identifier,
+        width: field.width,
+        autocompleteToken: field.autocompleteToken,
+        inputType: field.inputType,
+      };
     default:
       return { ...base, value: values[field.name] ?? '' };
   }

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { DevelopmentSignIn } from '../auth/development.ts';
 import type { OidcSignIn } from '../auth/oidc.ts';
 import { safeReturnTo, signIn, signOut } from '../auth/session.ts';
-import { isStaff, type SignedInUser } from '../auth/user.ts';
+import { hasConsoleRole, type SignedInUser } from '../auth/user.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { MeDocument } from '../generated/graphql.ts';
 
@@ -63,10 +63,10 @@ export function signInRoutes(options: {
           message: 'Your sign-in could not be completed. Try again.',
         });
       }
-      if (!isStaff(user)) {
+      if (!hasConsoleRole(user)) {
         return res.status(403).render('pages/error.njk', {
-          title: 'This console is for RECONNECT staff',
-          message: 'Your account does not have a RECONNECT staff role.',
+          title: 'This console is not for your account',
+          message: 'Your account has no RECONNECT role that the console has pages for.',
         });
       }
       req.session.returnTo = safeReturnTo(pending.returnTo);

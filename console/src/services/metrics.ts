@@ -1,6 +1,10 @@
 /** The service overview's figures, through the gateway. */
 import type { Caller, GatewayClient } from '../gateway/client.ts';
-import { ServiceOverviewDocument, type ServiceOverviewQuery } from '../generated/graphql.ts';
+import {
+  MetricsServicesDocument,
+  ServiceOverviewDocument,
+  type ServiceOverviewQuery,
+} from '../generated/graphql.ts';
 
 export type ServiceMetrics = ServiceOverviewQuery['serviceMetrics'];
 
@@ -15,5 +19,11 @@ export class MetricsService {
   ): Promise<ServiceMetrics> {
     const { data } = await this.gateway.send(caller, ServiceOverviewDocument, { serviceCode, from, to });
     return data.serviceMetrics;
+  }
+
+  /** Every RECONNECT service, by name. */
+  async services(caller: Caller): Promise<{ code: string; name: string }[]> {
+    const { data } = await this.gateway.send(caller, MetricsServicesDocument, {});
+    return [...data.reconnectServices].sort((a, b) => a.name.localeCompare(b.name));
   }
 }

@@ -1,5 +1,5 @@
 export { buildPartnerSubgraph, migrations, typeDefs, schemaPath, SUBGRAPH_NAME } from './server.ts';
-export { seedPartners, partnerId } from './seed.ts';
+export { seedPartners, seedDemoEnhancedCase, partnerId, type DemoEnhancedReferral } from './seed.ts';
 export { isAgreementActive, activeAgreementOf } from './service/agreements.ts';
 export * as partnerTables from './db/schema.ts';
 export { enhancedEligibilityRefusal, PILOT_REGIONS, type EligibilityFacts } from './service/eligibility.ts';

@@ -1,0 +1,62 @@
+/**
+ * What the referral form and "Your referrals" ask of the hub, for one signed-in user: the directory
+ * the form offers, the submission (with its idempotency key), and a referrer's own referrals.
+ */
+import type { Caller, GatewayClient } from '../gateway/client.ts';
+import {
+  EstablishmentsDocument,
+  LocalAuthoritiesDocument,
+  MyReferralDocument,
+  MyReferralsDocument,
+  ServiceEstablishmentsDocument,
+  SubmitReferralDocument,
+  WithdrawReferralDocument,
+  type MyReferralQuery,
+  type MyReferralsQuery,
+  type SubmitReferralInput,
+  type SubmitReferralMutation,
+} from '../generated/graphql.ts';
+
+export type MyReferral = NonNullable<MyReferralQuery['referralByReference']>;
+export type MyReferralsPage = MyReferralsQuery['referrals'];
+export type Submitted = SubmitReferralMutation['submitReferral'];
+
+export class ReferrerService {
+  constructor(private readonly gateway: GatewayClient) {}
+
+  /** Every prison and IRC, by name; for staff (`serviceCode`), only their own service's. */
+  async establishments(
+    caller: Caller,
+    serviceCode: string | null,
+  ): Promise<{ code: string; name: string; type: string }[]> {
+    const list = serviceCode
+      ? ((await this.gateway.send(caller, ServiceEstablishmentsDocument, { code: serviceCode })).data
+          .reconnectService?.establishments ?? [])
+      : (await this.gateway.send(caller, EstablishmentsDocument, {})).data.establishments;
+    return [...list].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async localAuthorities(caller: Caller): Promise<{ code: string; name: string }[]> {
+    const { data } = await this.gateway.send(caller, LocalAuthoritiesDocument, {});
+    return [...data.localAuthorities].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async submit(caller: Caller, input: SubmitReferralInput, idempotencyKey: string): Promise<Submitted> {
+    const { data } = await this.gateway.send(caller, SubmitReferralDocument, { input, idempotencyKey });
+    return data.submitReferral;
+  }
+
+  async mine(caller: Caller, first: number, after: string | null): Promise<MyReferralsPage> {
+    const { data } = await this.gateway.send(caller, MyReferralsDocument, { first, after });
+    return data.referrals;
+  }
+
+  async byReference(caller: Caller, reference: string): Promise<MyReferral | undefined> {
+    const { data } = await this.gateway.send(caller, MyReferralDocument, { reference });
+    return data.referralByReference ?? undefined;
+  }
+
+  withdraw(caller: Caller, id: string, reason: string, expectedVersion: number) {
+    return this.gateway.send(caller, WithdrawReferralDocument, { id, reason, expectedVersion });
+  }
+}
