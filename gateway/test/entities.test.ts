@@ -17,7 +17,10 @@ const staff = {
   operationName: 'Caseload__regional_service__4',
   variables: { representations: [{ __typename: 'Staff', id: 's1' }], first: 5 },
 };
-const fetchOf = (f: typeof establishments) => ({ ...f, document: parse(f.query) });
+const fetchOf = (f: { query: string; operationName: string; variables: Record<string, unknown> }) => ({
+  ...f,
+  document: parse(f.query),
+});
 
 describe('entity fetches to one subgraph, merged', () => {
   it('recognises a query of `_entities` alone, and nothing else', () => {
