@@ -4,7 +4,8 @@
  * committed schema/supergraph.graphql and reaches the subgraphs at REGIONAL_SERVICE_URL,
  * PERSON_URL, REFERRAL_URL and PARTNER_URL (required in production; otherwise PORT+1..PORT+4 on
  * localhost). No database. GATEWAY_ENGINE=hive serves it with Hive Gateway instead of
- * @apollo/gateway (gateway/src/hive.ts), same settings and limits (gateway/src/limits.ts).
+ * @apollo/gateway (gateway/src/hive.ts), same settings and limits (gateway/src/limits.ts);
+ * GATEWAY_ENGINE=hive-router the same with Hive Router's query planner.
  */
 import { readFileSync } from 'node:fs';
 import { createJwtVerifier } from '../packages/auth/src/index.ts';
@@ -30,11 +31,11 @@ let listening: Listening | undefined;
 try {
   const jwt = await jwtSettingsOf(config);
   // Hive Gateway is loaded only when asked for: it is slow to import.
+  const engine = config.GATEWAY_ENGINE;
   const create =
-    config.GATEWAY_ENGINE === 'hive'
-      ? (await import('../gateway/src/hive.ts')).createHiveGateway
-      : createGateway;
+    engine === 'apollo' ? createGateway : (await import('../gateway/src/hive.ts')).createHiveGateway;
   gateway = create({
+    planner: engine === 'hive-router' ? 'router' : 'tools',
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: urls,
     verify: createJwtVerifier(jwt),

@@ -149,7 +149,7 @@ function engineUnavailable(engine: string): string | undefined {
   if (!script.includes('GATEWAY_ENGINE')) {
     return `scripts/run-gateway.ts does not read GATEWAY_ENGINE yet, so the ${engine} engine cannot be started`;
   }
-  if (engine !== 'hive') return `unknown engine ${engine}`;
+  if (engine !== 'hive' && engine !== 'hive-router') return `unknown engine ${engine}`;
   if (!existsSync(join(ROOT, 'gateway', 'src', 'hive.ts'))) return 'gateway/src/hive.ts does not exist yet';
   return undefined;
 }

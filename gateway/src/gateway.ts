@@ -2,7 +2,8 @@
  * The hub's only public entry point (ARCHITECTURE.md, "A request"): verifies the caller's token,
  * applies limits, sends the principal to subgraphs in a short-lived internal token bound to each
  * subgraph request, puts a timeout on every subgraph fetch, masks errors, and answers /health and
- * /ready. Serves the committed supergraph; never introspects subgraphs at start-up.
+ * /ready. Serves the committed supergraph; never introspects subgraphs at start-up. Entity fetches
+ * of one request to one subgraph that start together go as one request (entities.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -16,6 +17,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import DataLoader from 'dataloader';
+import { parse, type DocumentNode } from 'graphql';
 import {
   AuthenticationError,
   PURPOSE_HEADER,
@@ -27,12 +30,14 @@ import {
   createGraphqlHttpHandler,
   hubError,
   listen,
+  perRequest,
   requestIdOf,
   sendJson,
   unauthenticated,
   type Listening,
   type Logger,
 } from '@reconnect/graph';
+import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
 import { maskGatewayError } from './errors.ts';
 import { ideRoutes } from './ide.ts';
 import {
@@ -67,7 +72,33 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
 }
 
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type FetchAnswer = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+interface EntityFetchOptions {
+  options: ProcessOptions;
+  document: DocumentNode;
+}
+
+/** Parsed fetch documents by query text, for a fetch whose plan did not hand over its own. */
+const parsedFetches = new Map<string, DocumentNode>();
+function fetchDocument(options: ProcessOptions): DocumentNode | undefined {
+  if (!('incomingRequestContext' in options)) return undefined; // a health check or a schema load
+  if (options.document) return options.document;
+  const query = options.request.query;
+  if (!query) return undefined;
+  let document = parsedFetches.get(query);
+  if (!document) {
+    document = parse(query);
+    if (parsedFetches.size >= 500) parsedFetches.clear();
+    parsedFetches.set(query, document);
+  }
+  return document;
+}
+
 class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** This subgraph's batch of entity fetches in each request (see entities.ts). */
+  private readonly batchKey: symbol;
+
   constructor(
     private readonly subgraph: string,
     url: string,
@@ -79,6 +110,40 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       fetcher: ((input: string, init: RequestInit) =>
         fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
     });
+    this.batchKey = Symbol(`entity fetches to ${subgraph}`);
+  }
+
+  /**
+   * Entity fetches of one request to this subgraph that start in the same tick go as one request
+   * (entities.ts); everything else, and a fetch alone in its tick, goes as it is. The batch is the
+   * request context's own: two callers' fetches are never merged.
+   */
+  override process(options: ProcessOptions): Promise<FetchAnswer> {
+    const document = fetchDocument(options);
+    const context = options.context as Partial<GatewayContext> | undefined;
+    if (!document || !context?.principal || !isEntitiesQuery(document)) return super.process(options);
+    const loader = perRequest(
+      context,
+      this.batchKey,
+      () =>
+        new DataLoader<EntityFetchOptions, FetchAnswer>((batch) => this.processTogether(batch), {
+          cache: false,
+        }),
+    );
+    return loader.load({ options, document });
+  }
+
+  private async processTogether(batch: readonly EntityFetchOptions[]): Promise<(FetchAnswer | Error)[]> {
+    const first = batch[0]!.options;
+    if (batch.length === 1) return [await super.process(first)];
+    const merged = mergeEntityFetches(
+      batch.map(({ options, document }) => ({ ...options.request, query: options.request.query!, document })),
+    );
+    const answer = await super.process({ ...first, request: merged } as ProcessOptions);
+    const parts = splitEntityAnswer(answer, batch.length);
+    if (parts) return parts;
+    // An answer that cannot be split faithfully (see splitEntityAnswer): each fetch on its own.
+    return Promise.all(batch.map(({ options }) => super.process(options).catch((error: Error) => error)));
   }
 
   override async willSendRequest({

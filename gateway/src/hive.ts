@@ -29,6 +29,7 @@ import {
   type GatewayRuntime,
   type LogLevel,
 } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import {
@@ -52,8 +53,13 @@ import {
 import { operationReads } from './reads.ts';
 import type { Gateway, GatewayOptions } from './gateway.ts';
 
-/** The Apollo gateway's options, `limits` included. */
-export type HiveGatewayOptions = GatewayOptions;
+/**
+ * The Apollo gateway's options, `limits` included, and the query planner: `tools` is Hive's own
+ * (`@graphql-tools/federation`, in JavaScript); `router` is Hive Router's, in Rust
+ * (`@graphql-hive/router-runtime`, which loads `@graphql-hive/router-query-planner`'s native
+ * module). Everything else in this file is the same for both.
+ */
+export type HiveGatewayOptions = GatewayOptions & { planner?: 'tools' | 'router' };
 
 export interface HiveGateway extends Pick<Gateway, 'listen' | 'stop'> {
   runtime: GatewayRuntime;
@@ -421,6 +427,8 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   }
   const runtime = createGatewayRuntime({
     supergraph,
+    // Hive Router's planner loads its native module on the first plan, not on import.
+    ...(options.planner === 'router' ? { unifiedGraphHandler } : {}),
     transports: { http: httpTransport as never },
     transportEntries,
     upstreamTimeout: options.subgraphTimeoutMs,

@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_TOKEN_HEADER, requestBodyHash, verifyInternalToken } from '@reconnect/auth';
 import { createDb, rowsOf, sql, type DbHandle } from '@reconnect/db';
 import {
   randomNhsNumber,
@@ -261,6 +262,100 @@ describe('a subgraph that accepts the connection and never answers', () => {
     },
     HANG_BOUND_MS,
   );
+});
+
+// ---- entity fetches merged into one request (src/entities.ts) ------------------------------------
+
+const DIRECTORY_OF_CASELOAD = `{
+  referrals(first: 20) { nodes { id custody { establishment { name } } owningService { name } } }
+}`;
+
+interface MergedBody {
+  query: string;
+  variables: Record<string, { __typename: string }[]>;
+}
+
+/**
+ * Answers each `_entities<i>` of a merged fetch with stand-in names, and an error on the first owning
+ * service's name (the value is kept: every field on the way up is non-null, so a null would take the
+ * whole answer with it).
+ */
+function standInEntities(body: MergedBody): Loose {
+  const data: Loose = {};
+  const errors: Loose[] = [];
+  for (const [name, representations] of Object.entries(body.variables)) {
+    const alias = `_entities${name.slice('representations__'.length)}`;
+    data[alias] = representations.map((r) => ({
+      __typename: r.__typename,
+      name: `Stand-in ${r.__typename}`,
+    }));
+    if (representations[0]?.__typename === 'ReconnectService') {
+      errors.push({ message: 'Not for you.', path: [alias, 0, 'name'], extensions: { code: 'FORBIDDEN' } });
+    }
+  }
+  return { data, errors };
+}
+
+describe('entity fetches of one step to one subgraph, sent as one request', () => {
+  it('one request with its own body-bound token; each part’s answer and errors land at its own paths', async () => {
+    await withStandIn(
+      'regional-service',
+      async (req, res, body) => {
+        const parsed = JSON.parse(body) as MergedBody;
+        // The merged body's token: for this subgraph, bound to exactly this query and these variables.
+        await verifyInternalToken(
+          hub.internalSecret,
+          'regional-service',
+          String(req.headers[INTERNAL_TOKEN_HEADER]),
+          requestBodyHash(parsed.query, parsed.variables),
+        );
+        const answer = standInEntities(parsed);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      },
+      async (standIn) => {
+        const answer = await staff.query<Loose>(DIRECTORY_OF_CASELOAD);
+        expect(standIn.requests).toBe(1);
+        expect(standIn.queries[0]).toContain('_entities1: _entities(representations: $representations__1)');
+        const node = (answer.body.data!.referrals.nodes as Loose[])[0]!;
+        expect(node.custody.establishment).toEqual({ name: 'Stand-in Establishment' });
+        expect(node.owningService).toEqual({ name: 'Stand-in ReconnectService' });
+        expect((answer.body.errors ?? []).map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+          ['FORBIDDEN', 'referrals.nodes.0.owningService.name'],
+        ]);
+      },
+    );
+  });
+
+  it('an answer one part nulled whole is not split: the parts are sent again, each alone', async () => {
+    await withStandIn(
+      'regional-service',
+      async (_req, res, body) => {
+        const parsed = JSON.parse(body) as MergedBody & { query: string };
+        const merged = parsed.query.includes('_entities0');
+        const answer = merged
+          ? { data: null, errors: [{ message: 'boom', path: ['_entities0'] }] }
+          : {
+              data: {
+                _entities: parsed.variables.representations!.map((r) => ({
+                  __typename: r.__typename,
+                  name: `Alone ${r.__typename}`,
+                })),
+              },
+            };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      },
+      async (standIn) => {
+        const answer = await staff.query<Loose>(DIRECTORY_OF_CASELOAD);
+        expect(standIn.requests).toBe(3);
+        expect(answer.body.errors).toBeUndefined();
+        const node = (answer.body.data!.referrals.nodes as Loose[])[0]!;
+        expect(node.custody.establishment).toEqual({ name: 'Alone Establishment' });
+        expect(node.owningService).toEqual({ name: 'Alone ReconnectService' });
+      },
+    );
+  });
 });
 
 // ---- mutations are sent once -------------------------------------------------------------------

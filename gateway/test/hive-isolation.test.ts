@@ -13,6 +13,7 @@ import { seedDemoData } from '@reconnect/hub';
 import { TEST_AUDIENCE, TEST_ISSUER, rawRows, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway } from '../src/hive.ts';
+import { hivePlanner } from './hive-planner.ts';
 
 const CASELOAD = `{ referrals(first: 100) { nodes { id owningService { code } person { givenName } } } }`;
 const SERVICES = ['RC-NW', 'RC-LDN', 'RC-MID', 'RC-SE'];
@@ -34,7 +35,7 @@ beforeAll(async () => {
     environment: 'test',
     subgraphTimeoutMs: 10_000,
   };
-  const hive = createHiveGateway(options);
+  const hive = createHiveGateway({ ...options, planner: hivePlanner.current });
   const apollo = createGateway(options);
   engines.push({ name: 'hive', url: (await hive.listen(0, '127.0.0.1')).url, stop: () => hive.stop() });
   engines.push({ name: 'apollo', url: (await apollo.listen(0, '127.0.0.1')).url, stop: () => apollo.stop() });

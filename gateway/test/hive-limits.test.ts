@@ -12,6 +12,7 @@ import { createLogger } from '@reconnect/graph';
 import { TEST_AUDIENCE, TEST_ISSUER, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway } from '../src/hive.ts';
+import { hivePlanner } from './hive-planner.ts';
 import { startProxies, type SubgraphProxies } from './subgraph-proxies.ts';
 
 interface Answer {
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const apollo = createGateway(options);
   urls.apollo = (await apollo.listen(0, '127.0.0.1')).url;
   stops.push(() => apollo.stop());
-  const hive = createHiveGateway(options);
+  const hive = createHiveGateway({ ...options, planner: hivePlanner.current });
   urls.hive = (await hive.listen(0, '127.0.0.1')).url;
   stops.push(() => hive.stop());
   token = await hub.token('RECONNECT_ADMIN', { org: 'RC-ADMIN' });

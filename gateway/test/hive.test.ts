@@ -23,6 +23,7 @@ import {
 } from '@reconnect/hub/testing';
 import { SUPERGRAPH_FILE, createGateway, type Gateway, type GatewayOptions } from '../src/index.ts';
 import { createHiveGateway, type HiveGateway } from '../src/hive.ts';
+import { hivePlanner } from './hive-planner.ts';
 import { startProxies, type SubgraphProxies } from './subgraph-proxies.ts';
 
 interface Answer {
@@ -56,7 +57,10 @@ function gatewayOptions(subgraphTimeoutMs: number): GatewayOptions {
 
 async function startBoth(subgraphTimeoutMs: number): Promise<{ apollo: string; hive: string }> {
   const apollo: Gateway = createGateway(gatewayOptions(subgraphTimeoutMs));
-  const hive: HiveGateway = createHiveGateway(gatewayOptions(subgraphTimeoutMs));
+  const hive: HiveGateway = createHiveGateway({
+    ...gatewayOptions(subgraphTimeoutMs),
+    planner: hivePlanner.current,
+  });
   const urls = {
     apollo: (await apollo.listen(0, '127.0.0.1')).url,
     hive: (await hive.listen(0, '127.0.0.1')).url,

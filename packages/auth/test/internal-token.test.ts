@@ -33,6 +33,21 @@ describe('internal token', () => {
     await expect(verifyInternalToken(secret, 'person', token, hash)).resolves.toEqual(claims);
   });
 
+  it('is the HS256 JWT jose signs: the same header and claims, valid for 60 seconds', async () => {
+    const token = await signInternalToken(secret, 'person', claims, hash);
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(payload).toMatchObject({ iss: INTERNAL_ISSUER, aud: 'person', sub: 'user-1', bh: hash });
+    expect(payload.exp - payload.iat).toBe(60);
+    const bySignJwt = await new SignJWT({ ...payload })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(new TextEncoder().encode(secret));
+    expect(token).toBe(bySignJwt);
+  });
+
   it('is refused when missing', async () => {
     await expect(verifyInternalToken(secret, 'person', undefined, hash)).rejects.toBeInstanceOf(
       InternalTokenError,

@@ -172,11 +172,12 @@ export function databasePasswordsOf(
 export const gatewayEnv = hubEnv
   .safeExtend({
     /**
-     * The federation engine: `apollo` (@apollo/gateway, gateway.ts) or `hive` (Hive Gateway,
-     * hive.ts, issue 8). Both have the same edge and the same limits (gateway/src/limits.ts), in
+     * The federation engine: `apollo` (@apollo/gateway, gateway.ts), `hive` (Hive Gateway,
+     * hive.ts, issue 8) or `hive-router` (Hive Gateway with Hive Router's Rust query planner,
+     * issue 14). All have the same edge and the same limits (gateway/src/limits.ts), in
      * production too.
      */
-    GATEWAY_ENGINE: z.enum(['apollo', 'hive']).default('apollo'),
+    GATEWAY_ENGINE: z.enum(['apollo', 'hive', 'hive-router']).default('apollo'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -102,6 +102,9 @@ describe('hub configuration', () => {
     };
     expect(loadConfig(gatewayEnv, production).GATEWAY_ENGINE).toBe('apollo');
     expect(loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'hive' }).GATEWAY_ENGINE).toBe('hive');
+    expect(loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'hive-router' }).GATEWAY_ENGINE).toBe(
+      'hive-router',
+    );
     expect(() => loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'mesh' })).toThrow(/GATEWAY_ENGINE/);
   });
 });
