@@ -72,6 +72,8 @@ export const permissions: IRules = {
     updateExpectedReleaseDate: serviceStaff,
     recordRelease: serviceStaff,
     recordReturnToCustody: serviceStaff,
+    recordTransfer: serviceStaff,
+    recordTemporaryLicence: serviceStaff,
     recordEngagement: serviceStaff,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
     dischargeReferral: serviceStaff,

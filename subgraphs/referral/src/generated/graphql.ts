@@ -221,6 +221,10 @@ export type Mutation = {
   recordEngagement: ReferralPayload;
   recordRelease: ReferralPayload;
   recordReturnToCustody: ReferralPayload;
+  /** Release on temporary licence began (true) or ended (false). ROTL is not a release. */
+  recordTemporaryLicence: ReferralPayload;
+  /** The person was moved to another establishment. */
+  recordTransfer: ReferralPayload;
   /** The secret signs every delivery (HMAC-SHA256); it is never returned. */
   registerWebhook: WebhookSubscription;
   removeWebhook: Scalars['Boolean']['output'];
@@ -317,6 +321,19 @@ export type MutationRecordReturnToCustodyArgs = {
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   referralId: Scalars['ID']['input'];
+};
+
+export type MutationRecordTemporaryLicenceArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  onTemporaryLicence: Scalars['Boolean']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+export type MutationRecordTransferArgs = {
+  establishmentCode: Scalars['String']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  referralId: Scalars['ID']['input'];
+  transferredOn: Scalars['Date']['input'];
 };
 
 export type MutationRegisterWebhookArgs = {
@@ -474,6 +491,8 @@ export type ReferralAction =
   | 'RECORD_ENGAGEMENT'
   | 'RECORD_RELEASE'
   | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_TEMPORARY_LICENCE'
+  | 'RECORD_TRANSFER'
   | 'REQUEST_HANDOVER'
   | 'UPDATE_EXPECTED_RELEASE_DATE'
   | 'WITHDRAW';

@@ -479,6 +479,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationRecordReturnToCustodyArgs, 'establishmentCode' | 'referralId'>
   >;
+  recordTemporaryLicence?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordTemporaryLicenceArgs, 'onTemporaryLicence' | 'referralId'>
+  >;
+  recordTransfer?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordTransferArgs, 'establishmentCode' | 'referralId' | 'transferredOn'>
+  >;
   registerWebhook?: Resolver<
     ResolversTypes['WebhookSubscription'],
     ParentType,

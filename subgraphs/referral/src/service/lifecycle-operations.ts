@@ -9,9 +9,9 @@
  * it); an extension must end later than the current end and not in the past.
  */
 import { londonDateOf } from '@reconnect/config';
-import { badInput, invalidTransition, optionalText, requiredText } from '@reconnect/graph';
+import { badInput, conflict, invalidTransition, optionalText, requiredText } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import type { Queryable } from '@reconnect/db';
+import { isUniqueViolation, type Queryable } from '@reconnect/db';
 import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
 import type {
   MutationAcceptReferralArgs,
@@ -25,10 +25,13 @@ import type {
   MutationRecordEngagementArgs,
   MutationRecordReleaseArgs,
   MutationRecordReturnToCustodyArgs,
+  MutationRecordTemporaryLicenceArgs,
+  MutationRecordTransferArgs,
   MutationUpdateExpectedReleaseDateArgs,
   MutationWithdrawReferralArgs,
 } from '../generated/graphql.ts';
-import { writeHandoverRequest } from './handover.ts';
+import { openHandoverOf, writeHandoverRequest } from './handover.ts';
+import { temporaryLicenceChange, transferChange } from './custody.ts';
 import { addMonths } from '@reconnect/config';
 import {
   NAMED_WORKER_ROLES,
@@ -137,11 +140,13 @@ export function acceptReferral(ctx: Context, args: MutationAcceptReferralArgs) {
         ...(handOver
           ? {
               alsoWrite: async (tx: Queryable) => {
+                // A transfer while SUBMITTED may have requested one already: one open at a time.
+                if (await openHandoverOf(tx, current.id)) return;
                 await writeHandoverRequest(tx, ctx, current, {
                   toServiceCode: receiving,
                   note: null,
                   at: now,
-                  automatic: true,
+                  automatic: 'acceptance',
                 });
               },
             }
@@ -345,6 +350,74 @@ export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnTo
           reason: `Returned to custody at ${establishment.code}; previously released on ${current.releasedOn ?? 'an unrecorded date'}${extension}`,
         },
         fields: ['status', 'custody', 'supportWindow'],
+      };
+    },
+  });
+}
+
+/**
+ * DOMAIN.md "Custody changes": the person moved to another establishment in England. When the new
+ * establishment's local service is not the owning service, a handover to it is requested in the
+ * same transaction (as on acceptance), unless one is open already.
+ */
+export async function recordTransfer(ctx: Context, args: MutationRecordTransferArgs) {
+  try {
+    return await changeReferral(ctx, {
+      referralId: args.referralId,
+      operation: 'RECORD_TRANSFER',
+      mutation: 'recordTransfer',
+      expectedVersion: args.expectedVersion,
+      plan: async (current, now) => {
+        const to = await knownEstablishment(ctx, args.establishmentCode, 'establishmentCode');
+        const change = transferChange({
+          current,
+          to,
+          transferredOn: args.transferredOn,
+          referredOn: referredOn(current),
+          today: ctx.clock.today(),
+          openHandover: (await openHandoverOf(ctx.db, current.id)) !== null,
+        });
+        const handOverTo = change.handOverTo;
+        return {
+          set: change.set,
+          event: { type: 'referral.transferred', reason: change.reason },
+          fields: handOverTo ? [...change.fields, 'handover'] : change.fields,
+          ...(handOverTo
+            ? {
+                alsoWrite: async (tx: Queryable) => {
+                  if (await openHandoverOf(tx, current.id)) return;
+                  await writeHandoverRequest(tx, ctx, current, {
+                    toServiceCode: handOverTo,
+                    note: null,
+                    at: now,
+                    automatic: 'transfer',
+                  });
+                },
+              }
+            : {}),
+        };
+      },
+    });
+  } catch (error) {
+    // A handover was requested by hand between the check and the write: the index refused the second.
+    if (isUniqueViolation(error, 'handovers_one_open_per_referral')) throw conflict();
+    throw error;
+  }
+}
+
+/** DOMAIN.md "Custody changes": ROTL began or ended; status, release date and support window stay. */
+export function recordTemporaryLicence(ctx: Context, args: MutationRecordTemporaryLicenceArgs) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    operation: 'RECORD_TEMPORARY_LICENCE',
+    mutation: 'recordTemporaryLicence',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      const change = temporaryLicenceChange(current.onTemporaryLicence, args.onTemporaryLicence);
+      return {
+        set: change.set,
+        event: { type: change.event, reason: change.reason },
+        fields: ['custody.onTemporaryLicence'],
       };
     },
   });
