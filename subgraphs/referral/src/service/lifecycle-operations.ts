@@ -39,7 +39,7 @@ import {
   assignableStaff,
   knownEstablishment,
 } from './lifecycle-directory.ts';
-import { changeReferral } from './lifecycle.ts';
+import { changeReferral, type CustodyEventWrite } from './lifecycle.ts';
 import { SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
 import { actorLabel } from '@reconnect/auth';
 
@@ -269,10 +269,16 @@ export function recordContact(ctx: Context, args: MutationRecordContactArgs) {
   });
 }
 
-export function updateExpectedReleaseDate(ctx: Context, args: MutationUpdateExpectedReleaseDateArgs) {
+/** `via`: an HMPPS custody event applies it (apply-custody-event.ts), from SUBMITTED on too. */
+export function updateExpectedReleaseDate(
+  ctx: Context,
+  args: MutationUpdateExpectedReleaseDateArgs,
+  via?: CustodyEventWrite,
+) {
   return changeReferral(ctx, {
     referralId: args.referralId,
-    operation: 'UPDATE_EXPECTED_RELEASE_DATE',
+    ...(via ? { custodyEvent: via } : {}),
+    operation: via ? 'SET_EXPECTED_RELEASE_DATE' : 'UPDATE_EXPECTED_RELEASE_DATE',
     mutation: 'updateExpectedReleaseDate',
     expectedVersion: args.expectedVersion,
     plan: (current) => {
@@ -296,9 +302,10 @@ export function updateExpectedReleaseDate(ctx: Context, args: MutationUpdateExpe
   });
 }
 
-export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs) {
+export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs, via?: CustodyEventWrite) {
   return changeReferral(ctx, {
     referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
     operation: 'RECORD_RELEASE',
     mutation: 'recordRelease',
     expectedVersion: args.expectedVersion,
@@ -316,9 +323,41 @@ export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs) {
   });
 }
 
-export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnToCustodyArgs) {
+/**
+ * An HMPPS release reported while the referral is SUBMITTED (DOMAIN.md, "Custody events from
+ * HMPPS"): `custody.releasedOn` is set and the status stays; accepting it then gives POST_RELEASE.
+ */
+export function recordReleasedOn(
+  ctx: Context,
+  args: { referralId: string; releasedOn: string },
+  via: CustodyEventWrite,
+) {
   return changeReferral(ctx, {
     referralId: args.referralId,
+    custodyEvent: via,
+    operation: 'RECORD_RELEASED_ON',
+    mutation: 'applyCustodyEvent',
+    plan: (current) => {
+      const releasedOn = notInFuture(args.releasedOn, 'releasedOn', 'The release date', ctx.clock.today());
+      if (releasedOn < referredOn(current))
+        throw badInput('releasedOn', 'The release date may not be before the referral was made.');
+      return {
+        set: { releasedOn, onTemporaryLicence: false },
+        event: { type: 'referral.release-reported', reason: `Released on ${releasedOn} (before acceptance)` },
+        fields: ['custody.releasedOn', 'custody.onTemporaryLicence'],
+      };
+    },
+  });
+}
+
+export function recordReturnToCustody(
+  ctx: Context,
+  args: MutationRecordReturnToCustodyArgs,
+  via?: CustodyEventWrite,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
     operation: 'RECORD_RETURN_TO_CUSTODY',
     mutation: 'recordReturnToCustody',
     expectedVersion: args.expectedVersion,
@@ -360,10 +399,15 @@ export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnTo
  * establishment's local service is not the owning service, a handover to it is requested in the
  * same transaction (as on acceptance), unless one is open already.
  */
-export async function recordTransfer(ctx: Context, args: MutationRecordTransferArgs) {
+export async function recordTransfer(
+  ctx: Context,
+  args: MutationRecordTransferArgs,
+  via?: CustodyEventWrite,
+) {
   try {
     return await changeReferral(ctx, {
       referralId: args.referralId,
+      ...(via ? { custodyEvent: via } : {}),
       operation: 'RECORD_TRANSFER',
       mutation: 'recordTransfer',
       expectedVersion: args.expectedVersion,
@@ -406,9 +450,14 @@ export async function recordTransfer(ctx: Context, args: MutationRecordTransferA
 }
 
 /** DOMAIN.md "Custody changes": ROTL began or ended; status, release date and support window stay. */
-export function recordTemporaryLicence(ctx: Context, args: MutationRecordTemporaryLicenceArgs) {
+export function recordTemporaryLicence(
+  ctx: Context,
+  args: MutationRecordTemporaryLicenceArgs,
+  via?: CustodyEventWrite,
+) {
   return changeReferral(ctx, {
     referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
     operation: 'RECORD_TEMPORARY_LICENCE',
     mutation: 'recordTemporaryLicence',
     expectedVersion: args.expectedVersion,
