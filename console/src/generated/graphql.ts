@@ -413,6 +413,35 @@ export type RecordReturnToCustodyMutation = {
   };
 };
 
+export type RecordTransferMutationVariables = Exact<{
+  referralId: Scalars['ID']['input'];
+  establishmentCode: Scalars['String']['input'];
+  transferredOn: Scalars['Date']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type RecordTransferMutation = {
+  __typename?: 'Mutation';
+  recordTransfer: {
+    __typename?: 'ReferralPayload';
+    referral: { __typename?: 'Referral'; id: string; version: number; status: ReferralStatus };
+  };
+};
+
+export type RecordTemporaryLicenceMutationVariables = Exact<{
+  referralId: Scalars['ID']['input'];
+  onTemporaryLicence: Scalars['Boolean']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type RecordTemporaryLicenceMutation = {
+  __typename?: 'Mutation';
+  recordTemporaryLicence: {
+    __typename?: 'ReferralPayload';
+    referral: { __typename?: 'Referral'; id: string; version: number; status: ReferralStatus };
+  };
+};
+
 export type RecordEngagementMutationVariables = Exact<{
   referralId: Scalars['ID']['input'];
   input: EngagementInput;
@@ -1689,6 +1718,181 @@ export const RecordReturnToCustodyDocument = {
     },
   ],
 } as unknown as DocumentNode<RecordReturnToCustodyMutation, RecordReturnToCustodyMutationVariables>;
+export const RecordTransferDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordTransfer' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'establishmentCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'transferredOn' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordTransfer' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'referralId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'establishmentCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'establishmentCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'transferredOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'transferredOn' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'referral' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChangedReferral' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChangedReferral' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Referral' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordTransferMutation, RecordTransferMutationVariables>;
+export const RecordTemporaryLicenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordTemporaryLicence' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'onTemporaryLicence' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordTemporaryLicence' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'referralId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'referralId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'onTemporaryLicence' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'onTemporaryLicence' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'referral' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChangedReferral' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChangedReferral' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Referral' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordTemporaryLicenceMutation, RecordTemporaryLicenceMutationVariables>;
 export const RecordEngagementDocument = {
   kind: 'Document',
   definitions: [
