@@ -333,6 +333,40 @@ describe('referral and its actions', () => {
     expect(accept.text).toContain('You cannot accept referral now');
   });
 
+  it('records a transfer and a temporary licence through their forms', async () => {
+    const held = await submitReferral(env.hub, { givenName: 'Robin', familyName: 'Transfer' }, env.today());
+    const [y, m, d] = env.today().split('-');
+    const page = await lead.get(`/referrals/${held.id}`);
+    expect(page.text).toContain('Record transfer');
+    expect(page.text).toContain('Record temporary licence');
+    const missing = await postForm(lead, `/referrals/${held.id}/transfer`, { establishmentCode: 'FBI' });
+    // The form's own check, before anything reaches the hub.
+    expect(missing.status).toBe(200);
+    expect(errorSummaryOf(missing.text)).toEqual([
+      { text: 'Enter the date of transfer', href: '#transferredOn' },
+    ]);
+    const unknown = await postForm(lead, `/referrals/${held.id}/transfer`, {
+      establishmentCode: 'ZZZZ',
+      transferredOn: `${Number(d)}/${Number(m)}/${y}`,
+    });
+    expect(unknown.status).toBe(400);
+    expect(errorSummaryOf(unknown.text)).toEqual([
+      { text: 'Check new establishment code: the hub did not accept it', href: '#establishmentCode' },
+    ]);
+    const moved = await postForm(lead, `/referrals/${held.id}/transfer`, {
+      establishmentCode: 'fbi',
+      transferredOn: `${Number(d)}/${Number(m)}/${y}`,
+    });
+    expect(moved.status).toBe(303);
+    expect(
+      (await postForm(lead, `/referrals/${held.id}/temporary-licence`, { temporaryLicence: 'BEGAN' })).status,
+    ).toBe(303);
+    const after = await lead.get(`/referrals/${held.id}`);
+    expect(after.text).toContain('Transferred from MRI to FBI');
+    expect(after.text).toContain('Release on temporary licence began');
+    expectNoLeaks(after.text);
+  });
+
   it('declines only after check-your-answers', async () => {
     const second = await submitReferral(env.hub, { givenName: 'Jamie', familyName: 'Decline' }, env.today());
     const check = await postForm(lead, `/referrals/${second.id}/decline`, {

@@ -78,6 +78,8 @@ const PHRASES: Record<string, Grant> = {
   // Reached only through `Referral.namedWorker` of a case the partner is on.
   "names of the case's named worker": { ...NONE, read: true, only: ['namedWorker.name'] },
   'withdraw own SUBMITTED referral only': { ...NONE, operations: ['withdraw own SUBMITTED'] },
+  // next/custody-events.md: no person's column; the system client's role alone (see `grantOf`).
+  'no (HMPPS_EVENTS only)': NONE,
 };
 
 export function interpret(text: string): Grant {
@@ -94,7 +96,9 @@ export function interpret(text: string): Grant {
 // Who calls
 
 /** The field-matrix column of each role in the Roles table. */
-const ROLE_COLUMN: Record<string, MatrixColumn> = {
+const ROLE_COLUMN: Record<string, MatrixColumn | null> = {
+  // A system client with no column: its relationship cell names the one operation it may call.
+  HMPPS_EVENTS: null,
   RECONNECT_STAFF: 'STAFF/LEAD',
   RECONNECT_LEAD: 'STAFF/LEAD',
   RECONNECT_ADMIN: 'ADMIN',
@@ -104,7 +108,8 @@ const ROLE_COLUMN: Record<string, MatrixColumn> = {
 };
 
 interface Variant {
-  org: string;
+  /** Absent: a client-credentials token with no organisation. */
+  org?: string;
   /** How the label names it, e.g. "of the owning service". */
   as: string;
   /** Only in the read cells (the write cells' fresh records give it no relationship). */
@@ -138,6 +143,7 @@ const VARIANTS: Record<string, Variant[]> = {
     { org: 'ERP-NEY-AP', as: 'not on the case' },
   ],
   COMMISSIONER: [{ org: 'NHSE', as: '' }],
+  HMPPS_EVENTS: [{ as: '(the custody events client)' }],
 };
 
 export interface Caller {
@@ -152,15 +158,30 @@ export interface Caller {
   /** The roles `me` must report (the claim, parsed as the hub parses it). */
   bareRoles: string[];
   readsOnly: boolean;
+  /**
+   * A system client's one operation (its Roles row: "none: it may call X and nothing else"): it
+   * reads nothing, `me` included, and may call X, whose row has a cell "no (ROLE only)".
+   */
+  onlyOperation?: string;
+}
+
+/** The one operation a system role's relationship cell allows, or null for a role of people. */
+export function onlyOperationOf(relationship: string): string | null {
+  return /^none: it may call (\w+) and nothing else\b/.exec(relationship)?.[1] ?? null;
 }
 
 function callerOf(role: string, roles: string[], v: Variant, prefixed = false): Caller {
   const column = ROLE_COLUMN[role];
-  if (!column) throw new Error(`AUTH.md role ${role} has no column in permission-matrix-harness.ts`);
+  if (column === undefined)
+    throw new Error(`AUTH.md role ${role} has no column in permission-matrix-harness.ts`);
+  const only = onlyOperationOf(CONTRACT.roles.find((r) => r.role === role)!.relationship);
+  if (column === null && !only)
+    throw new Error(`AUTH.md role ${role} has neither a column nor one operation it may call`);
   return {
-    label: `${prefixed ? `ROLE_${role} (prefixed)` : role}${v.as ? ` ${v.as}` : ''} [${v.org}]`,
+    label: `${prefixed ? `ROLE_${role} (prefixed)` : role}${v.as ? ` ${v.as}` : ''} [${v.org ?? 'no org'}]`,
     roles,
-    org: v.org,
+    ...(v.org ? { org: v.org } : {}),
+    ...(only ? { onlyOperation: only } : {}),
     token: true,
     column,
     lead: role === 'RECONNECT_LEAD',
@@ -195,10 +216,19 @@ export function callersFromContract(): Caller[] {
 
 export const CALLERS = callersFromContract();
 
-/** The cell of `row` for this caller (nothing for a caller with no role). */
+/**
+ * The cell of `row` for this caller (nothing for a caller with no role). A system client writes
+ * exactly the row of its one operation, which a cell reserves to it: "no (ROLE only)".
+ */
 export function grantOf(row: string, caller: Caller): Grant {
   const found = CONTRACT.rows.find((r) => r.data === row);
   if (!found) throw new Error(`AUTH.md has no field-matrix row "${row}"`);
+  if (caller.onlyOperation) {
+    const reserved = caller.bareRoles.some((role) =>
+      Object.values(found.cells).some((c) => c === `no (${role} only)`),
+    );
+    return reserved && row === caller.onlyOperation ? { ...NONE, write: true } : NONE;
+  }
   return caller.column ? interpret(found.cells[caller.column]) : NONE;
 }
 

@@ -8,7 +8,7 @@
  * share one record per operation, which they must leave as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { seedHealthNeed, seedPerson, type TestHub } from '@reconnect/hub/testing';
+import { randomPrisonNumber, seedHealthNeed, seedPerson, type TestHub } from '@reconnect/hub/testing';
 import { OPS, STATES, seedIn } from '../../subgraphs/referral/test/lifecycle-harness.ts';
 import {
   enrol,
@@ -73,9 +73,18 @@ const REFERRAL_SEEN_BY = () => ['RC-NW', 'PROB-NW'];
 const m = (signature: string, call: string, payload: string) =>
   `mutation (${signature}) { ${call} { ${payload} } }`;
 
-/** The lifecycle operations, with the canonical inputs and starting states of the lifecycle tests. */
-export function lifecycleProbes(row: string): WriteProbe[] {
-  const probes = OPS.map((op): WriteProbe => {
+/** The custody changes staff record (next/custody-events.md gives them a row of their own). */
+export const CUSTODY_CHANGES = new Set(['recordTransfer', 'recordTemporaryLicence']);
+
+/**
+ * The lifecycle operations, with the canonical inputs and starting states of the lifecycle tests:
+ * those `include` names (by default every one but the custody changes).
+ */
+export function lifecycleProbes(
+  row: string,
+  include: (mutation: string) => boolean = (mutation) => !CUSTODY_CHANGES.has(mutation),
+): WriteProbe[] {
+  const probes = OPS.filter((op) => include(op.mutation)).map((op): WriteProbe => {
     const target = targetFor((hub) => seedIn(hub, op.from));
     return {
       name: op.mutation,
@@ -95,6 +104,7 @@ export function lifecycleProbes(row: string): WriteProbe[] {
       },
     };
   });
+  if (!include('withdrawReferral')) return probes;
   const withdraw = OPS.find((o) => o.mutation === 'withdrawReferral')!;
   const preRelease = sharedTarget((hub) => seedIn(hub, 'PRE_RELEASE'));
   probes.push({
@@ -114,6 +124,36 @@ export function lifecycleProbes(row: string): WriteProbe[] {
     }),
   });
   return probes;
+}
+
+/**
+ * `applyCustodyEvent`: the system client's one operation. Its cell is to succeed on a person with a
+ * PRE_RELEASE referral, released by the event; nobody else's cell lets anyone call it.
+ */
+export function custodyEventProbe(row: string): WriteProbe {
+  const target = targetFor(async (hub) => {
+    const person = await seedPerson(hub.database.handle.db, { prisonNumber: randomPrisonNumber() });
+    await seedIn(hub, 'PRE_RELEASE', { overrides: { personId: person.id }, grants: [] });
+    return person.prisonNumber!;
+  });
+  return {
+    name: 'applyCustodyEvent',
+    mutation: 'applyCustodyEvent',
+    expect: judgeWrite({ row, may: (g) => g.write }),
+    prepare: async (hub, _c, _fx, expected) => ({
+      query: `mutation ($e: CustodyEventInput!) { applyCustodyEvent(event: $e) { outcome referralId } }`,
+      variables: {
+        e: {
+          messageId: randomUUID(),
+          type: 'RELEASED',
+          reason: 'RELEASED',
+          occurredAt: '2026-11-25T09:00:00Z',
+          prisonNumber: await target(hub, expected),
+          establishmentCode: 'MRI',
+        },
+      },
+    }),
+  };
 }
 
 const HANDOVER_PAYLOAD = 'handover { id status }';

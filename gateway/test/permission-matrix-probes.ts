@@ -23,9 +23,11 @@ import {
   type WriteProbe,
 } from './permission-matrix-harness.ts';
 import {
+  CUSTODY_CHANGES,
   agreementProbe,
   caseWriteProbes,
   clinicalProbes,
+  custodyEventProbe,
   handoverProbes,
   lifecycleProbes,
   submitProbe,
@@ -54,6 +56,9 @@ export const ROW = {
   webhooks: 'webhooks, registerWebhook, removeWebhook, replayParkedDeliveries',
   submit: 'submitReferral',
   transitions: 'referral transitions, contacts, engagements, handovers',
+  // next/custody-events.md, read beside AUTH.md.
+  custodyChanges: 'recordTransfer, recordTemporaryLicence',
+  custodyEvents: 'applyCustodyEvent',
 } as const;
 
 /**
@@ -676,25 +681,35 @@ export const ROWS: Record<string, RowMapping> = {
     reads: [],
     writes: [...lifecycleProbes(ROW.transitions), ...handoverProbes(ROW.transitions)],
   },
+  [ROW.custodyChanges]: {
+    reads: [],
+    writes: lifecycleProbes(ROW.custodyChanges, (mutation) => CUSTODY_CHANGES.has(mutation)),
+  },
+  [ROW.custodyEvents]: { reads: [], writes: [custodyEventProbe(ROW.custodyEvents)] },
 };
 
-/** The `me` probe: every caller with a token reads it, with the roles the hub made of its claim. */
+/**
+ * The `me` probe: every caller with a token reads it, with the roles the hub made of its claim,
+ * except a system client that reads nothing (next/custody-events.md: FORBIDDEN on every query).
+ */
 export const ME_PROBE: ReadProbe = {
   name: 'me',
   select: () => `me { subject roles organisationCode }`,
   path: ['me'],
   expect: (caller) =>
-    caller.token
-      ? {
-          kind: 'read',
-          check: (value) => {
-            const roles = (value as Loose).roles as string[];
-            return JSON.stringify(roles) === JSON.stringify(caller.bareRoles)
-              ? null
-              : `expected roles ${JSON.stringify(caller.bareRoles)}, got ${JSON.stringify(roles)}`;
-          },
-        }
-      : UNAUTHENTICATED,
+    caller.token && caller.onlyOperation
+      ? { kind: 'forbidden', depth: 0 }
+      : caller.token
+        ? {
+            kind: 'read',
+            check: (value) => {
+              const roles = (value as Loose).roles as string[];
+              return JSON.stringify(roles) === JSON.stringify(caller.bareRoles)
+                ? null
+                : `expected roles ${JSON.stringify(caller.bareRoles)}, got ${JSON.stringify(roles)}`;
+            },
+          }
+        : UNAUTHENTICATED,
 };
 
 /** The field names a "Referral: ..." or "Person: ..." label lists (parenthesised notes left out). */

@@ -128,7 +128,7 @@ describe('the permission matrix: reads through the gateway', () => {
       },
     );
 
-    it('me (open to any valid token)', async () => {
+    it('me (open to any valid token but a system client)', async () => {
       expect(await run.read(caller, 'me', [ME_PROBE])).toEqual([]);
     });
   });

@@ -46,6 +46,50 @@ export type ContactMode = 'FACE_TO_FACE' | 'TELEPHONE' | 'VIDEO';
 export type ContactPurpose =
   'ASSESSMENT' | 'GATE_MEET' | 'PEER_SUPPORT' | 'POST_RELEASE_SUPPORT' | 'RELEASE_PLANNING';
 
+export type CustodyEventInput = {
+  /** The establishment (HMPPS prisonId) the event happened at. */
+  establishmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** RELEASE_DATE_CHANGED only: the expected release date now recorded in custody. */
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The broker's id of the message (the SNS MessageId). A message id is applied once. */
+  messageId: Scalars['String']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  /** The person's prison (NOMIS) number. */
+  prisonNumber: Scalars['String']['input'];
+  /** additionalInformation.reason as HMPPS sends it: RELEASED, TEMPORARY_ABSENCE_RELEASE, RELEASED_TO_HOSPITAL, SENT_TO_COURT, TRANSFERRED, ADMISSION, TEMPORARY_ABSENCE_RETURN, RETURN_FROM_COURT, ... */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** MERGED only: the prison number that was merged into prisonNumber and no longer exists. */
+  removedPrisonNumber?: InputMaybe<Scalars['String']['input']>;
+  type: CustodyEventType;
+};
+
+export type CustodyEventOutcome =
+  /** This message id was applied before; its first outcome is returned. */
+  | 'ALREADY_APPLIED'
+  | 'IDENTITY_CONFLICT_RECORDED'
+  /** Nothing to change: nobody with an open referral has this prison number, or the event changes nothing RECONNECT keeps. */
+  | 'IGNORED'
+  | 'PRISON_NUMBER_MERGED'
+  | 'RELEASE_DATE_UPDATED'
+  | 'RELEASE_RECORDED'
+  | 'RETURN_TO_CUSTODY_RECORDED'
+  /** A later event about this person has already been applied. */
+  | 'STALE'
+  | 'TEMPORARY_LICENCE_ENDED'
+  | 'TEMPORARY_LICENCE_STARTED'
+  | 'TRANSFER_RECORDED';
+
+/** What happened in custody, as HMPPS reported it. */
+export type CustodyEventType =
+  /** prison-offender-events.prisoner.merged */
+  | 'MERGED'
+  /** prison-offender-events.prisoner.received */
+  | 'RECEIVED'
+  /** prison-offender-events.prisoner.released */
+  | 'RELEASED'
+  /** The sentence or release dates changed (e.g. prisoner-offender-search.prisoner.updated with SENTENCE). */
+  | 'RELEASE_DATE_CHANGED';
+
 export type CustodyInput = {
   establishmentCode: Scalars['String']['input'];
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
@@ -148,6 +192,8 @@ export type ReferralAction =
   | 'RECORD_ENGAGEMENT'
   | 'RECORD_RELEASE'
   | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_TEMPORARY_LICENCE'
+  | 'RECORD_TRANSFER'
   | 'REQUEST_HANDOVER'
   | 'UPDATE_EXPECTED_RELEASE_DATE'
   | 'WITHDRAW';
@@ -209,7 +255,14 @@ export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
 export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
 
 export type Role =
-  'COMMISSIONER' | 'ER_PARTNER' | 'RECONNECT_ADMIN' | 'RECONNECT_LEAD' | 'RECONNECT_STAFF' | 'REFERRER';
+  | 'COMMISSIONER'
+  | 'ER_PARTNER'
+  /** A system client that relays HMPPS domain events about people in custody. It reads nothing. */
+  | 'HMPPS_EVENTS'
+  | 'RECONNECT_ADMIN'
+  | 'RECONNECT_LEAD'
+  | 'RECONNECT_STAFF'
+  | 'REFERRER';
 
 /** What a data sharing agreement lets Enhanced RECONNECT partners read. */
 export type SharingScope = 'NEEDS' | 'RISK';

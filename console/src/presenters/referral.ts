@@ -36,6 +36,10 @@ export const ACTION_BUTTONS: Record<
   RECORD_RETURN_TO_CUSTODY: [
     { text: 'Record return to custody', slug: 'return-to-custody', kind: 'secondary' },
   ],
+  RECORD_TRANSFER: [{ text: 'Record transfer', slug: 'transfer', kind: 'secondary' }],
+  RECORD_TEMPORARY_LICENCE: [
+    { text: 'Record temporary licence', slug: 'temporary-licence', kind: 'secondary' },
+  ],
   RECORD_ENGAGEMENT: [{ text: 'Record engagement', slug: 'engagement' }],
   EXTEND_SUPPORT: [{ text: 'Extend support', slug: 'extend-support', kind: 'secondary' }],
   DISCHARGE: [{ text: 'Discharge', slug: 'discharge', kind: 'warning' }],

@@ -451,6 +451,71 @@ export const ACTION_SPECS: ActionSpec[] = [
     done: 'Return to custody recorded',
   },
   {
+    slug: 'transfer',
+    action: 'RECORD_TRANSFER',
+    title: 'Record transfer',
+    submitText: 'Record transfer',
+    caption: () =>
+      'If the new establishment is in another RECONNECT service’s area, a handover to that service is requested.',
+    fields: () => [
+      {
+        kind: 'text',
+        name: 'establishmentCode',
+        label: 'New establishment code',
+        hint: 'The prison or IRC code, for example FBI for Forest Bank',
+        required: 'Enter the establishment code',
+        maxLength: 10,
+      },
+      {
+        kind: 'date',
+        name: 'transferredOn',
+        label: 'Date of transfer',
+        hint: 'For example, 27/3/2026',
+        required: 'Enter the date of transfer',
+        notFuture: true,
+      },
+    ],
+    send: (ctx, values) =>
+      ctx.referrals.recordTransfer(
+        ctx.caller,
+        ctx.referral.id,
+        v(values, 'establishmentCode').toUpperCase(),
+        dateOf(values, 'transferredOn')!,
+        version(ctx),
+      ),
+    hubFields: { establishmentCode: 'establishmentCode', transferredOn: 'transferredOn' },
+    done: 'Transfer recorded',
+  },
+  {
+    slug: 'temporary-licence',
+    action: 'RECORD_TEMPORARY_LICENCE',
+    title: 'Record temporary licence',
+    submitText: 'Record temporary licence',
+    caption: () =>
+      'Release on temporary licence is not a release: the status, release date and support window stay.',
+    fields: () => [
+      {
+        kind: 'radios',
+        name: 'temporaryLicence',
+        label: 'Release on temporary licence',
+        options: [
+          { value: 'BEGAN', text: 'Began' },
+          { value: 'ENDED', text: 'Ended' },
+        ],
+        required: 'Select whether temporary licence began or ended',
+      },
+    ],
+    send: (ctx, values) =>
+      ctx.referrals.recordTemporaryLicence(
+        ctx.caller,
+        ctx.referral.id,
+        v(values, 'temporaryLicence') === 'BEGAN',
+        version(ctx),
+      ),
+    hubFields: { onTemporaryLicence: 'temporaryLicence' },
+    done: 'Temporary licence recorded',
+  },
+  {
     slug: 'engagement',
     action: 'RECORD_ENGAGEMENT',
     title: 'Record community engagement',

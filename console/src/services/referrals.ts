@@ -18,6 +18,8 @@ import {
   RecordEngagementDocument,
   RecordReleaseDocument,
   RecordReturnToCustodyDocument,
+  RecordTemporaryLicenceDocument,
+  RecordTransferDocument,
   ReferralDocument,
   RequestHandoverDocument,
   ServiceStaffDocument,
@@ -136,6 +138,34 @@ export class ReferralService {
       referralId,
       establishmentCode,
       expectedReleaseDate,
+      expectedVersion,
+    });
+  }
+
+  recordTransfer(
+    c: Caller,
+    referralId: string,
+    establishmentCode: string,
+    transferredOn: string,
+    expectedVersion: number,
+  ) {
+    return this.gateway.send(c, RecordTransferDocument, {
+      referralId,
+      establishmentCode,
+      transferredOn,
+      expectedVersion,
+    });
+  }
+
+  recordTemporaryLicence(
+    c: Caller,
+    referralId: string,
+    onTemporaryLicence: boolean,
+    expectedVersion: number,
+  ) {
+    return this.gateway.send(c, RecordTemporaryLicenceDocument, {
+      referralId,
+      onTemporaryLicence,
       expectedVersion,
     });
   }

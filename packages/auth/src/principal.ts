@@ -7,8 +7,18 @@ export const ROLES = [
   'REFERRER',
   'ER_PARTNER',
   'COMMISSIONER',
+  'HMPPS_EVENTS',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The system client that relays HMPPS custody events (contract/next/custody-events.md): it may call
+ * `applyCustodyEvent` and nothing else, and reads nothing but that mutation's result.
+ */
+export const CUSTODY_EVENTS_ROLE = 'HMPPS_EVENTS' as const satisfies Role;
+
+/** The roles of people and of the organisations' systems that read the hub (every role but HMPPS_EVENTS). */
+export const READER_ROLES = ROLES.filter((r) => r !== CUSTODY_EVENTS_ROLE);
 
 export interface Principal {
   subject: string;

@@ -8,6 +8,7 @@ export const REFERRAL_EVENT_TYPES = [
   'referral.returned-to-custody',
   'referral.discharged',
   'referral.support-extended',
+  'referral.transferred',
 ] as const;
 
 export const HANDOVER_EVENT_TYPES = [

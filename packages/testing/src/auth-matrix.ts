@@ -13,6 +13,12 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The repository's copy of the contract (scripts/lib/shared-copy.ts). */
 export const AUTH_MD_PATH = resolve(REPO_ROOT, 'docs/contract/AUTH.md');
+/**
+ * The additions of contract/next/ that are built and binding (CI's contract check runs with
+ * `--require <name>` for each): their Roles and Field matrix tables are read beside AUTH.md's.
+ */
+export const BINDING_ADDITIONS = ['custody-events'] as const;
+export const additionPath = (name: string) => resolve(REPO_ROOT, `docs/contract/next/${name}.md`);
 
 /** The caller columns of the field matrix, by the heading's first word. */
 export const MATRIX_COLUMNS = ['STAFF/LEAD', 'REFERRER', 'ER_PARTNER', 'COMMISSIONER', 'ADMIN'] as const;
@@ -50,6 +56,10 @@ export interface AuthContract {
 interface Section {
   table: string[][];
   prose: string[];
+}
+
+function hasSection(markdown: string, heading: string): boolean {
+  return markdown.split(/\r?\n/).some((l) => l.trim().toLowerCase() === `## ${heading}`.toLowerCase());
 }
 
 /** The lines of the `## heading` section, up to the next heading of level two or above. */
@@ -94,7 +104,17 @@ function headingOf(text: string): MatrixColumnHeading {
   return { column, qualifier: match[2]?.trim() || null };
 }
 
-export function parseAuthContract(markdown: string): AuthContract {
+/**
+ * Parses AUTH.md, or (`addition`) a contract/next/*.md file, whose Roles section is optional: an
+ * addition may add rows to the field matrix only.
+ */
+export function parseAuthContract(markdown: string, addition = false): AuthContract {
+  if (addition && !hasSection(markdown, 'Roles')) {
+    return {
+      ...parseAuthContract(`## Roles\n\n| role | who | relationship |\n|---|---|---|\n\n${markdown}`),
+      roles: [],
+    };
+  }
   const roleSection = parseSection(markdown, 'Roles');
   const [roleHeader, ...roleRows] = roleSection.table;
   if (roleHeader?.[0]?.toLowerCase() !== 'role' || roleHeader.length < 3) {
@@ -131,7 +151,28 @@ export function parseAuthContract(markdown: string): AuthContract {
   return { roles, columns, rows, matrixNotes: matrix.prose };
 }
 
-/** Reads and parses AUTH.md (by default the contract next to this repository). */
-export function readAuthContract(path: string = AUTH_MD_PATH): AuthContract {
-  return parseAuthContract(readFileSync(path, 'utf8'));
+/**
+ * AUTH.md with the binding additions beside it (by default the contract next to this repository):
+ * their roles and field-matrix rows follow AUTH.md's, and a role or row in two files fails loudly.
+ */
+export function readAuthContract(
+  path: string = AUTH_MD_PATH,
+  additions: readonly string[] = BINDING_ADDITIONS,
+): AuthContract {
+  const contract = parseAuthContract(readFileSync(path, 'utf8'));
+  for (const name of additions) {
+    const next = parseAuthContract(readFileSync(additionPath(name), 'utf8'), true);
+    for (const role of next.roles) {
+      if (contract.roles.some((r) => r.role === role.role))
+        throw new Error(`next/${name}.md adds the role ${role.role}, which AUTH.md has already`);
+    }
+    for (const row of next.rows) {
+      if (contract.rows.some((r) => r.data === row.data))
+        throw new Error(`next/${name}.md adds the field-matrix row "${row.data}", which AUTH.md has already`);
+    }
+    contract.roles.push(...next.roles);
+    contract.rows.push(...next.rows);
+    contract.matrixNotes.push(...next.matrixNotes);
+  }
+  return contract;
 }

@@ -114,4 +114,23 @@ describe('parseAuthContract', () => {
       for (const text of Object.values(row.cells)) expect(text, row.data).not.toBe('');
     }
   });
+
+  it('reads the binding additions of contract/next/ beside AUTH.md', () => {
+    const alone = readAuthContract(undefined, []);
+    const contract = readAuthContract();
+    expect(contract.roles.map((r) => r.role)).toEqual([...alone.roles.map((r) => r.role), 'HMPPS_EVENTS']);
+    expect(contract.rows.map((r) => r.data).slice(alone.rows.length)).toEqual([
+      'recordTransfer, recordTemporaryLicence',
+      'applyCustodyEvent',
+    ]);
+    expect(contract.rows.find((r) => r.data === 'applyCustodyEvent')!.cells.ADMIN).toBe(
+      'no (HMPPS_EVENTS only)',
+    );
+  });
+
+  it('reads an addition with no Roles section', () => {
+    const rowsOnly = parseAuthContract(SAMPLE.slice(SAMPLE.indexOf('## Field matrix')), true);
+    expect(rowsOnly.roles).toEqual([]);
+    expect(rowsOnly.rows.length).toBeGreaterThan(0);
+  });
 });

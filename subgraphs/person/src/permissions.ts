@@ -6,7 +6,7 @@
  * for another. Every field has a rule; anything not named is denied (fallbackRule: deny).
  */
 import { SERVICE_RELATIONSHIPS, type Relationship } from '@reconnect/access';
-import { REFERRAL_SUBMITTER_ROLES, SERVICE_STAFF_ROLES } from '@reconnect/auth';
+import { CUSTODY_EVENTS_ROLE, REFERRAL_SUBMITTER_ROLES, SERVICE_STAFF_ROLES } from '@reconnect/auth';
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { PersonRow } from './db/schema.ts';
@@ -58,6 +58,8 @@ export const permissions: IRules = {
     // The resolver returns null for a person without a relationship; COMMISSIONER has no
     // person-level access at all (aggregate metrics only).
     person: hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
+    // The referral subgraph applying an HMPPS custody event (ids only; the service re-checks).
+    prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
   },
   Mutation: {
     // The service re-asserts the grant (OWNING or RECEIVING service) before writing.
@@ -67,6 +69,7 @@ export const permissions: IRules = {
     resolvePersonIdentity: and(calledByReferral, hasAnyRole(...REFERRAL_SUBMITTER_ROLES)),
     // The service also requires the caller's grant on that referral to be for that person.
     recordReferralNeeds: and(calledByReferral, hasAnyRole(...REFERRAL_SUBMITTER_ROLES)),
+    mergePrisonNumbers: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
   },
   Person: {
     id: or(identity, admin, resolvedInThisRequest),
@@ -95,4 +98,6 @@ export const permissions: IRules = {
   IdentityConflict: allow,
   PersonMatch: allow,
   PersonPayload: allow,
+  PrisonNumberHolder: allow,
+  PrisonNumberMerge: allow,
 };

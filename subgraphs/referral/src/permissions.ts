@@ -8,7 +8,7 @@
  * in the service layer before every write.
  */
 import { SERVICE_RELATIONSHIPS, type Relationship } from '@reconnect/access';
-import { REFERRAL_SUBMITTER_ROLES } from '@reconnect/auth';
+import { CUSTODY_EVENTS_ROLE, REFERRAL_SUBMITTER_ROLES } from '@reconnect/auth';
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRule, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { HandoverRow, ReferralRow } from './db/schema.ts';
@@ -72,6 +72,10 @@ export const permissions: IRules = {
     updateExpectedReleaseDate: serviceStaff,
     recordRelease: serviceStaff,
     recordReturnToCustody: serviceStaff,
+    recordTransfer: serviceStaff,
+    recordTemporaryLicence: serviceStaff,
+    // contract/next/custody-events.md: the HMPPS events client alone (the service re-checks).
+    applyCustodyEvent: hasAnyRole(CUSTODY_EVENTS_ROLE),
     recordEngagement: serviceStaff,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
     dischargeReferral: serviceStaff,
@@ -142,6 +146,8 @@ export const permissions: IRules = {
   // Subscriptions are only ever listed or returned for the caller's own organisation.
   WebhookSubscription: allow,
   ReferralPayload: allow,
+  // Only the outcome and a referral id: the client reads nothing else.
+  CustodyEventResult: allow,
   // Person.referrals lists only referrals the caller may see; partners and others get FORBIDDEN.
   Person: { id: allow, referrals: submitters },
   // Entity references owned elsewhere: only their keys live here; the owners' rules decide the rest.

@@ -189,12 +189,22 @@ describe('who may change a referral', () => {
     const clientOf = (who: (typeof CALLERS)[number]) =>
       who === 'staff' || who === 'lead' || who === 'referrer' ? as[who] : others[who]!;
 
+    /** The custody changes staff record while the person is held (DOMAIN.md, "Custody changes"). */
+    const IN_CUSTODY = ['RECORD_TRANSFER', 'RECORD_TEMPORARY_LICENCE'];
     /** What each caller is offered, by state (the rules of DOMAIN.md and AUTH.md, written out). */
     const EXPECTED: Record<string, Partial<Record<State, string[]>>> = {
       staff: {
-        SUBMITTED: ['RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
-        SUBMITTED_CONSENTED: ['RECORD_CONSENT', 'ACCEPT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED: [...IN_CUSTODY, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED_CONSENTED: [
+          ...IN_CUSTODY,
+          'RECORD_CONSENT',
+          'ACCEPT',
+          'DECLINE',
+          'WITHDRAW',
+          'RECORD_CONTACT',
+        ],
         PRE_RELEASE: [
+          ...IN_CUSTODY,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'UPDATE_EXPECTED_RELEASE_DATE',
@@ -211,9 +221,17 @@ describe('who may change a referral', () => {
         ],
       },
       lead: {
-        SUBMITTED: ['RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
-        SUBMITTED_CONSENTED: ['RECORD_CONSENT', 'ACCEPT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED: [...IN_CUSTODY, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED_CONSENTED: [
+          ...IN_CUSTODY,
+          'RECORD_CONSENT',
+          'ACCEPT',
+          'DECLINE',
+          'WITHDRAW',
+          'RECORD_CONTACT',
+        ],
         PRE_RELEASE: [
+          ...IN_CUSTODY,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'UPDATE_EXPECTED_RELEASE_DATE',

@@ -255,6 +255,31 @@ export const OPS: OpCase[] = [
     variables: (id) => ({ id, code: 'FBI', date: '2027-03-01' }),
   },
   {
+    mutation: 'recordTransfer',
+    action: 'RECORD_TRANSFER',
+    allowedIn: ['SUBMITTED', 'PRE_RELEASE'],
+    from: 'PRE_RELEASE',
+    event: 'referral.transferred',
+    document: m(
+      '$id: ID!, $code: String!, $on: Date!, $v: Int',
+      'recordTransfer(referralId: $id, establishmentCode: $code, transferredOn: $on, expectedVersion: $v)',
+    ),
+    // Forest Bank is in the owning service's (RC-NW's) area: no handover.
+    variables: (id) => ({ id, code: 'FBI', on: '2026-11-24' }),
+  },
+  {
+    mutation: 'recordTemporaryLicence',
+    action: 'RECORD_TEMPORARY_LICENCE',
+    allowedIn: ['SUBMITTED', 'PRE_RELEASE'],
+    from: 'PRE_RELEASE',
+    event: 'referral.temporary-licence-started',
+    document: m(
+      '$id: ID!, $rotl: Boolean!, $v: Int',
+      'recordTemporaryLicence(referralId: $id, onTemporaryLicence: $rotl, expectedVersion: $v)',
+    ),
+    variables: (id) => ({ id, rotl: true }),
+  },
+  {
     mutation: 'recordEngagement',
     action: 'RECORD_ENGAGEMENT',
     allowedIn: ['PRE_RELEASE', 'POST_RELEASE'],

@@ -33,6 +33,13 @@ const PROFILES: Profile[] = [
   { label: 'referrer role on a service grant', roles: ['REFERRER'], relationships: ['OWNING_SERVICE'] },
   { label: 'admin', roles: ['RECONNECT_ADMIN'], relationships: [] },
   { label: 'commissioner', roles: ['COMMISSIONER'], relationships: [] },
+  // It acts only by applying an event (changeReferral's custodyEvent), never as a caller here.
+  { label: 'HMPPS events client', roles: ['HMPPS_EVENTS'], relationships: [] },
+  {
+    label: 'HMPPS events client on a service grant',
+    roles: ['HMPPS_EVENTS'],
+    relationships: ['OWNING_SERVICE'],
+  },
 ];
 
 /** Which ReferralAction advertises an operation (peer support has none of its own). */
@@ -47,12 +54,39 @@ const ACTION_OF: Record<Operation, string> = {
   UPDATE_EXPECTED_RELEASE_DATE: 'UPDATE_EXPECTED_RELEASE_DATE',
   RECORD_RELEASE: 'RECORD_RELEASE',
   RECORD_RETURN_TO_CUSTODY: 'RECORD_RETURN_TO_CUSTODY',
+  RECORD_TRANSFER: 'RECORD_TRANSFER',
+  RECORD_TEMPORARY_LICENCE: 'RECORD_TEMPORARY_LICENCE',
+  // HMPPS custody events only: refused to every caller here, so never offered.
+  RECORD_RELEASED_ON: 'none',
+  SET_EXPECTED_RELEASE_DATE: 'none',
   RECORD_ENGAGEMENT: 'RECORD_ENGAGEMENT',
   EXTEND_SUPPORT: 'EXTEND_SUPPORT',
   DISCHARGE: 'DISCHARGE',
 };
 
 describe('who may change a referral', () => {
+  it.each([
+    ['RECORD_RELEASE', 'PRE_RELEASE'],
+    ['RECORD_RELEASED_ON', 'SUBMITTED'],
+    ['SET_EXPECTED_RELEASE_DATE', 'SUBMITTED'],
+  ] as const)('the HMPPS events client applying an event may %s on %s', (operation, status) => {
+    expect(
+      refusalToChange(
+        { roles: ['HMPPS_EVENTS'], relationships: [], viaCustodyEvent: true },
+        operation,
+        status,
+      ),
+    ).toBeNull();
+    // The flag alone opens nothing to anyone else.
+    expect(
+      refusalToChange(
+        { roles: ['RECONNECT_STAFF'], relationships: [], viaCustodyEvent: true },
+        operation,
+        status,
+      ),
+    ).not.toBeNull();
+  });
+
   it.each([
     ['owning staff', 'ACCEPT', 'SUBMITTED', null],
     ['receiving staff', 'DISCHARGE', 'POST_RELEASE', null],
@@ -65,6 +99,15 @@ describe('who may change a referral', () => {
     ['partner', 'RECORD_CONTACT', 'PRE_RELEASE', /may not change/],
     ['staff role, no grant', 'RECORD_CONTACT', 'PRE_RELEASE', /may not change/],
     ['referrer role on a service grant', 'WITHDRAW', 'SUBMITTED', /may not change/],
+    ['owning staff', 'RECORD_RELEASED_ON', 'SUBMITTED', /Only an HMPPS custody event/],
+    ['owning lead', 'SET_EXPECTED_RELEASE_DATE', 'PRE_RELEASE', /Only an HMPPS custody event/],
+    ['HMPPS events client', 'RECORD_RELEASE', 'PRE_RELEASE', /only through applyCustodyEvent/],
+    [
+      'HMPPS events client on a service grant',
+      'RECORD_CONTACT',
+      'PRE_RELEASE',
+      /only through applyCustodyEvent/,
+    ],
   ] as const)('%s: %s on %s', (label, operation, status, expected) => {
     const profile = PROFILES.find((p) => p.label === label)!;
     const refusal = refusalToChange(profile, operation, status);

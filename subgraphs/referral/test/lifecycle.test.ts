@@ -170,6 +170,33 @@ const AFTER: Record<string, { status: string; fields: Loose; reason?: string | R
     },
     reason: /previously released on 2026-11-22/,
   },
+  recordTransfer: {
+    status: 'PRE_RELEASE',
+    fields: {
+      custody: {
+        type: 'PRISON',
+        establishment: { code: 'FBI' },
+        expectedReleaseDate: '2027-01-15',
+        releasedOn: null,
+        onTemporaryLicence: false,
+      },
+      supportWindow: { startsOn: '2026-11-20' },
+    },
+    reason: 'Transferred from MRI to FBI on 2026-11-24',
+  },
+  recordTemporaryLicence: {
+    status: 'PRE_RELEASE',
+    fields: {
+      custody: {
+        establishment: { code: 'MRI' },
+        expectedReleaseDate: '2027-01-15',
+        releasedOn: null,
+        onTemporaryLicence: true,
+      },
+      supportWindow: { startsOn: '2026-11-20', endsOn: null },
+    },
+    reason: 'Release on temporary licence began',
+  },
   recordEngagement: {
     status: 'POST_RELEASE',
     fields: {
@@ -542,6 +569,28 @@ describe('referral lifecycle', () => {
         'expectedReleaseDate',
       ],
       [
+        'an unknown establishment for a transfer',
+        'recordTransfer',
+        'PRE_RELEASE',
+        { code: 'ZZZ' },
+        'establishmentCode',
+      ],
+      [
+        'a transfer to where the person is',
+        'recordTransfer',
+        'SUBMITTED',
+        { code: 'mri' },
+        'establishmentCode',
+      ],
+      ['a transfer in the future', 'recordTransfer', 'PRE_RELEASE', { on: '2026-11-26' }, 'transferredOn'],
+      [
+        'a transfer before the referral',
+        'recordTransfer',
+        'PRE_RELEASE',
+        { on: '2026-11-19' },
+        'transferredOn',
+      ],
+      [
         'a blank provider',
         'recordEngagement',
         'POST_RELEASE',
@@ -610,7 +659,7 @@ describe('referral lifecycle', () => {
     it('covers every operation that takes free input', () => {
       const checked = new Set(cases.map(([, mutation]) => mutation));
       for (const o of OPS) {
-        if (['acceptReferral', 'recordConsent'].includes(o.mutation)) continue; // enums only
+        if (['acceptReferral', 'recordConsent', 'recordTemporaryLicence'].includes(o.mutation)) continue; // enums and booleans only
         expect(checked, o.mutation).toContain(o.mutation);
       }
     });
@@ -717,6 +766,8 @@ describe('referral lifecycle', () => {
         'recordEngagement',
         'recordRelease',
         'recordReturnToCustody',
+        'recordTemporaryLicence',
+        'recordTransfer',
         'updateExpectedReleaseDate',
         'withdrawReferral',
       ].sort(),

@@ -2,14 +2,26 @@
  * Who may read the directory (contract/AUTH.md): every role reads services, establishments and
  * local authorities; a service's staff list is for its own staff and admins; a worker reached
  * through a referral is readable by RECONNECT staff, and its name by an ER partner (the referral's
- * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`.
+ * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`,
+ * except the HMPPS events client, which reads nothing (contract/next/custody-events.md): the
+ * referral subgraph alone looks establishments up for it, when it applies a custody event.
  */
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
-import { ROLES } from '@reconnect/auth';
+import { CUSTODY_EVENTS_ROLE, READER_ROLES } from '@reconnect/auth';
 import type { Context } from './context.ts';
 import type { ServiceRow } from './db/schema.ts';
 
-const anyRole = hasAnyRole(...ROLES);
+const anyRole = hasAnyRole(...READER_ROLES);
+/** The referral subgraph, applying a custody event for the HMPPS events client. */
+const custodyEventLookup = and(
+  hasAnyRole(CUSTODY_EVENTS_ROLE),
+  rule('calledByReferral', { cache: 'contextual' })((_p, _a, ctx: Context) => ctx.caller === 'referral'),
+);
+const establishmentReader = or(anyRole, custodyEventLookup);
+/** Any token, the HMPPS events client's excepted (it reads nothing, `me` included). */
+const notCustodyEventsClient = rule('notCustodyEventsClient', { cache: 'contextual' })(
+  (_p, _a, ctx: Context) => !ctx.principal.roles.includes(CUSTODY_EVENTS_ROLE),
+);
 const admin = hasAnyRole('RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 
@@ -31,7 +43,7 @@ const staffReader = or(admin, serviceStaff);
 
 export const permissions: IRules = {
   Query: {
-    me: allow,
+    me: notCustodyEventsClient,
     reconnectServices: anyRole,
     reconnectService: anyRole,
     establishments: anyRole,
@@ -41,7 +53,8 @@ export const permissions: IRules = {
   Principal: allow,
   ReconnectService: {
     id: anyRole,
-    code: anyRole,
+    // The code of an establishment's local service, for a custody event's transfer handover.
+    code: establishmentReader,
     name: anyRole,
     region: anyRole,
     enhancedReconnect: anyRole,
@@ -49,7 +62,7 @@ export const permissions: IRules = {
     localAuthorities: anyRole,
     staff: or(admin, and(serviceStaff, ownService)),
   },
-  Establishment: anyRole,
+  Establishment: establishmentReader,
   LocalAuthority: anyRole,
   Staff: {
     id: staffReader,

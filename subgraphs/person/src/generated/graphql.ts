@@ -83,6 +83,12 @@ export type LocalAuthority = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Internal: an HMPPS MERGED event (DOMAIN.md, "Custody events from HMPPS"): the kept prison number
+   * replaces the removed one on the person; two people holding the two numbers get an identity
+   * conflict, never a merge. Called by the referral subgraph for the HMPPS events client.
+   */
+  mergePrisonNumbers: PrisonNumberMerge;
   recordHealthNeed: PersonPayload;
   /**
    * Internal: makes a stored referral's identified needs the person's active health needs, each
@@ -98,6 +104,11 @@ export type Mutation = {
    * referral subgraph with the caller's principal; not part of the public API.
    */
   resolvePersonIdentity: PersonMatch;
+};
+
+export type MutationMergePrisonNumbersArgs = {
+  keptPrisonNumber: Scalars['String']['input'];
+  removedPrisonNumber: Scalars['String']['input'];
 };
 
 export type MutationRecordHealthNeedArgs = {
@@ -200,13 +211,46 @@ export type PersonPayload = {
   person: Person;
 };
 
+/** A person holding a prison number (internal). */
+export type PrisonNumberHolder = {
+  __typename?: 'PrisonNumberHolder';
+  personId: Scalars['ID']['output'];
+  prisonNumber: Scalars['String']['output'];
+};
+
+/** The answer to mergePrisonNumbers (internal). */
+export type PrisonNumberMerge = {
+  __typename?: 'PrisonNumberMerge';
+  outcome: PrisonNumberMergeOutcome;
+  /** The person holding the removed number (or, once merged, the kept one). */
+  personId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What an HMPPS MERGED event did to the person records (internal). */
+export type PrisonNumberMergeOutcome =
+  /** Two people hold the two numbers: an identity conflict is recorded, nothing is merged. */
+  | 'IDENTITY_CONFLICT'
+  /** The person holding the removed prison number now holds the kept one (or already did). */
+  | 'MERGED'
+  /** Nobody in the hub holds either number. */
+  | 'NOT_HELD';
+
 export type Query = {
   __typename?: 'Query';
   person?: Maybe<Person>;
+  /**
+   * Internal: who holds these prison numbers (at most two), by person id alone. Called by the referral
+   * subgraph applying an HMPPS custody event; not part of the public API.
+   */
+  prisonNumberHolders: Array<PrisonNumberHolder>;
 };
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type QueryPrisonNumberHoldersArgs = {
+  prisonNumbers: Array<Scalars['String']['input']>;
 };
 
 export type RiskAssessment = {

@@ -141,6 +141,9 @@ export type ResolversTypes = {
   PersonIdentityMatchInput: Types.PersonIdentityMatchInput;
   PersonMatch: ResolverTypeWrapper<IdentityResolution>;
   PersonPayload: ResolverTypeWrapper<PersonPayloadSource>;
+  PrisonNumberHolder: ResolverTypeWrapper<Types.PrisonNumberHolder>;
+  PrisonNumberMerge: ResolverTypeWrapper<Types.PrisonNumberMerge>;
+  PrisonNumberMergeOutcome: Types.PrisonNumberMergeOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RiskAssessment: ResolverTypeWrapper<RiskAssessmentRow>;
   RiskAssessmentInput: Types.RiskAssessmentInput;
@@ -168,6 +171,8 @@ export type ResolversParentTypes = {
   PersonIdentityMatchInput: Types.PersonIdentityMatchInput;
   PersonMatch: IdentityResolution;
   PersonPayload: PersonPayloadSource;
+  PrisonNumberHolder: Types.PrisonNumberHolder;
+  PrisonNumberMerge: Types.PrisonNumberMerge;
   Query: Record<PropertyKey, never>;
   RiskAssessment: RiskAssessmentRow;
   RiskAssessmentInput: Types.RiskAssessmentInput;
@@ -240,6 +245,12 @@ export type MutationResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = {
+  mergePrisonNumbers?: Resolver<
+    ResolversTypes['PrisonNumberMerge'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationMergePrisonNumbersArgs, 'keptPrisonNumber' | 'removedPrisonNumber'>
+  >;
   recordHealthNeed?: Resolver<
     ResolversTypes['PersonPayload'],
     ParentType,
@@ -339,6 +350,22 @@ export type PersonPayloadResolvers<
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type PrisonNumberHolderResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['PrisonNumberHolder'] = ResolversParentTypes['PrisonNumberHolder'],
+> = {
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  prisonNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PrisonNumberMergeResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['PrisonNumberMerge'] = ResolversParentTypes['PrisonNumberMerge'],
+> = {
+  outcome?: Resolver<ResolversTypes['PrisonNumberMergeOutcome'], ParentType, ContextType>;
+  personId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
@@ -348,6 +375,12 @@ export type QueryResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.QueryPersonArgs, 'id'>
+  >;
+  prisonNumberHolders?: Resolver<
+    Array<ResolversTypes['PrisonNumberHolder']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryPrisonNumberHoldersArgs, 'prisonNumbers'>
   >;
 };
 
@@ -376,6 +409,8 @@ export type Resolvers<ContextType = Context> = {
   Person?: PersonResolvers<ContextType>;
   PersonMatch?: PersonMatchResolvers<ContextType>;
   PersonPayload?: PersonPayloadResolvers<ContextType>;
+  PrisonNumberHolder?: PrisonNumberHolderResolvers<ContextType>;
+  PrisonNumberMerge?: PrisonNumberMergeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
 };

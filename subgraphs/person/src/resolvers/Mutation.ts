@@ -4,6 +4,7 @@ import type { PersonRow } from '../db/schema.ts';
 import { recordHealthNeed, recordRiskAssessment, resolveHealthNeed } from '../service/clinical.ts';
 import { resolvePersonIdentity } from '../service/identity.ts';
 import type { PersonPayloadSource } from '../service/people.ts';
+import { mergePrisonNumbers } from '../service/prison-numbers.ts';
 import { recordReferralNeeds } from '../service/referral-needs.ts';
 
 const personPayload = (person: PersonRow): PersonPayloadSource => ({ personId: person.id });
@@ -14,4 +15,5 @@ export const Mutation: MutationResolvers = {
   recordRiskAssessment: async (_, args, ctx) => personPayload(await recordRiskAssessment(ctx, args)),
   resolvePersonIdentity: (_, args, ctx) => resolvePersonIdentity(ctx, args),
   recordReferralNeeds: (_, args, ctx) => recordReferralNeeds(ctx, args),
+  mergePrisonNumbers: (_, args, ctx) => mergePrisonNumbers(ctx, args),
 };

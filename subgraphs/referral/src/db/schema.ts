@@ -209,6 +209,30 @@ export const handovers = referralSchema.table(
 
 export type HandoverRow = typeof handovers.$inferSelect;
 
+/**
+ * HMPPS custody events applied to a person with an open referral (DOMAIN.md, "Custody events from
+ * HMPPS"): one row per message id, written in the change's own transaction, so that a message is
+ * applied at most once and an event older than the last one applied to the person is STALE. Ids,
+ * the event's type and time, and the outcome only: no prison number, nothing about a person the
+ * hub has no open referral for.
+ */
+export const custodyEvents = referralSchema.table(
+  'custody_events',
+  {
+    messageId: text('message_id').primaryKey(),
+    personId: uuid('person_id').notNull(),
+    referralId: uuid('referral_id'),
+    type: text('type').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** A CustodyEventOutcome; IGNORED rows (a change the rules refused) do not count for STALE. */
+    outcome: text('outcome').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('custody_events_person_idx').on(t.personId, t.occurredAt)],
+);
+
+export type CustodyEventRow = typeof custodyEvents.$inferSelect;
+
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type EngagementRow = typeof engagements.$inferSelect;

@@ -90,6 +90,57 @@ export type Custody = {
   type: CustodyType;
 };
 
+export type CustodyEventInput = {
+  /** The establishment (HMPPS prisonId) the event happened at. */
+  establishmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** RELEASE_DATE_CHANGED only: the expected release date now recorded in custody. */
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The broker's id of the message (the SNS MessageId). A message id is applied once. */
+  messageId: Scalars['String']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  /** The person's prison (NOMIS) number. */
+  prisonNumber: Scalars['String']['input'];
+  /** additionalInformation.reason as HMPPS sends it: RELEASED, TEMPORARY_ABSENCE_RELEASE, RELEASED_TO_HOSPITAL, SENT_TO_COURT, TRANSFERRED, ADMISSION, TEMPORARY_ABSENCE_RETURN, RETURN_FROM_COURT, ... */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** MERGED only: the prison number that was merged into prisonNumber and no longer exists. */
+  removedPrisonNumber?: InputMaybe<Scalars['String']['input']>;
+  type: CustodyEventType;
+};
+
+export type CustodyEventOutcome =
+  /** This message id was applied before; its first outcome is returned. */
+  | 'ALREADY_APPLIED'
+  | 'IDENTITY_CONFLICT_RECORDED'
+  /** Nothing to change: nobody with an open referral has this prison number, or the event changes nothing RECONNECT keeps. */
+  | 'IGNORED'
+  | 'PRISON_NUMBER_MERGED'
+  | 'RELEASE_DATE_UPDATED'
+  | 'RELEASE_RECORDED'
+  | 'RETURN_TO_CUSTODY_RECORDED'
+  /** A later event about this person has already been applied. */
+  | 'STALE'
+  | 'TEMPORARY_LICENCE_ENDED'
+  | 'TEMPORARY_LICENCE_STARTED'
+  | 'TRANSFER_RECORDED';
+
+export type CustodyEventResult = {
+  __typename?: 'CustodyEventResult';
+  outcome: CustodyEventOutcome;
+  /** The referral the event changed, by id alone: the caller reads nothing else. */
+  referralId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What happened in custody, as HMPPS reported it. */
+export type CustodyEventType =
+  /** prison-offender-events.prisoner.merged */
+  | 'MERGED'
+  /** prison-offender-events.prisoner.received */
+  | 'RECEIVED'
+  /** prison-offender-events.prisoner.released */
+  | 'RELEASED'
+  /** The sentence or release dates changed (e.g. prisoner-offender-search.prisoner.updated with SENTENCE). */
+  | 'RELEASE_DATE_CHANGED';
+
 export type CustodyInput = {
   establishmentCode: Scalars['String']['input'];
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
@@ -208,6 +259,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   acceptHandover: HandoverPayload;
   acceptReferral: ReferralPayload;
+  /** HMPPS_EVENTS only: applies one HMPPS domain event about a person in custody. */
+  applyCustodyEvent: CustodyEventResult;
   assignPeerSupport: ReferralPayload;
   assignWorker: ReferralPayload;
   cancelHandover: HandoverPayload;
@@ -221,6 +274,10 @@ export type Mutation = {
   recordEngagement: ReferralPayload;
   recordRelease: ReferralPayload;
   recordReturnToCustody: ReferralPayload;
+  /** Release on temporary licence began (true) or ended (false). ROTL is not a release. */
+  recordTemporaryLicence: ReferralPayload;
+  /** The person was moved to another establishment. */
+  recordTransfer: ReferralPayload;
   /** The secret signs every delivery (HMAC-SHA256); it is never returned. */
   registerWebhook: WebhookSubscription;
   removeWebhook: Scalars['Boolean']['output'];
@@ -240,6 +297,10 @@ export type MutationAcceptHandoverArgs = {
 export type MutationAcceptReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+export type MutationApplyCustodyEventArgs = {
+  event: CustodyEventInput;
 };
 
 export type MutationAssignPeerSupportArgs = {
@@ -317,6 +378,19 @@ export type MutationRecordReturnToCustodyArgs = {
   expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   referralId: Scalars['ID']['input'];
+};
+
+export type MutationRecordTemporaryLicenceArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  onTemporaryLicence: Scalars['Boolean']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+export type MutationRecordTransferArgs = {
+  establishmentCode: Scalars['String']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  referralId: Scalars['ID']['input'];
+  transferredOn: Scalars['Date']['input'];
 };
 
 export type MutationRegisterWebhookArgs = {
@@ -474,6 +548,8 @@ export type ReferralAction =
   | 'RECORD_ENGAGEMENT'
   | 'RECORD_RELEASE'
   | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_TEMPORARY_LICENCE'
+  | 'RECORD_TRANSFER'
   | 'REQUEST_HANDOVER'
   | 'UPDATE_EXPECTED_RELEASE_DATE'
   | 'WITHDRAW';

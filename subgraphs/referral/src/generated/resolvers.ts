@@ -147,6 +147,10 @@ export type ResolversTypes = {
   ContactMode: Types.ContactMode;
   ContactPurpose: Types.ContactPurpose;
   Custody: ResolverTypeWrapper<Types.Custody>;
+  CustodyEventInput: Types.CustodyEventInput;
+  CustodyEventOutcome: Types.CustodyEventOutcome;
+  CustodyEventResult: ResolverTypeWrapper<Types.CustodyEventResult>;
+  CustodyEventType: Types.CustodyEventType;
   CustodyInput: Types.CustodyInput;
   CustodyType: Types.CustodyType;
   Date: ResolverTypeWrapper<Types.Scalars['Date']['output']>;
@@ -210,6 +214,8 @@ export type ResolversParentTypes = {
   Int: Types.Scalars['Int']['output'];
   ContactInput: Types.ContactInput;
   Custody: Types.Custody;
+  CustodyEventInput: Types.CustodyEventInput;
+  CustodyEventResult: Types.CustodyEventResult;
   CustodyInput: Types.CustodyInput;
   Date: Types.Scalars['Date']['output'];
   DateTime: Types.Scalars['DateTime']['output'];
@@ -302,6 +308,14 @@ export type CustodyResolvers<
   onTemporaryLicence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   releasedOn?: Resolver<Types.Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CustodyType'], ParentType, ContextType>;
+};
+
+export type CustodyEventResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['CustodyEventResult'] = ResolversParentTypes['CustodyEventResult'],
+> = {
+  outcome?: Resolver<ResolversTypes['CustodyEventOutcome'], ParentType, ContextType>;
+  referralId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -401,6 +415,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationAcceptReferralArgs, 'id'>
   >;
+  applyCustodyEvent?: Resolver<
+    ResolversTypes['CustodyEventResult'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationApplyCustodyEventArgs, 'event'>
+  >;
   assignPeerSupport?: Resolver<
     ResolversTypes['ReferralPayload'],
     ParentType,
@@ -478,6 +498,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.MutationRecordReturnToCustodyArgs, 'establishmentCode' | 'referralId'>
+  >;
+  recordTemporaryLicence?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordTemporaryLicenceArgs, 'onTemporaryLicence' | 'referralId'>
+  >;
+  recordTransfer?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordTransferArgs, 'establishmentCode' | 'referralId' | 'transferredOn'>
   >;
   registerWebhook?: Resolver<
     ResolversTypes['WebhookSubscription'],
@@ -746,6 +778,7 @@ export type Resolvers<ContextType = Context> = {
   Contact?: ContactResolvers<ContextType>;
   ContactCompliance?: ContactComplianceResolvers<ContextType>;
   Custody?: CustodyResolvers<ContextType>;
+  CustodyEventResult?: CustodyEventResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decline?: DeclineResolvers<ContextType>;

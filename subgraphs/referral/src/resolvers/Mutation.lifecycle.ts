@@ -4,6 +4,7 @@
  */
 import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
+import { applyCustodyEvent } from '../service/apply-custody-event.ts';
 
 export const lifecycleMutations: MutationResolvers = {
   withdrawReferral: (_, args, ctx) => lifecycle.withdrawReferral(ctx, args),
@@ -16,6 +17,9 @@ export const lifecycleMutations: MutationResolvers = {
   updateExpectedReleaseDate: (_, args, ctx) => lifecycle.updateExpectedReleaseDate(ctx, args),
   recordRelease: (_, args, ctx) => lifecycle.recordRelease(ctx, args),
   recordReturnToCustody: (_, args, ctx) => lifecycle.recordReturnToCustody(ctx, args),
+  recordTransfer: (_, args, ctx) => lifecycle.recordTransfer(ctx, args),
+  applyCustodyEvent: (_, args, ctx) => applyCustodyEvent(ctx, args),
+  recordTemporaryLicence: (_, args, ctx) => lifecycle.recordTemporaryLicence(ctx, args),
   recordEngagement: (_, args, ctx) => lifecycle.recordEngagement(ctx, args),
   extendSupport: (_, args, ctx) => lifecycle.extendSupport(ctx, args),
   dischargeReferral: (_, args, ctx) => lifecycle.dischargeReferral(ctx, args),

@@ -74,14 +74,20 @@ const OPEN_EXISTS = 'The referral already has a handover REQUESTED or ACCEPTED: 
 /**
  * Writes a handover request inside the caller's transaction: the handover, the receiving service's
  * grant, the history event and the audit event. Used by `requestHandover` and by `acceptReferral`
- * (the automatic request, in the acceptance's own transaction). A second open handover violates
+ * and `recordTransfer` (the automatic requests, in their change's own transaction). A second open handover violates
  * the partial unique index; the caller turns that into INVALID_TRANSITION after the rollback.
  */
 export async function writeHandoverRequest(
   tx: Queryable,
   ctx: Context,
   referral: Pick<ReferralRow, 'id' | 'personId' | 'owningServiceCode' | 'reference'>,
-  request: { toServiceCode: string; note: string | null; at: Date; automatic: boolean },
+  request: {
+    toServiceCode: string;
+    note: string | null;
+    at: Date;
+    /** What requested it when no one asked by hand: the acceptance, or a transfer. */
+    automatic: false | 'acceptance' | 'transfer';
+  },
 ): Promise<HandoverRow> {
   const { at } = request;
   const [row] = await tx
@@ -106,7 +112,7 @@ export async function writeHandoverRequest(
     validFrom: at,
     reason: 'handover.requested',
   });
-  const how = request.automatic ? ' (automatically, on acceptance)' : '';
+  const how = request.automatic ? ` (automatically, on ${request.automatic})` : '';
   await recordHistory(tx, ctx.principal, [
     {
       referralId: referral.id,
@@ -161,7 +167,8 @@ async function knownService(ctx: Context, code: string): Promise<string> {
   return found.code;
 }
 
-async function openHandoverOf(db: Queryable, referralId: string): Promise<HandoverRow | null> {
+/** The referral's handover REQUESTED or ACCEPTED now, if any. */
+export async function openHandoverOf(db: Queryable, referralId: string): Promise<HandoverRow | null> {
   const [row] = await db
     .select()
     .from(handovers)

@@ -41,6 +41,9 @@ const ESTABLISHMENT = /* GraphQL */ `
       ... on Establishment {
         code
         type
+        localService {
+          code
+        }
       }
     }
   }
@@ -89,21 +92,21 @@ export async function assignableStaff(
   return { id: member.id, name: member.name };
 }
 
-/** A known prison or IRC, with its type; BAD_USER_INPUT on `field` otherwise. */
+/** A known prison or IRC, with its type and its local RECONNECT service; BAD_USER_INPUT on `field` otherwise. */
 export async function knownEstablishment(
   ctx: Context,
   code: string,
   field: string,
-): Promise<{ code: string; type: 'PRISON' | 'IRC' }> {
+): Promise<{ code: string; type: 'PRISON' | 'IRC'; localServiceCode: string | null }> {
   const normalised = code.trim().toUpperCase();
   if (normalised.length === 0 || normalised.length > 20)
     throw badInput(field, 'Name the establishment by its code.');
-  const data = await hubFor(ctx).call<{ _entities: ({ code: string; type: 'PRISON' | 'IRC' } | null)[] }>(
-    'regional-service',
-    ESTABLISHMENT,
-    { representations: [{ __typename: 'Establishment', code: normalised }] },
-  );
+  const data = await hubFor(ctx).call<{
+    _entities: ({ code: string; type: 'PRISON' | 'IRC'; localService: { code: string } | null } | null)[];
+  }>('regional-service', ESTABLISHMENT, {
+    representations: [{ __typename: 'Establishment', code: normalised }],
+  });
   const found = data._entities[0];
   if (!found) throw badInput(field, 'No prison or IRC in England has that code.');
-  return found;
+  return { code: found.code, type: found.type, localServiceCode: found.localService?.code ?? null };
 }

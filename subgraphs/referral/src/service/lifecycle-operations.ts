@@ -9,9 +9,9 @@
  * it); an extension must end later than the current end and not in the past.
  */
 import { londonDateOf } from '@reconnect/config';
-import { badInput, invalidTransition, optionalText, requiredText } from '@reconnect/graph';
+import { badInput, conflict, invalidTransition, optionalText, requiredText } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import type { Queryable } from '@reconnect/db';
+import { isUniqueViolation, type Queryable } from '@reconnect/db';
 import { contacts, engagements, type ReferralRow } from '../db/schema.ts';
 import type {
   MutationAcceptReferralArgs,
@@ -25,10 +25,13 @@ import type {
   MutationRecordEngagementArgs,
   MutationRecordReleaseArgs,
   MutationRecordReturnToCustodyArgs,
+  MutationRecordTemporaryLicenceArgs,
+  MutationRecordTransferArgs,
   MutationUpdateExpectedReleaseDateArgs,
   MutationWithdrawReferralArgs,
 } from '../generated/graphql.ts';
-import { writeHandoverRequest } from './handover.ts';
+import { openHandoverOf, writeHandoverRequest } from './handover.ts';
+import { temporaryLicenceChange, transferChange } from './custody.ts';
 import { addMonths } from '@reconnect/config';
 import {
   NAMED_WORKER_ROLES,
@@ -36,7 +39,7 @@ import {
   assignableStaff,
   knownEstablishment,
 } from './lifecycle-directory.ts';
-import { changeReferral } from './lifecycle.ts';
+import { changeReferral, type CustodyEventWrite } from './lifecycle.ts';
 import { SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
 import { actorLabel } from '@reconnect/auth';
 
@@ -137,11 +140,13 @@ export function acceptReferral(ctx: Context, args: MutationAcceptReferralArgs) {
         ...(handOver
           ? {
               alsoWrite: async (tx: Queryable) => {
+                // A transfer while SUBMITTED may have requested one already: one open at a time.
+                if (await openHandoverOf(tx, current.id)) return;
                 await writeHandoverRequest(tx, ctx, current, {
                   toServiceCode: receiving,
                   note: null,
                   at: now,
-                  automatic: true,
+                  automatic: 'acceptance',
                 });
               },
             }
@@ -264,10 +269,16 @@ export function recordContact(ctx: Context, args: MutationRecordContactArgs) {
   });
 }
 
-export function updateExpectedReleaseDate(ctx: Context, args: MutationUpdateExpectedReleaseDateArgs) {
+/** `via`: an HMPPS custody event applies it (apply-custody-event.ts), from SUBMITTED on too. */
+export function updateExpectedReleaseDate(
+  ctx: Context,
+  args: MutationUpdateExpectedReleaseDateArgs,
+  via?: CustodyEventWrite,
+) {
   return changeReferral(ctx, {
     referralId: args.referralId,
-    operation: 'UPDATE_EXPECTED_RELEASE_DATE',
+    ...(via ? { custodyEvent: via } : {}),
+    operation: via ? 'SET_EXPECTED_RELEASE_DATE' : 'UPDATE_EXPECTED_RELEASE_DATE',
     mutation: 'updateExpectedReleaseDate',
     expectedVersion: args.expectedVersion,
     plan: (current) => {
@@ -291,9 +302,10 @@ export function updateExpectedReleaseDate(ctx: Context, args: MutationUpdateExpe
   });
 }
 
-export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs) {
+export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs, via?: CustodyEventWrite) {
   return changeReferral(ctx, {
     referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
     operation: 'RECORD_RELEASE',
     mutation: 'recordRelease',
     expectedVersion: args.expectedVersion,
@@ -311,9 +323,41 @@ export function recordRelease(ctx: Context, args: MutationRecordReleaseArgs) {
   });
 }
 
-export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnToCustodyArgs) {
+/**
+ * An HMPPS release reported while the referral is SUBMITTED (DOMAIN.md, "Custody events from
+ * HMPPS"): `custody.releasedOn` is set and the status stays; accepting it then gives POST_RELEASE.
+ */
+export function recordReleasedOn(
+  ctx: Context,
+  args: { referralId: string; releasedOn: string },
+  via: CustodyEventWrite,
+) {
   return changeReferral(ctx, {
     referralId: args.referralId,
+    custodyEvent: via,
+    operation: 'RECORD_RELEASED_ON',
+    mutation: 'applyCustodyEvent',
+    plan: (current) => {
+      const releasedOn = notInFuture(args.releasedOn, 'releasedOn', 'The release date', ctx.clock.today());
+      if (releasedOn < referredOn(current))
+        throw badInput('releasedOn', 'The release date may not be before the referral was made.');
+      return {
+        set: { releasedOn, onTemporaryLicence: false },
+        event: { type: 'referral.release-reported', reason: `Released on ${releasedOn} (before acceptance)` },
+        fields: ['custody.releasedOn', 'custody.onTemporaryLicence'],
+      };
+    },
+  });
+}
+
+export function recordReturnToCustody(
+  ctx: Context,
+  args: MutationRecordReturnToCustodyArgs,
+  via?: CustodyEventWrite,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
     operation: 'RECORD_RETURN_TO_CUSTODY',
     mutation: 'recordReturnToCustody',
     expectedVersion: args.expectedVersion,
@@ -345,6 +389,84 @@ export function recordReturnToCustody(ctx: Context, args: MutationRecordReturnTo
           reason: `Returned to custody at ${establishment.code}; previously released on ${current.releasedOn ?? 'an unrecorded date'}${extension}`,
         },
         fields: ['status', 'custody', 'supportWindow'],
+      };
+    },
+  });
+}
+
+/**
+ * DOMAIN.md "Custody changes": the person moved to another establishment in England. When the new
+ * establishment's local service is not the owning service, a handover to it is requested in the
+ * same transaction (as on acceptance), unless one is open already.
+ */
+export async function recordTransfer(
+  ctx: Context,
+  args: MutationRecordTransferArgs,
+  via?: CustodyEventWrite,
+) {
+  try {
+    return await changeReferral(ctx, {
+      referralId: args.referralId,
+      ...(via ? { custodyEvent: via } : {}),
+      operation: 'RECORD_TRANSFER',
+      mutation: 'recordTransfer',
+      expectedVersion: args.expectedVersion,
+      plan: async (current, now) => {
+        const to = await knownEstablishment(ctx, args.establishmentCode, 'establishmentCode');
+        const change = transferChange({
+          current,
+          to,
+          transferredOn: args.transferredOn,
+          referredOn: referredOn(current),
+          today: ctx.clock.today(),
+          openHandover: (await openHandoverOf(ctx.db, current.id)) !== null,
+        });
+        const handOverTo = change.handOverTo;
+        return {
+          set: change.set,
+          event: { type: 'referral.transferred', reason: change.reason },
+          fields: handOverTo ? [...change.fields, 'handover'] : change.fields,
+          ...(handOverTo
+            ? {
+                alsoWrite: async (tx: Queryable) => {
+                  if (await openHandoverOf(tx, current.id)) return;
+                  await writeHandoverRequest(tx, ctx, current, {
+                    toServiceCode: handOverTo,
+                    note: null,
+                    at: now,
+                    automatic: 'transfer',
+                  });
+                },
+              }
+            : {}),
+        };
+      },
+    });
+  } catch (error) {
+    // A handover was requested by hand between the check and the write: the index refused the second.
+    if (isUniqueViolation(error, 'handovers_one_open_per_referral')) throw conflict();
+    throw error;
+  }
+}
+
+/** DOMAIN.md "Custody changes": ROTL began or ended; status, release date and support window stay. */
+export function recordTemporaryLicence(
+  ctx: Context,
+  args: MutationRecordTemporaryLicenceArgs,
+  via?: CustodyEventWrite,
+) {
+  return changeReferral(ctx, {
+    referralId: args.referralId,
+    ...(via ? { custodyEvent: via } : {}),
+    operation: 'RECORD_TEMPORARY_LICENCE',
+    mutation: 'recordTemporaryLicence',
+    expectedVersion: args.expectedVersion,
+    plan: (current) => {
+      const change = temporaryLicenceChange(current.onTemporaryLicence, args.onTemporaryLicence);
+      return {
+        set: change.set,
+        event: { type: change.event, reason: change.reason },
+        fields: ['custody.onTemporaryLicence'],
       };
     },
   });

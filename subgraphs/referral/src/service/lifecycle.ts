@@ -6,17 +6,17 @@
  * one transaction, applies a version-guarded update, writes the history event and the audit event.
  * The operations themselves are in lifecycle-operations.ts.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { isUuid, type Grant } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
-import { isServiceStaff } from '@reconnect/auth';
+import { CUSTODY_EVENTS_ROLE, hasRole, isServiceStaff } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { emitReferralEvent, isReferralEventType } from '@reconnect/events';
 import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import { custodyEvents, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
 import { recordHistory } from './history.ts';
-import { isAllowed, nextStatus, type Operation } from './transitions.ts';
+import { CUSTODY_EVENT_OPERATIONS, isAllowed, nextStatus, type Operation } from './transitions.ts';
 
 type ReferralUpdate = Partial<Omit<typeof referrals.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
 
@@ -32,8 +32,20 @@ export interface Plan {
   alsoWrite?: (tx: Queryable) => Promise<void>;
 }
 
+/** The HMPPS custody event a change applies (apply-custody-event.ts): recorded in its transaction. */
+export interface CustodyEventWrite {
+  messageId: string;
+  personId: string;
+  type: string;
+  occurredAt: Date;
+  /** The CustodyEventOutcome the change stands for. */
+  outcome: string;
+}
+
 export interface ChangeRequest {
   referralId: string;
+  /** Set when an HMPPS custody event makes the change: the HMPPS events client's only way in. */
+  custodyEvent?: CustodyEventWrite;
   operation: Operation;
   /** The mutation's name, for messages. */
   mutation: string;
@@ -50,6 +62,8 @@ export interface ChangeCaller {
   roles: readonly string[];
   /** The relationships of the caller's live grants on the referral. */
   relationships: readonly Grant['relationship'][];
+  /** The change applies an HMPPS custody event (applyCustodyEvent). */
+  viaCustodyEvent?: boolean;
 }
 
 /**
@@ -67,6 +81,14 @@ export function refusalToChange(
   operation: Operation,
   status: ReferralStatus,
 ): string | null {
+  // The HMPPS events client has no relationship with any referral: it changes custody facts, and
+  // only by applying an event; and the event-only operations are nobody else's.
+  if (caller.roles.includes(CUSTODY_EVENTS_ROLE)) {
+    return caller.viaCustodyEvent
+      ? null
+      : 'The HMPPS events client changes referrals only through applyCustodyEvent.';
+  }
+  if (CUSTODY_EVENT_OPERATIONS.has(operation)) return 'Only an HMPPS custody event records this.';
   const staff = isServiceStaff(caller);
   if (staff && caller.relationships.some((r) => r === 'OWNING_SERVICE' || r === 'RECEIVING_SERVICE')) {
     if (operation === 'EXTEND_SUPPORT' && !caller.roles.includes('RECONNECT_LEAD')) {
@@ -86,6 +108,34 @@ export function refusalToChange(
 
 /** The guarded update found a newer version: thrown inside the transaction to roll it back. */
 class LostRace extends Error {}
+
+/** A later custody event about the person was applied first: rolls the change back (outcome STALE). */
+export class StaleCustodyEvent extends Error {}
+
+/**
+ * Whether a custody event about the person that occurred after `occurredAt` has been applied
+ * (IGNORED events changed nothing and merges move nobody, so neither counts).
+ */
+export async function laterCustodyEventApplied(
+  db: Queryable,
+  personId: string,
+  occurredAt: Date,
+): Promise<boolean> {
+  const [later] = await db
+    .select({ messageId: custodyEvents.messageId })
+    .from(custodyEvents)
+    .where(
+      and(
+        eq(custodyEvents.personId, personId),
+        gt(custodyEvents.occurredAt, occurredAt),
+        ne(custodyEvents.outcome, 'IGNORED'),
+        // A merge is about the person's records, not where they are: it orders nothing.
+        ne(custodyEvents.type, 'MERGED'),
+      ),
+    )
+    .limit(1);
+  return later !== undefined;
+}
 
 /**
  * Attempts for a change made without `expectedVersion` that loses a race; it is re-checked each
@@ -122,11 +172,13 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
     ctx.loaders.referralById.load(id),
     ctx.access.referralGrants(id),
   ]);
+  // The HMPPS events client reaches a referral through the event's prison number, never a grant.
+  const viaCustodyEvent = request.custodyEvent !== undefined && hasRole(ctx.principal, CUSTODY_EVENTS_ROLE);
   // Security: a referral the caller has no live relationship with is not revealed, even by the error.
-  if (!current || grants.length === 0) throw notFound('Referral');
+  if (!current || (grants.length === 0 && !viaCustodyEvent)) throw notFound('Referral');
 
   const refusal = refusalToChange(
-    { roles: ctx.principal.roles, relationships: grants.map((g) => g.relationship) },
+    { roles: ctx.principal.roles, relationships: grants.map((g) => g.relationship), viaCustodyEvent },
     operation,
     current.status,
   );
@@ -155,6 +207,21 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
       .where(and(eq(referrals.id, id), eq(referrals.version, current.version)))
       .returning();
     if (!row) throw new LostRace();
+    const event = request.custodyEvent;
+    if (event) {
+      // Checked under the referral row's lock, so two events about one person apply in order.
+      if (await laterCustodyEventApplied(tx, event.personId, event.occurredAt)) throw new StaleCustodyEvent();
+      // The message id's primary key makes a concurrent repeat roll back here.
+      await tx.insert(custodyEvents).values({
+        messageId: event.messageId,
+        personId: event.personId,
+        referralId: id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        outcome: event.outcome,
+        appliedAt: now,
+      });
+    }
     await plan.alsoWrite?.(tx);
     await recordHistory(tx, ctx.principal, [
       {

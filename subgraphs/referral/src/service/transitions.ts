@@ -15,6 +15,10 @@ export type Operation =
   | 'UPDATE_EXPECTED_RELEASE_DATE'
   | 'RECORD_RELEASE'
   | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_TRANSFER'
+  | 'RECORD_TEMPORARY_LICENCE'
+  | 'RECORD_RELEASED_ON'
+  | 'SET_EXPECTED_RELEASE_DATE'
   | 'RECORD_ENGAGEMENT'
   | 'EXTEND_SUPPORT'
   | 'DISCHARGE';
@@ -34,10 +38,23 @@ export const TRANSITIONS: Record<Operation, Partial<Record<ReferralStatus, Targe
   UPDATE_EXPECTED_RELEASE_DATE: { PRE_RELEASE: 'SAME' },
   RECORD_RELEASE: { PRE_RELEASE: 'POST_RELEASE' },
   RECORD_RETURN_TO_CUSTODY: { POST_RELEASE: 'PRE_RELEASE' },
+  // DOMAIN.md "Custody changes": while the person is held, before or after acceptance.
+  RECORD_TRANSFER: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME' },
+  RECORD_TEMPORARY_LICENCE: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME' },
+  // HMPPS custody events only (DOMAIN.md, "Custody events from HMPPS"): a release reported before
+  // acceptance (accepting then gives POST_RELEASE), and release dates kept true from SUBMITTED on.
+  RECORD_RELEASED_ON: { SUBMITTED: 'SAME' },
+  SET_EXPECTED_RELEASE_DATE: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME' },
   RECORD_ENGAGEMENT: { PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
   EXTEND_SUPPORT: { POST_RELEASE: 'SAME' },
   DISCHARGE: { PRE_RELEASE: 'DISCHARGED', POST_RELEASE: 'DISCHARGED' },
 };
+
+/** The operations only an HMPPS custody event performs (no staff mutation, no action). */
+export const CUSTODY_EVENT_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
+  'RECORD_RELEASED_ON',
+  'SET_EXPECTED_RELEASE_DATE',
+]);
 
 export function isAllowed(operation: Operation, status: ReferralStatus): boolean {
   return TRANSITIONS[operation][status] !== undefined;

@@ -106,7 +106,14 @@ export type Region =
   | 'SOUTH_WEST';
 
 export type Role =
-  'COMMISSIONER' | 'ER_PARTNER' | 'RECONNECT_ADMIN' | 'RECONNECT_LEAD' | 'RECONNECT_STAFF' | 'REFERRER';
+  | 'COMMISSIONER'
+  | 'ER_PARTNER'
+  /** A system client that relays HMPPS domain events about people in custody. It reads nothing. */
+  | 'HMPPS_EVENTS'
+  | 'RECONNECT_ADMIN'
+  | 'RECONNECT_LEAD'
+  | 'RECONNECT_STAFF'
+  | 'REFERRER';
 
 export type Staff = {
   __typename?: 'Staff';
