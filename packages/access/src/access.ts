@@ -4,9 +4,10 @@
  * is answered by one SQL statement (DataLoader), so checking a whole caseload page costs one query.
  */
 import DataLoader from 'dataloader';
-import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, inArray, or } from 'drizzle-orm';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
+import { liveGrantsOf } from './grants.ts';
 import { grants, type Grant, type Relationship } from './schema.ts';
 
 /**
@@ -147,15 +148,7 @@ export class Access {
     const rows = await this.options.db
       .select()
       .from(grants)
-      .where(
-        and(
-          eq(grants.organisationCode, org),
-          inArray(grants.relationship, this.usable),
-          lte(grants.validFrom, now),
-          or(isNull(grants.validUntil), gt(grants.validUntil, now)),
-          or(...targets),
-        ),
-      );
+      .where(and(liveGrantsOf(org, this.usable, now), or(...targets)));
     return keys.map((key) => {
       const [kind, id] = key.split(':') as [string, string];
       return rows.filter((g) =>

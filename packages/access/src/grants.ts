@@ -1,7 +1,24 @@
 /** Writing grants: always inside the transaction of the change that causes them. */
-import { and, eq, isNull, or, gt, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
 import { grants, type NewGrant, type Relationship } from './schema.ts';
+
+/**
+ * The organisation's grants in these relationships that are live at `at` (valid_from <= at <
+ * valid_until): the condition every visibility query and Access share.
+ */
+export function liveGrantsOf(
+  organisationCode: string,
+  relationships: readonly Relationship[],
+  at: Date,
+): SQL {
+  return and(
+    eq(grants.organisationCode, organisationCode),
+    inArray(grants.relationship, [...relationships]),
+    lte(grants.validFrom, at),
+    or(isNull(grants.validUntil), gt(grants.validUntil, at)),
+  )!;
+}
 
 export async function grantAccess(tx: Queryable, grant: NewGrant): Promise<void> {
   await tx.insert(grants).values(grant);

@@ -62,8 +62,6 @@ interface RequestCache {
   contextual: Map<string, Pending>;
   /** record -> rule -> decision, for fields without arguments on object types. */
   records: WeakMap<object, Map<unknown, Pending>>;
-  /** record -> `name|args` -> decision, for `cache: 'strict'` rules. */
-  strict: WeakMap<object, Map<string, Pending>>;
 }
 
 const requestCaches = new WeakMap<object, RequestCache>();
@@ -71,7 +69,7 @@ const requestCaches = new WeakMap<object, RequestCache>();
 function cacheOf(ctx: object): RequestCache {
   let cache = requestCaches.get(ctx);
   if (!cache) {
-    cache = { contextual: new Map(), records: new WeakMap(), strict: new WeakMap() };
+    cache = { contextual: new Map(), records: new WeakMap() };
     requestCaches.set(ctx, cache);
   }
   return cache;
@@ -183,38 +181,13 @@ function compileLeaf(r: ShieldRule): Evaluate {
       return d;
     };
   }
-  if (r.cache === 'strict' || typeof r.cache === 'function') {
-    const keyOf = r.cache;
-    return (parent, args, ctx, info) => {
-      const record = typeof parent === 'object' && parent !== null ? parent : ROOT;
-      const key =
-        typeof keyOf === 'function'
-          ? `${r.name}|${keyOf(parent, args, ctx, info)}`
-          : `${r.name}|${argsKey(args)}`;
-      const byRecord = cacheOf(ctx).strict;
-      let map = byRecord.get(record);
-      if (!map) byRecord.set(record, (map = new Map()));
-      let d = map.get(key);
-      if (d === undefined) {
-        d = run(parent, args, ctx, info);
-        map.set(key, d);
-      }
-      return d;
-    };
-  }
+  // 'strict' and keyed caches are left to the per-record decision of `guarded`: one evaluation
+  // per record and rule already, and never an answer kept across records.
   return run;
 }
 
-const ROOT = {};
-
-function argsKey(args: Record<string, unknown>): string {
-  for (const _ in args) return JSON.stringify(args);
-  return '';
-}
-
 function hasArgs(args: Record<string, unknown>): boolean {
-  for (const _ in args) return true;
-  return false;
+  return Object.keys(args).length > 0;
 }
 
 /**

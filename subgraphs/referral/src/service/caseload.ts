@@ -9,8 +9,8 @@
  * its organisation referred. Partners, commissioners and admins have no caseload (the shield rule
  * stops them before this runs).
  */
-import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { SERVICE_RELATIONSHIPS, grants, isUuid, type Relationship } from '@reconnect/access';
+import { and, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { SERVICE_RELATIONSHIPS, grants, isUuid, liveGrantsOf, type Relationship } from '@reconnect/access';
 import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
@@ -104,10 +104,7 @@ function visibleTo(scope: CaseloadScope, now: Date, db: Queryable): SQL {
       .where(
         and(
           eq(grants.referralId, referrals.id),
-          eq(grants.organisationCode, scope.organisationCode),
-          inArray(grants.relationship, scope.relationships),
-          lte(grants.validFrom, now),
-          or(isNull(grants.validUntil), gt(grants.validUntil, now)),
+          liveGrantsOf(scope.organisationCode, scope.relationships, now),
         ),
       ),
   );
@@ -120,15 +117,7 @@ function heldRelationships(caller: CaseloadCaller): SQL<Relationship[]> {
   return sql<Relationship[]>`array(${caller.db
     .select({ relationship: grants.relationship })
     .from(grants)
-    .where(
-      and(
-        eq(grants.referralId, referrals.id),
-        eq(grants.organisationCode, org),
-        inArray(grants.relationship, [...caller.relationships]),
-        lte(grants.validFrom, caller.now),
-        or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
-      ),
-    )})`;
+    .where(and(eq(grants.referralId, referrals.id), liveGrantsOf(org, caller.relationships, caller.now)))})`;
 }
 
 function filterConditions(filter: ReferralFilter | null | undefined, today: string): SQL[] {
@@ -241,13 +230,5 @@ function countLiveGrants(db: Queryable, scope: CaseloadScope, now: Date) {
   return db
     .select({ n: sql<number>`count(distinct ${grants.referralId})::int` })
     .from(grants)
-    .where(
-      and(
-        eq(grants.organisationCode, scope.organisationCode),
-        inArray(grants.relationship, scope.relationships),
-        isNotNull(grants.referralId),
-        lte(grants.validFrom, now),
-        or(isNull(grants.validUntil), gt(grants.validUntil, now)),
-      ),
-    );
+    .where(and(liveGrantsOf(scope.organisationCode, scope.relationships, now), isNotNull(grants.referralId)));
 }

@@ -6,8 +6,8 @@
  * list another service's handovers. The list is handover metadata, which both parties keep (AUTH.md,
  * `handoverParty`); the referral behind each is read through its own grants (Handover.referral).
  */
-import { and, desc, eq, exists, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { SERVICE_RELATIONSHIPS, grants } from '@reconnect/access';
+import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { SERVICE_RELATIONSHIPS, grants, liveGrantsOf } from '@reconnect/access';
 import type { Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
 import { handovers, type HandoverRow } from '../db/schema.ts';
@@ -43,10 +43,7 @@ export async function handoverPage(
       .where(
         and(
           eq(grants.referralId, handovers.referralId),
-          eq(grants.organisationCode, org),
-          inArray(grants.relationship, [...SERVICE_RELATIONSHIPS]),
-          lte(grants.validFrom, caller.now),
-          or(isNull(grants.validUntil), gt(grants.validUntil, caller.now)),
+          liveGrantsOf(org, SERVICE_RELATIONSHIPS, caller.now),
         ),
       ),
   );
