@@ -87,8 +87,9 @@ export async function mergePrisonNumbers(
         .where(inArray(people.prisonNumber, [kept, removed]))
         .for('update');
       const holderOf = (n: string) => holders.find((h) => h.prisonNumber === n)?.id ?? null;
-      const decision = mergeDecision(holderOf(kept), holderOf(removed));
-      if (decision.outcome === 'MERGED' && holderOf(removed) !== null) {
+      const removedHolder = holderOf(removed);
+      const decision = mergeDecision(holderOf(kept), removedHolder);
+      if (decision.outcome === 'MERGED' && removedHolder !== null) {
         await tx
           .update(people)
           .set({ prisonNumber: kept, updatedAt: at, version: sql`${people.version} + 1` })

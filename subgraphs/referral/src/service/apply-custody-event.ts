@@ -25,7 +25,8 @@ import { badInput, codeOf, forbidden } from '@reconnect/graph';
 import { hubFor } from '@reconnect/hub-client';
 import { londonDateOf } from '@reconnect/config';
 import type { Context } from '../context.ts';
-import { custodyEvents, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import { custodyEvents, referrals, type ReferralRow } from '../db/schema.ts';
+import { OPEN_STATUSES } from './support-window.ts';
 import type {
   CustodyEventOutcome,
   CustodyEventResult,
@@ -49,7 +50,6 @@ import {
 } from './lifecycle-operations.ts';
 import { StaleCustodyEvent, laterCustodyEventApplied, type CustodyEventWrite } from './lifecycle.ts';
 
-const OPEN_STATUSES: readonly ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'];
 export const HMPPS_RELEASE_DATE_REASON = 'HMPPS sentence dates';
 /** Codes of a change the rules refuse: the event is IGNORED with a note, never half-applied. */
 const REFUSALS = new Set(['BAD_USER_INPUT', 'INVALID_TRANSITION']);
