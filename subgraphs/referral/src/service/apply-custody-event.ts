@@ -48,7 +48,12 @@ import {
   recordTransfer,
   updateExpectedReleaseDate,
 } from './lifecycle-operations.ts';
-import { StaleCustodyEvent, laterCustodyEventApplied, type CustodyEventWrite } from './lifecycle.ts';
+import {
+  StaleCustodyEvent,
+  laterCustodyEventApplied,
+  recordCustodyEvent,
+  type CustodyEventWrite,
+} from './lifecycle.ts';
 
 export const HMPPS_RELEASE_DATE_REASON = 'HMPPS sentence dates';
 /** Codes of a change the rules refuse: the event is IGNORED with a note, never half-applied. */
@@ -151,10 +156,7 @@ export async function applyCustodyEvent(ctx: Context, args: MutationApplyCustody
     return result(decision.outcome, referral.id);
   } catch (error) {
     if (error instanceof StaleCustodyEvent) return result('STALE', referral.id);
-    if (isUniqueViolation(error, 'custody_events_pkey')) {
-      const firstNow = await firstApplication(ctx, event.messageId);
-      return result('ALREADY_APPLIED', firstNow?.referralId ?? referral.id);
-    }
+    if (isUniqueViolation(error, 'custody_events_pkey')) return alreadyApplied(ctx, event, referral);
     const code = codeOf(error);
     if (code && REFUSALS.has(code)) {
       const message = error instanceof Error ? error.message : String(error);
@@ -233,15 +235,7 @@ async function noteIgnored(
   const at = ctx.clock.now();
   try {
     await ctx.db.transaction(async (tx) => {
-      await tx.insert(custodyEvents).values({
-        messageId: event.messageId,
-        personId,
-        referralId: referral.id,
-        type: event.type,
-        occurredAt: event.occurredAt,
-        outcome: 'IGNORED',
-        appliedAt: at,
-      });
+      await recordCustodyEvent(tx, { ...event, personId, outcome: 'IGNORED' }, referral.id, at);
       await recordHistory(tx, ctx.principal, [
         {
           referralId: referral.id,
@@ -263,14 +257,17 @@ async function noteIgnored(
       ]);
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'custody_events_pkey')) {
-      const first = await firstApplication(ctx, event.messageId);
-      return result('ALREADY_APPLIED', first?.referralId ?? referral.id);
-    }
+    if (isUniqueViolation(error, 'custody_events_pkey')) return alreadyApplied(ctx, event, referral);
     throw error;
   }
   ctx.loaders.referralById.clear(referral.id);
   return result('IGNORED', referral.id);
+}
+
+/** A message seen before: the referral its first application changed (this one when it is gone). */
+async function alreadyApplied(ctx: Context, event: CustodyEvent, referral: ReferralRow): Promise<Result> {
+  const first = await firstApplication(ctx, event.messageId);
+  return result('ALREADY_APPLIED', first?.referralId ?? referral.id);
 }
 
 /** MERGED, through the identity authority; the message id is kept when the person has an open referral. */
@@ -284,18 +281,12 @@ async function applyMerge(ctx: Context, event: CustodyEvent): Promise<Result> {
     merged === 'MERGED' ? 'PRISON_NUMBER_MERGED' : 'IDENTITY_CONFLICT_RECORDED';
   const referral = await openReferralOf(ctx, personId);
   if (referral) {
-    await ctx.db
-      .insert(custodyEvents)
-      .values({
-        messageId: event.messageId,
-        personId,
-        referralId: referral.id,
-        type: event.type,
-        occurredAt: event.occurredAt,
-        outcome,
-        appliedAt: ctx.clock.now(),
-      })
-      .onConflictDoNothing();
+    await recordCustodyEvent(
+      ctx.db,
+      { ...event, personId, outcome },
+      referral.id,
+      ctx.clock.now(),
+    ).onConflictDoNothing();
   }
   return result(outcome, referral?.id ?? null);
 }

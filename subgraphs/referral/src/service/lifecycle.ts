@@ -42,6 +42,22 @@ export interface CustodyEventWrite {
   outcome: string;
 }
 
+/**
+ * Stores that an HMPPS message was applied to this referral: its id is the primary key, so a
+ * repeat fails the insert (and its transaction) with `custody_events_pkey`.
+ */
+export function recordCustodyEvent(tx: Queryable, event: CustodyEventWrite, referralId: string, at: Date) {
+  return tx.insert(custodyEvents).values({
+    messageId: event.messageId,
+    personId: event.personId,
+    referralId,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    outcome: event.outcome,
+    appliedAt: at,
+  });
+}
+
 export interface ChangeRequest {
   referralId: string;
   /** Set when an HMPPS custody event makes the change: the HMPPS events client's only way in. */
@@ -212,15 +228,7 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
       // Checked under the referral row's lock, so two events about one person apply in order.
       if (await laterCustodyEventApplied(tx, event.personId, event.occurredAt)) throw new StaleCustodyEvent();
       // The message id's primary key makes a concurrent repeat roll back here.
-      await tx.insert(custodyEvents).values({
-        messageId: event.messageId,
-        personId: event.personId,
-        referralId: id,
-        type: event.type,
-        occurredAt: event.occurredAt,
-        outcome: event.outcome,
-        appliedAt: now,
-      });
+      await recordCustodyEvent(tx, event, id, now);
     }
     await plan.alsoWrite?.(tx);
     await recordHistory(tx, ctx.principal, [
