@@ -10,7 +10,7 @@
  * that it reads nothing else.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { outbox } from '@reconnect/events';
 import {
@@ -212,6 +212,27 @@ describe('the table, through the staff write paths', () => {
       'referral.released',
       'referral.transferred',
     ]);
+  });
+
+  it('asks the directory about the establishment once per event, though two steps need it', async () => {
+    const { prisonNumber } = await seedCase('SUBMITTED');
+    const asked: string[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (body.includes('on Establishment')) asked.push(String(input));
+      return realFetch(input, init);
+    });
+    try {
+      const result = await applied(
+        event(prisonNumber, { type: 'RECEIVED', reason: 'TRANSFERRED', establishmentCode: 'FBI' }),
+      );
+      expect(result.outcome).toBe('TRANSFER_RECORDED');
+    } finally {
+      spy.mockRestore();
+    }
+    // In England (the event's check) and its type and local service (the transfer's): one question.
+    expect(asked).toEqual([hub.subgraphUrls['regional-service']]);
   });
 
   it('attributes the change to the client in the history that staff read', async () => {

@@ -3,8 +3,7 @@
  * normaliser returns the stored form of a valid identifier, or null when it is not valid; the
  * `validate*` functions turn an invalid value into BAD_USER_INPUT naming the input path.
  */
-import { badInput } from '@reconnect/graph';
-import { isCalendarDate } from '@reconnect/graph';
+import { badInput, isCalendarDate, normalisePrisonNumber } from '@reconnect/graph';
 import type { PersonIdentityMatchInput } from '../generated/graphql.ts';
 
 /** NHS number: 10 digits, spaces accepted on input and dropped; Modulus 11 check digit. */
@@ -20,11 +19,8 @@ export function normaliseNhsNumber(raw: string): string | null {
   return check === Number(digits[9]) ? digits : null;
 }
 
-/** Prison (NOMIS) number, e.g. A1234BC; upper-cased on input. */
-export function normalisePrisonNumber(raw: string): string | null {
-  const value = raw.trim().toUpperCase();
-  return /^[A-Z][0-9]{4}[A-Z]{2}$/.test(value) ? value : null;
-}
+/** Prison (NOMIS) number, e.g. A1234BC: one rule for every subgraph (the referral's custody events too). */
+export { normalisePrisonNumber };
 
 /** Probation case reference number, e.g. X123456; upper-cased on input. */
 export function normaliseCrn(raw: string): string | null {

@@ -12,23 +12,15 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { CUSTODY_EVENTS_ROLE, hasRole } from '@reconnect/auth';
 import { isUniqueViolation } from '@reconnect/db';
-import { badInput, conflict, forbidden } from '@reconnect/graph';
+import { badInput, conflict, forbidden, prisonNumberAt } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { identityConflicts, people } from '../db/schema.ts';
 import type { MutationMergePrisonNumbersArgs, QueryPrisonNumberHoldersArgs } from '../generated/graphql.ts';
-import { normalisePrisonNumber } from './identifiers.ts';
 
 export function assertCustodyEventsCall(ctx: Context): void {
   if (ctx.caller !== 'referral' || !hasRole(ctx.principal, CUSTODY_EVENTS_ROLE)) {
     throw forbidden('Prison numbers are looked up only to apply an HMPPS custody event.');
   }
-}
-
-function prisonNumber(raw: string, field: string): string {
-  const normalised = normalisePrisonNumber(raw);
-  if (!normalised)
-    throw badInput(field, 'A prison number is a letter, four digits and two letters (A1234BC).');
-  return normalised;
 }
 
 export interface PrisonNumberHolder {
@@ -42,7 +34,7 @@ export async function prisonNumberHolders(
 ): Promise<PrisonNumberHolder[]> {
   assertCustodyEventsCall(ctx);
   if (args.prisonNumbers.length > 2) throw badInput('prisonNumbers', 'Ask for at most two prison numbers.');
-  const numbers = args.prisonNumbers.map((n, i) => prisonNumber(n, `prisonNumbers.${i}`));
+  const numbers = args.prisonNumbers.map((n, i) => prisonNumberAt(n, `prisonNumbers.${i}`));
   if (numbers.length === 0) return [];
   const rows = await ctx.db
     .select({ prisonNumber: people.prisonNumber, personId: people.id })
@@ -74,8 +66,8 @@ export async function mergePrisonNumbers(
   args: MutationMergePrisonNumbersArgs,
 ): Promise<{ outcome: MergeOutcome; personId: string | null }> {
   assertCustodyEventsCall(ctx);
-  const kept = prisonNumber(args.keptPrisonNumber, 'event.prisonNumber');
-  const removed = prisonNumber(args.removedPrisonNumber, 'event.removedPrisonNumber');
+  const kept = prisonNumberAt(args.keptPrisonNumber, 'event.prisonNumber');
+  const removed = prisonNumberAt(args.removedPrisonNumber, 'event.removedPrisonNumber');
   if (kept === removed)
     throw badInput('event.removedPrisonNumber', 'The removed prison number must differ from the kept one.');
   const at = ctx.clock.now();

@@ -34,6 +34,7 @@ import type {
 } from '../generated/graphql.ts';
 import {
   decideCustodyEvent,
+  describeCustodyEvent,
   validateCustodyEvent,
   type CustodyChange,
   type CustodyEvent,
@@ -126,24 +127,19 @@ export async function applyCustodyEvent(ctx: Context, args: MutationApplyCustody
   const event = validateCustodyEvent(args.event, ctx.clock.now());
   const first = await firstApplication(ctx, event.messageId);
   if (first) return result('ALREADY_APPLIED', first.referralId);
-  if (event.type === 'MERGED') return applyMerge(ctx, event);
 
-  const needsEstablishment =
-    event.type === 'RECEIVED' && (event.reason === 'ADMISSION' || event.reason === 'TRANSFERRED');
-  if (needsEstablishment && !event.establishmentCode) {
-    throw badInput('event.establishmentCode', `A RECEIVED (${event.reason}) event names the establishment.`);
+  // MERGED concerns the person records, whoever holds either number: no referral is looked up.
+  const target = event.type === 'MERGED' ? null : await openReferralFor(ctx, event);
+  if (target === 'IGNORED') return result('IGNORED');
+  if (target && (await laterCustodyEventApplied(ctx.db, target.personId, event.occurredAt))) {
+    return result('STALE', target.referral.id);
   }
-  const personId = await holderOf(ctx, event.prisonNumber);
-  const referral = personId ? await openReferralOf(ctx, personId) : null;
-  if (!personId || !referral) return result('IGNORED');
-  if (event.establishmentCode && !(await establishmentInEngland(ctx, event.establishmentCode))) {
-    return result('IGNORED');
-  }
-  if (await laterCustodyEventApplied(ctx.db, personId, event.occurredAt)) return result('STALE', referral.id);
-
-  const decision = decideCustodyEvent(event, referral);
-  if (decision.change === null) return noteIgnored(ctx, event, personId, referral, decision.why);
+  const decision = decideCustodyEvent(event, target?.referral ?? null);
   if (decision.change === 'MERGE_PRISON_NUMBERS') return applyMerge(ctx, event);
+  // Nobody with an open referral holds the number: IGNORED, and nothing about the person is kept.
+  if (!target) return result('IGNORED');
+  const { personId, referral } = target;
+  if (decision.change === null) return noteIgnored(ctx, event, personId, referral, decision.why);
   const via: CustodyEventWrite = {
     messageId: event.messageId,
     personId,
@@ -165,14 +161,34 @@ export async function applyCustodyEvent(ctx: Context, args: MutationApplyCustody
         event,
         personId,
         referral,
-        `HMPPS reported ${what(event)}: not applied: ${message}`,
+        `HMPPS reported ${describeCustodyEvent(event)}: not applied: ${message}`,
       );
     }
     throw error;
   }
 }
 
-const what = (event: CustodyEvent) => `${event.type}${event.reason ? ` (${event.reason})` : ''}`;
+/**
+ * The holder of the event's prison number and their open referral; null when there is none;
+ * 'IGNORED' when the event names an establishment that is not a prison or IRC in England.
+ */
+async function openReferralFor(
+  ctx: Context,
+  event: CustodyEvent,
+): Promise<{ personId: string; referral: ReferralRow } | null | 'IGNORED'> {
+  const needsEstablishment =
+    event.type === 'RECEIVED' && (event.reason === 'ADMISSION' || event.reason === 'TRANSFERRED');
+  if (needsEstablishment && !event.establishmentCode) {
+    throw badInput('event.establishmentCode', `A RECEIVED (${event.reason}) event names the establishment.`);
+  }
+  const personId = await holderOf(ctx, event.prisonNumber);
+  const referral = personId ? await openReferralOf(ctx, personId) : null;
+  if (!personId || !referral) return null;
+  if (event.establishmentCode && !(await establishmentInEngland(ctx, event.establishmentCode))) {
+    return 'IGNORED';
+  }
+  return { personId, referral };
+}
 
 /** Each change through the staff operation's write path, with the event's facts as its input. */
 async function applyChange(

@@ -4,11 +4,10 @@
  * (event x referral state -> a change, or an outcome without one). The write (apply-custody-event.ts)
  * applies each change through the staff operation's own write path.
  */
-import { badInput } from '@reconnect/graph';
+import { badInput, establishmentCodeAt, prisonNumberAt } from '@reconnect/graph';
 import type { ReferralStatus } from '../db/schema.ts';
 import type { CustodyEventInput, CustodyEventOutcome, CustodyEventType } from '../generated/graphql.ts';
 
-export const PRISON_NUMBER = /^[A-Z][0-9]{4}[A-Z]{2}$/;
 export const MAX_MESSAGE_ID_LENGTH = 200;
 export const MAX_REASON_CODE_LENGTH = 100;
 /** How far ahead of the hub's clock an event may say it occurred (the publishers' clocks drift). */
@@ -24,13 +23,6 @@ export interface CustodyEvent {
   removedPrisonNumber: string | null;
   establishmentCode: string | null;
   expectedReleaseDate: string | null;
-}
-
-function prisonNumberAt(raw: string, field: string): string {
-  const value = raw.trim().toUpperCase();
-  if (!PRISON_NUMBER.test(value))
-    throw badInput(field, 'A prison number is a letter, four digits and two letters (A1234BC).');
-  return value;
 }
 
 const blankToNull = (raw: string | null | undefined) => {
@@ -59,9 +51,10 @@ export function validateCustodyEvent(input: CustodyEventInput, now: Date): Custo
   } else if (removedPrisonNumber) {
     throw badInput('event.removedPrisonNumber', 'Only a MERGED event names a removed prison number.');
   }
-  const establishmentCode = blankToNull(input.establishmentCode)?.toUpperCase() ?? null;
-  if (establishmentCode && establishmentCode.length > 20)
-    throw badInput('event.establishmentCode', 'Name the establishment by its code.');
+  const establishmentRaw = blankToNull(input.establishmentCode);
+  const establishmentCode = establishmentRaw
+    ? establishmentCodeAt(establishmentRaw, 'event.establishmentCode')
+    : null;
   const expectedReleaseDate = input.expectedReleaseDate ?? null;
   if (input.type === 'RELEASE_DATE_CHANGED' && !expectedReleaseDate)
     throw badInput(
@@ -106,6 +99,10 @@ export interface OpenReferralFacts {
 
 const IN_CUSTODY: readonly ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE'];
 
+/** The event as history notes name it: its type and reason, never the person. */
+export const describeCustodyEvent = (event: Pick<CustodyEvent, 'type' | 'reason'>) =>
+  `${event.type}${event.reason ? ` (${event.reason})` : ''}`;
+
 const change = (c: CustodyChange, outcome: CustodyEventOutcome): CustodyDecision => ({ change: c, outcome });
 const ignore = (why: string): CustodyDecision => ({ change: null, outcome: 'IGNORED', why });
 
@@ -121,7 +118,6 @@ export function decideCustodyEvent(
   if (!referral) return ignore('Nobody with an open referral has this prison number.');
   const { status } = referral;
   const held = IN_CUSTODY.includes(status);
-  const what = `${event.type}${event.reason ? ` (${event.reason})` : ''}`;
   switch (event.type) {
     case 'RELEASED':
       if (event.reason === 'RELEASED') {
@@ -142,5 +138,7 @@ export function decideCustodyEvent(
       if (held) return change('UPDATE_EXPECTED_RELEASE_DATE', 'RELEASE_DATE_UPDATED');
       break;
   }
-  return ignore(`HMPPS reported ${what} on a ${status} referral: nothing applied (staff decide).`);
+  return ignore(
+    `HMPPS reported ${describeCustodyEvent(event)} on a ${status} referral: nothing applied (staff decide).`,
+  );
 }

@@ -134,6 +134,26 @@ export async function writeHandoverRequest(
   return handover;
 }
 
+/**
+ * The handover a change requests by itself (an acceptance, a transfer), in that change's
+ * transaction: none when the referral has one REQUESTED or ACCEPTED already (a transfer while
+ * SUBMITTED may have requested it before the acceptance), since only one is open at a time.
+ */
+export async function requestAutomaticHandover(
+  tx: Queryable,
+  ctx: Context,
+  referral: Pick<ReferralRow, 'id' | 'personId' | 'owningServiceCode' | 'reference'>,
+  request: { toServiceCode: string; at: Date; cause: 'acceptance' | 'transfer' },
+): Promise<HandoverRow | null> {
+  if (await openHandoverOf(tx, referral.id)) return null;
+  return writeHandoverRequest(tx, ctx, referral, {
+    toServiceCode: request.toServiceCode,
+    note: null,
+    at: request.at,
+    automatic: request.cause,
+  });
+}
+
 const SERVICE = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {

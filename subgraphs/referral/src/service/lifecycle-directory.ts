@@ -4,7 +4,7 @@
  * through `_entities`, so the directory's own rules apply; always before a transaction opens.
  */
 import { isUuid } from '@reconnect/access';
-import { badInput, codeOf } from '@reconnect/graph';
+import { badInput, codeOf, establishmentCodeAt } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { hubFor } from '@reconnect/hub-client';
 
@@ -92,21 +92,42 @@ export async function assignableStaff(
   return { id: member.id, name: member.name };
 }
 
+interface EstablishmentEntity {
+  code: string;
+  type: 'PRISON' | 'IRC';
+  localService: { code: string } | null;
+}
+
+/**
+ * The directory's answer per request and code: an HMPPS event checks that its establishment is in
+ * England and then the operation it applies names it again; one request asks the directory once.
+ */
+const establishmentsAsked = new WeakMap<Context, Map<string, Promise<EstablishmentEntity | null>>>();
+
+function establishmentEntity(ctx: Context, code: string): Promise<EstablishmentEntity | null> {
+  let asked = establishmentsAsked.get(ctx);
+  if (!asked) establishmentsAsked.set(ctx, (asked = new Map()));
+  let answer = asked.get(code);
+  if (!answer) {
+    answer = hubFor(ctx)
+      .call<{ _entities: (EstablishmentEntity | null)[] }>('regional-service', ESTABLISHMENT, {
+        representations: [{ __typename: 'Establishment', code }],
+      })
+      .then((data) => data._entities[0] ?? null);
+    // A failed call is not an answer: the next question asks again.
+    answer.catch(() => asked.delete(code));
+    asked.set(code, answer);
+  }
+  return answer;
+}
+
 /** A known prison or IRC, with its type and its local RECONNECT service; BAD_USER_INPUT on `field` otherwise. */
 export async function knownEstablishment(
   ctx: Context,
   code: string,
   field: string,
 ): Promise<{ code: string; type: 'PRISON' | 'IRC'; localServiceCode: string | null }> {
-  const normalised = code.trim().toUpperCase();
-  if (normalised.length === 0 || normalised.length > 20)
-    throw badInput(field, 'Name the establishment by its code.');
-  const data = await hubFor(ctx).call<{
-    _entities: ({ code: string; type: 'PRISON' | 'IRC'; localService: { code: string } | null } | null)[];
-  }>('regional-service', ESTABLISHMENT, {
-    representations: [{ __typename: 'Establishment', code: normalised }],
-  });
-  const found = data._entities[0];
+  const found = await establishmentEntity(ctx, establishmentCodeAt(code, field));
   if (!found) throw badInput(field, 'No prison or IRC in England has that code.');
   return { code: found.code, type: found.type, localServiceCode: found.localService?.code ?? null };
 }

@@ -30,7 +30,7 @@ import type {
   MutationUpdateExpectedReleaseDateArgs,
   MutationWithdrawReferralArgs,
 } from '../generated/graphql.ts';
-import { openHandoverOf, writeHandoverRequest } from './handover.ts';
+import { openHandoverOf, requestAutomaticHandover } from './handover.ts';
 import { temporaryLicenceChange, transferChange } from './custody.ts';
 import { addMonths } from '@reconnect/config';
 import {
@@ -140,13 +140,10 @@ export function acceptReferral(ctx: Context, args: MutationAcceptReferralArgs) {
         ...(handOver
           ? {
               alsoWrite: async (tx: Queryable) => {
-                // A transfer while SUBMITTED may have requested one already: one open at a time.
-                if (await openHandoverOf(tx, current.id)) return;
-                await writeHandoverRequest(tx, ctx, current, {
+                await requestAutomaticHandover(tx, ctx, current, {
                   toServiceCode: receiving,
-                  note: null,
                   at: now,
-                  automatic: 'acceptance',
+                  cause: 'acceptance',
                 });
               },
             }
@@ -429,12 +426,10 @@ export async function recordTransfer(
           ...(handOverTo
             ? {
                 alsoWrite: async (tx: Queryable) => {
-                  if (await openHandoverOf(tx, current.id)) return;
-                  await writeHandoverRequest(tx, ctx, current, {
+                  await requestAutomaticHandover(tx, ctx, current, {
                     toServiceCode: handOverTo,
-                    note: null,
                     at: now,
-                    automatic: 'transfer',
+                    cause: 'transfer',
                   });
                 },
               }
