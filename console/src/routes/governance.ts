@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { formatDate, formatDateTime, label } from '../presenters/format.ts';
+import { afterOf, cursorLinks } from '../presenters/paging.ts';
 import { ID_PATTERN, callerFor, type Services } from './context.ts';
 
 const PAGE_SIZE = 25;
@@ -14,7 +15,7 @@ export function governanceRoutes(services: Services): Router {
 
   router.get('/access-log', async (req: Request, res: Response) => {
     const raw = typeof req.query.person === 'string' ? req.query.person.trim() : '';
-    const after = typeof req.query.after === 'string' && req.query.after ? req.query.after : null;
+    const after = afterOf(req);
     const page =
       typeof req.query.page === 'string' && /^\d{1,4}$/.test(req.query.page) ? Number(req.query.page) : 1;
     if (!raw) return res.render('pages/access-log.njk', { person: '' });
@@ -45,11 +46,7 @@ export function governanceRoutes(services: Services): Router {
         { text: e.purpose ?? 'Not given' },
         { text: label(e.outcome) },
       ]),
-      next:
-        log.pageInfo.hasNextPage && log.pageInfo.endCursor
-          ? `${base}&after=${encodeURIComponent(log.pageInfo.endCursor)}&page=${page + 1}`
-          : null,
-      first: after ? base : null,
+      ...cursorLinks(base, after, log.pageInfo, `&page=${page + 1}`),
     });
   });
 

@@ -15,6 +15,7 @@ import {
   type Values,
 } from '../presenters/forms.ts';
 import { formatDate, formatDateTime, label } from '../presenters/format.ts';
+import { afterOf, cursorLinks } from '../presenters/paging.ts';
 import type { PartnerCase } from '../services/partners.ts';
 import { viewOf } from './actions.ts';
 import { NotFoundError } from './errors.ts';
@@ -44,7 +45,7 @@ export function partnerCaseRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/partner-cases', async (req: Request, res: Response) => {
-    const after = typeof req.query.after === 'string' && req.query.after ? req.query.after : null;
+    const after = afterOf(req);
     const page = await services.partners.openCases(callerFor(res), PAGE_SIZE, after);
     res.render('pages/partner-cases.njk', {
       total: page.totalCount,
@@ -56,11 +57,7 @@ export function partnerCaseRoutes(services: Services): Router {
         window: windowText(c.referral.supportWindow),
         opened: formatDate(c.openedAt.slice(0, 10)),
       })),
-      next:
-        page.pageInfo.hasNextPage && page.pageInfo.endCursor
-          ? `/partner-cases?after=${encodeURIComponent(page.pageInfo.endCursor)}`
-          : null,
-      first: after ? '/partner-cases' : null,
+      ...cursorLinks('/partner-cases', after, page.pageInfo),
     });
   });
 

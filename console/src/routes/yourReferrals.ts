@@ -15,6 +15,7 @@ import {
 } from '../presenters/forms.ts';
 import { formatDate, formatDateTime, label, statusTagClass } from '../presenters/format.ts';
 import type { MyReferral } from '../services/referrer.ts';
+import { afterOf, cursorLinks } from '../presenters/paging.ts';
 import { NotFoundError } from './errors.ts';
 import { viewOf } from './actions.ts';
 import { callerFor, flash, param, takeFlash, type Services } from './context.ts';
@@ -38,7 +39,7 @@ export function yourReferralRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/your-referrals', async (req: Request, res: Response) => {
-    const after = typeof req.query.after === 'string' && req.query.after ? req.query.after : null;
+    const after = afterOf(req);
     const page = await services.referrer.mine(callerFor(res), PAGE_SIZE, after);
     res.render('pages/your-referrals.njk', {
       flash: takeFlash(req),
@@ -51,11 +52,7 @@ export function yourReferralRoutes(services: Services): Router {
         submitted: formatDate(r.submittedAt.slice(0, 10)),
         status: { text: label(r.status), classes: statusTagClass(r.status) },
       })),
-      next:
-        page.pageInfo.hasNextPage && page.pageInfo.endCursor
-          ? `/your-referrals?after=${encodeURIComponent(page.pageInfo.endCursor)}`
-          : null,
-      first: after ? '/your-referrals' : null,
+      ...cursorLinks('/your-referrals', after, page.pageInfo),
     });
   });
 

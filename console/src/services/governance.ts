@@ -1,4 +1,5 @@
 /** Information governance: a person's access log and the partners' data sharing agreements. */
+import { byName } from '../presenters/paging.ts';
 import type { Caller, GatewayClient } from '../gateway/client.ts';
 import {
   AccessLogDocument,
@@ -26,6 +27,6 @@ export class GovernanceService {
 
   async agreements(caller: Caller): Promise<PartnerAgreements> {
     const { data } = await this.gateway.send(caller, AgreementsDocument, {});
-    return [...data.partnerOrganisations].sort((a, b) => a.name.localeCompare(b.name));
+    return byName(data.partnerOrganisations);
   }
 }

@@ -1,4 +1,5 @@
 /** The service overview's figures, through the gateway. */
+import { byName } from '../presenters/paging.ts';
 import type { Caller, GatewayClient } from '../gateway/client.ts';
 import {
   MetricsServicesDocument,
@@ -24,6 +25,6 @@ export class MetricsService {
   /** Every RECONNECT service, by name. */
   async services(caller: Caller): Promise<{ code: string; name: string }[]> {
     const { data } = await this.gateway.send(caller, MetricsServicesDocument, {});
-    return [...data.reconnectServices].sort((a, b) => a.name.localeCompare(b.name));
+    return byName(data.reconnectServices);
   }
 }

@@ -2,6 +2,7 @@
  * What the referral form and "Your referrals" ask of the hub, for one signed-in user: the directory
  * the form offers, the submission (with its idempotency key), and a referrer's own referrals.
  */
+import { byName } from '../presenters/paging.ts';
 import type { Caller, GatewayClient } from '../gateway/client.ts';
 import {
   EstablishmentsDocument,
@@ -33,12 +34,12 @@ export class ReferrerService {
       ? ((await this.gateway.send(caller, ServiceEstablishmentsDocument, { code: serviceCode })).data
           .reconnectService?.establishments ?? [])
       : (await this.gateway.send(caller, EstablishmentsDocument, {})).data.establishments;
-    return [...list].sort((a, b) => a.name.localeCompare(b.name));
+    return byName(list);
   }
 
   async localAuthorities(caller: Caller): Promise<{ code: string; name: string }[]> {
     const { data } = await this.gateway.send(caller, LocalAuthoritiesDocument, {});
-    return [...data.localAuthorities].sort((a, b) => a.name.localeCompare(b.name));
+    return byName(data.localAuthorities);
   }
 
   async submit(caller: Caller, input: SubmitReferralInput, idempotencyKey: string): Promise<Submitted> {
