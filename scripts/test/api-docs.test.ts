@@ -76,6 +76,7 @@ describe('docs/API.md', () => {
         'COMMISSIONER',
         'ER_PARTNER',
         'RECONNECT_ADMIN',
+        'HMPPS_EVENTS',
       ]),
     );
   });
