@@ -25,6 +25,8 @@ export const PERSON_ID = 'urn:reconnect-hub:id:person';
 export const RECONNECT_SERVICE = 'urn:reconnect-hub:id:reconnect-service';
 export const REFERRER_ORGANISATION = 'urn:reconnect-hub:id:referrer-organisation';
 export const DECLINE_REASON_EXTENSION = 'urn:reconnect-hub:extension:decline-reason';
+/** A DUPLICATE: the open referral it duplicates, by reference. */
+export const DUPLICATE_OF_EXTENSION = 'urn:reconnect-hub:extension:duplicate-of';
 
 const FHIR_STATUS: Record<ReferralStatus, R4.ServiceRequest['status']> = {
   SUBMITTED: 'active',
@@ -43,6 +45,12 @@ export function serviceRequestOf(referral: BarsReferralFragment): R4.ServiceRequ
   if (custody.releasedOn) extension.push({ url: RELEASED_ON_EXTENSION, valueDate: custody.releasedOn });
   extension.push({ url: ON_TEMPORARY_LICENCE_EXTENSION, valueBoolean: custody.onTemporaryLicence });
   if (referral.decline) extension.push({ url: DECLINE_REASON_EXTENSION, valueCode: referral.decline.reason });
+  if (referral.duplicateOf) {
+    extension.push({
+      url: DUPLICATE_OF_EXTENSION,
+      valueIdentifier: { system: REFERRAL_REFERENCE, value: referral.duplicateOf.reference },
+    });
+  }
   const person = referral.person;
   return {
     resourceType: 'ServiceRequest',
@@ -83,16 +91,6 @@ export function serviceRequestOf(referral: BarsReferralFragment): R4.ServiceRequ
               { system: HEALTH_NEED_CATEGORY, code: category, display: HEALTH_NEED_CATEGORIES[category] },
             ],
           })),
-        }
-      : {}),
-    ...(referral.duplicateOf
-      ? {
-          replaces: [
-            {
-              identifier: { system: REFERRAL_REFERENCE, value: referral.duplicateOf.reference },
-              display: 'the open referral this one duplicates',
-            },
-          ],
         }
       : {}),
     ...(referral.reasonForReferral ? { note: [{ text: referral.reasonForReferral }] } : {}),

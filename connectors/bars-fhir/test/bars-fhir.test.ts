@@ -287,6 +287,9 @@ describe('metadata and the method rule', () => {
     const response = await fetch(new URL('/health', bars.url));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(new URL('/ready', bars.url));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', gateway: 'ok' });
   });
 });
 
@@ -357,6 +360,36 @@ describe('refusals (BARS.md, "Back to FHIR")', () => {
   it('403 when the sender is not the token’s organisation', async () => {
     const answer = await post(variant(), { token: otherReferrer });
     expectOutcome(answer, 403, 'forbidden', 'Bundle.entry[4].resource.identifier[0].value');
+  });
+
+  it('403 forbidden when the hub refuses the role (a partner may not refer)', async () => {
+    const partner = await hub.token('ER_PARTNER', { org: 'HCP-MRI' });
+    expectOutcome(await post(variant(), { token: partner }), 403, 'forbidden');
+  });
+
+  it('503 transient when the gateway cannot be reached', async () => {
+    const config = loadConfig(barsFhirEnv, { NODE_ENV: 'test', BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE' });
+    const cut = await startBarsConnector(optionsOf(config, 'http://127.0.0.1:9/graphql'), 0, '127.0.0.1');
+    try {
+      const response = await fetch(`${cut.url}/$process-message`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${referrer}`,
+          'content-type': 'application/fhir+json',
+          ...tracing(),
+        },
+        body: JSON.stringify(variant()),
+      });
+      const answer = {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as Loose,
+      };
+      expectOutcome(answer, 503, 'transient');
+      expect(answer.body.issue[0].details.coding[0].code).toBe('REC_SERVICE_UNAVAILABLE');
+    } finally {
+      await cut.stop();
+    }
   });
 
   it('409 conflict when the correlation id and MessageHeader id come again with another message', async () => {
