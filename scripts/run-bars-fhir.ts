@@ -25,7 +25,7 @@ const gatewayUrl = config.GATEWAY_URL ?? 'http://localhost:4000/graphql';
 let running: RunningBarsConnector | undefined;
 try {
   running = await startBarsConnector(
-    optionsOf(config, gatewayUrl),
+    optionsOf(config, gatewayUrl, logger),
     config.BARS_FHIR_PORT ?? DEFAULT_BARS_FHIR_PORT,
     config.HOST,
   );

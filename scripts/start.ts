@@ -108,7 +108,7 @@ try {
     );
   }
   bars = await barsFhir.startBarsConnector(
-    barsFhir.optionsOf(barsConfig, hub.gatewayUrl),
+    barsFhir.optionsOf(barsConfig, hub.gatewayUrl, logger),
     barsConfig.BARS_FHIR_PORT ?? config.PORT + 6,
     config.HOST,
   );

@@ -25,6 +25,8 @@ export interface BarsAppOptions {
   baseUrl?: string | undefined;
   now?: () => Date;
   gatewayTimeoutMs?: number;
+  /** Where unexpected failures are logged (the error's name and request id, never the message body). */
+  logger?: { error(details: object, message: string): void } | undefined;
 }
 
 export function createBarsApp(options: BarsAppOptions): express.Express {
@@ -116,8 +118,15 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
       }),
     );
   });
-  fhir.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  fhir.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const failure = bodyParserFailure(error) ?? (error instanceof FhirError ? error : null);
+    if (failure && failure.status < 500) {
+      return send(res, failure.status, operationOutcome(failure.status, failure.problems));
+    }
+    options.logger?.error(
+      { error: error instanceof Error ? error.name : typeof error, requestId: req.get('x-request-id') },
+      'BaRS FHIR request failed',
+    );
     if (failure) return send(res, failure.status, operationOutcome(failure.status, failure.problems));
     send(
       res,

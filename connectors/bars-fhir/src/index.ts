@@ -22,9 +22,14 @@ export interface RunningBarsConnector {
   stop(): Promise<void>;
 }
 
-export function optionsOf(config: BarsFhirEnv, gatewayUrl: string): BarsAppOptions {
+export function optionsOf(
+  config: BarsFhirEnv,
+  gatewayUrl: string,
+  logger?: BarsAppOptions['logger'],
+): BarsAppOptions {
   return {
     gatewayUrl,
+    logger,
     senders: sendersOf(config.BARS_SENDERS, config.NODE_ENV),
     baseUrl: config.BARS_FHIR_BASE_URL,
   };
