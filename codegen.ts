@@ -163,6 +163,7 @@ const config: CodegenConfig = {
     // The clients in this repository that send operations to the gateway.
     ...clientOf('bench/src', ['bench/src/operations.ts']),
     ...clientOf('scripts/lib', ['scripts/lib/loadtest-traffic.ts']),
+    ...clientOf('connectors/bars-fhir/src', ['connectors/bars-fhir/src/operations.ts']),
     // The console keeps its operations in .graphql files and sends them as document nodes.
     'console/src/generated/': {
       schema: 'schema/api.graphql',

@@ -4,17 +4,20 @@
  * with DATABASE_URL. Migrates and seeds on every start (both idempotent), so a second start reuses
  * the data. With DATABASE_ROLES=per-subgraph (PostgreSQL) it also sets up the subgraphs' roles
  * after migrating (as `pnpm db:roles` does) and each subgraph connects as its own role. Ctrl-C or
- * SIGTERM stops everything and exits 0.
+ * SIGTERM stops everything and exits 0. The staff console listens on PORT+5 and the BaRS FHIR
+ * connector (connectors/bars-fhir) on PORT+6.
  */
 import { ROLES } from '../packages/auth/src/index.ts';
 import {
   SUBGRAPH_URL_VARS,
+  barsFhirEnv,
   consoleEnv,
   databasePasswordsOf,
   hubEnv,
   loadConfig,
 } from '../packages/config/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
+import * as barsFhir from '../connectors/bars-fhir/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
@@ -34,6 +37,7 @@ import {
 } from './lib/runtime.ts';
 
 const config = loadConfigOrExit(hubEnv);
+const barsConfig = loadConfigOrExit(barsFhirEnv);
 // Loaded after the configuration is read, so a configuration error is reported at once rather
 // than after the whole hub has been imported.
 const {
@@ -58,6 +62,8 @@ let handles: Record<string, DbHandle> = {};
 let hub: EmbeddedHub | undefined;
 // The staff console (issue 13) on PORT+5, a client of the gateway like any other.
 let staffConsole: RunningConsole | undefined;
+// The BaRS FHIR connector (issue 17) on PORT+6, a client of the gateway like the console.
+let bars: barsFhir.RunningBarsConnector | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -101,14 +107,25 @@ try {
       'the staff console needs OIDC_ISSUER_URL when the gateway trusts an identity provider: not started',
     );
   }
+  bars = await barsFhir.startBarsConnector(
+    barsFhir.optionsOf(barsConfig, hub.gatewayUrl, logger),
+    barsConfig.BARS_FHIR_PORT ?? config.PORT + 6,
+    config.HOST,
+  );
   // Since the process started, imports included: what a user waits for.
   logger.info(
-    { gateway: hub.gatewayUrl, console: staffConsole?.url, ms: Math.round(performance.now()) },
+    {
+      gateway: hub.gatewayUrl,
+      console: staffConsole?.url,
+      fhir: bars.url,
+      ms: Math.round(performance.now()),
+    },
     'ready',
   );
-  console.log(welcome(hub, jwt, staffConsole?.url));
+  console.log(welcome(hub, jwt, staffConsole?.url, bars.url));
 } catch (error) {
   reportStartupFailure(logger, error);
+  await bars?.stop().catch(() => {});
   await staffConsole?.stop().catch(() => {});
   await hub?.stop().catch(() => {});
   await closeHandles(handles).catch(() => {});
@@ -116,8 +133,9 @@ try {
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle, handles, staffConsole };
+const running = { hub, handle, handles, staffConsole, bars };
 stopOnSignals(logger, async () => {
+  await running.bars?.stop();
   await running.staffConsole?.stop();
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
   // database they share.
@@ -127,7 +145,12 @@ stopOnSignals(logger, async () => {
 });
 
 /** What a new user needs to try the hub: where it is, how to get a token, a first query. */
-function welcome(started: EmbeddedHub, jwt: JwtSettings, consoleUrl: string | undefined): string {
+function welcome(
+  started: EmbeddedHub,
+  jwt: JwtSettings,
+  consoleUrl: string | undefined,
+  fhirUrl: string,
+): string {
   const names = SUBGRAPH_MODULES.map((m) => m.name);
   const width = Math.max(...names.map((n) => n.length), 'gateway'.length) + 2;
   const lines = [
@@ -146,6 +169,9 @@ function welcome(started: EmbeddedHub, jwt: JwtSettings, consoleUrl: string | un
           '',
         ]
       : []),
+    `BaRS FHIR R4 endpoint (NHS systems' referrals): ${fhirUrl}`,
+    '  POST $process-message with a BaRS referral message (docs/FHIR.md has a complete example)',
+    '',
   ];
   if (jwt.devKeys) {
     lines.push(

@@ -290,3 +290,66 @@ export const testEnv = z.object({
 
 export * from './clock.ts';
 export * from './dates.ts';
+
+// ---- BaRS FHIR connector (issue 17) ------------------------------------------------------------
+/** The sources an NHS system referring through BaRS may be (shared/contract/BARS.md). */
+export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAISON_AND_DIVERSION'] as const;
+export type BarsSenderSource = (typeof BARS_SENDER_SOURCES)[number];
+
+/**
+ * `BARS_SENDERS`: `ODS=SOURCE` pairs separated by commas (`Y01234=PRISON_HEALTHCARE,Y05678=LIAISON_AND_DIVERSION`),
+ * ODS codes upper-cased. Every bad pair is its own problem.
+ */
+const barsSenders = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const senders: Record<string, BarsSenderSource> = {};
+    for (const pair of text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const m = /^([A-Za-z0-9-]{2,20})\s*=\s*([A-Z_]+)$/.exec(pair);
+      const source = m?.[2] as BarsSenderSource | undefined;
+      if (!m || !source || !BARS_SENDER_SOURCES.includes(source)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${pair}" is not ODS=SOURCE with SOURCE one of ${BARS_SENDER_SOURCES.join(', ')}`,
+        });
+        continue;
+      }
+      senders[m[1]!.toUpperCase()] = source;
+    }
+    return senders;
+  });
+
+/**
+ * The BaRS FHIR R4 connector (`connectors/bars-fhir/`): a client of the gateway that takes NHS
+ * systems' referral messages. It holds no data and no secret: callers' own tokens go through.
+ */
+export const barsFhirEnv = commonEnv
+  .extend({
+    /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
+    BARS_FHIR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    HOST: z.string().default('0.0.0.0'),
+    /** The gateway's public GraphQL URL; required in production. */
+    GATEWAY_URL: z.string().url().optional(),
+    /** The ODS codes of the NHS organisations that may refer, and as which source. */
+    BARS_SENDERS: barsSenders,
+    /** The connector's public base URL (`https://…/FHIR/R4`), for fullUrls; unset: from the request. */
+    BARS_FHIR_BASE_URL: z.string().url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.GATEWAY_URL)
+      ctx.addIssue({ code: 'custom', path: ['GATEWAY_URL'], message: 'required in production' });
+    if (Object.keys(env.BARS_SENDERS).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BARS_SENDERS'],
+        message: 'required in production: no NHS organisation could refer without it',
+      });
+    }
+  });
+
+export type BarsFhirEnv = z.infer<typeof barsFhirEnv>;

@@ -60,6 +60,8 @@ export const permissions: IRules = {
     person: hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
     // The referral subgraph applying an HMPPS custody event (ids only; the service re-checks).
     prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
+    // The referral subgraph narrowing the caller's own referrals by NHS number (ids only).
+    nhsNumberHolders: and(calledByReferral, hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER')),
   },
   Mutation: {
     // The service re-asserts the grant (OWNING or RECEIVING service) before writing.

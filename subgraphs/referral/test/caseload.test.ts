@@ -439,6 +439,43 @@ describe('the caseload', () => {
       ]);
     });
 
+    it('by NHS number (issue 17): the caller’s own referrals of that person, nothing more', async () => {
+      const db = hub.database.handle.db;
+      const person = await seedPerson(db, {});
+      const seeded = async (org: string, relationship: 'OWNING_SERVICE' | 'REFERRER') => {
+        const r = await seedReferral(db, {
+          personId: person.id,
+          owningServiceCode: 'RC-LDN',
+          establishmentCode: 'BXI',
+          referrerOrganisationCode: 'PROB-LDN',
+          expectedReleaseDate: addDays(today, 60),
+          submittedAt: ms(-1),
+        });
+        await seedGrant(db, { organisationCode: org, relationship, personId: person.id, referralId: r.id });
+        return r.id;
+      };
+      const service = await seeded('RC-LDN', 'OWNING_SERVICE');
+      const referrer = await seeded('PROB-LDN', 'REFERRER');
+      const spaced = `${person.nhsNumber!.slice(0, 3)} ${person.nhsNumber!.slice(3, 6)} ${person.nhsNumber!.slice(6)}`;
+      const byStaff = await staffQuery({ filter: { nhsNumber: spaced } }, 'RC-LDN');
+      expect(byStaff.body.errors).toBeUndefined();
+      expect(ids(byStaff.body.data!)).toEqual(new Set([service]));
+      expect(byStaff.body.data!.referrals!.totalCount).toBe(1);
+      // A referrer reads no supportWindow: its own query.
+      const byReferrer = await (
+        await hub.as('REFERRER', { org: 'PROB-LDN' })
+      ).query<Page>('query ($f: ReferralFilter) { referrals(filter: $f) { nodes { id } } }', {
+        f: { nhsNumber: person.nhsNumber },
+      });
+      expect(ids(byReferrer.body.data!)).toEqual(new Set([referrer]));
+      const unknown = await staffQuery({ filter: { nhsNumber: '9434765919' } }, 'RC-LDN');
+      expect(ids(unknown.body.data!)).toEqual(new Set());
+      const bad = await staffQuery({ filter: { nhsNumber: '9434765918' } }, 'RC-LDN');
+      expect(bad.body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+        ['BAD_USER_INPUT', 'filter.nhsNumber'],
+      ]);
+    });
+
     it('refuses a named worker id that is not an id', async () => {
       const { body } = await staffQuery({ filter: { namedWorkerId: "x' OR 1=1 --" } });
       expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([

@@ -237,12 +237,23 @@ export type PrisonNumberMergeOutcome =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Internal: the person holding this NHS number, by id alone (none: an empty list). Called by the
+   * referral subgraph to narrow a caller's own referrals to one NHS number (the BaRS FHIR search);
+   * a bad NHS number is BAD_USER_INPUT at `inputPath`. Not part of the public API.
+   */
+  nhsNumberHolders: Array<Scalars['ID']['output']>;
   person?: Maybe<Person>;
   /**
    * Internal: who holds these prison numbers (at most two), by person id alone. Called by the referral
    * subgraph applying an HMPPS custody event; not part of the public API.
    */
   prisonNumberHolders: Array<PrisonNumberHolder>;
+};
+
+export type QueryNhsNumberHoldersArgs = {
+  inputPath?: InputMaybe<Scalars['String']['input']>;
+  nhsNumber: Scalars['String']['input'];
 };
 
 export type QueryPersonArgs = {

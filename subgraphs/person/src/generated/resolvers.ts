@@ -370,6 +370,12 @@ export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
+  nhsNumberHolders?: Resolver<
+    Array<ResolversTypes['ID']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryNhsNumberHoldersArgs, 'nhsNumber'>
+  >;
   person?: Resolver<
     Types.Maybe<ResolversTypes['Person']>,
     ParentType,

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { caseloadPage } from '../service/caseload.ts';
+import { caseloadPage, nhsNumberHolders } from '../service/caseload.ts';
 import { handoverPage } from '../service/handover-list.ts';
 import { serviceMetrics } from '../service/metrics.ts';
 import { normaliseReference } from '../service/reference.ts';
@@ -14,6 +14,8 @@ export const Query: QueryResolvers = {
   },
   /** The caller's caseload; the SQL in service/caseload.ts decides what it may see. */
   referrals: async (_, args, ctx) => {
+    const nhsNumber = args.filter?.nhsNumber;
+    const personIds = nhsNumber != null ? await nhsNumberHolders(ctx, nhsNumber) : undefined;
     const page = await caseloadPage(
       {
         db: ctx.db,
@@ -23,6 +25,7 @@ export const Query: QueryResolvers = {
         relationships: ctx.access.relationships,
       },
       args,
+      personIds,
     );
     // Later fields (duplicateOf, Person.referrals) may ask for these rows again in this request, and
     // every field rule asks the caller's relationship with each: the page's SQL already answered both.

@@ -13,7 +13,9 @@ import { and, desc, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from
 import { SERVICE_RELATIONSHIPS, grants, isUuid, liveGrantsOf, type Relationship } from '@reconnect/access';
 import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import type { Queryable } from '@reconnect/db';
+import { hubFor } from '@reconnect/hub-client';
 import { badInput, forbidden } from '@reconnect/graph';
+import type { Context } from '../context.ts';
 import { referrals, type ReferralRow } from '../db/schema.ts';
 import type { QueryReferralsArgs, ReferralFilter } from '../generated/graphql.ts';
 import { OPEN_STATUSES, SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
@@ -120,8 +122,15 @@ function heldRelationships(caller: CaseloadCaller): SQL<Relationship[]> {
     .where(and(eq(grants.referralId, referrals.id), liveGrantsOf(org, caller.relationships, caller.now)))})`;
 }
 
-function filterConditions(filter: ReferralFilter | null | undefined, today: string): SQL[] {
+function filterConditions(
+  filter: ReferralFilter | null | undefined,
+  today: string,
+  personIds: readonly string[] | undefined,
+): SQL[] {
   const conditions: SQL[] = [];
+  // `filter.nhsNumber`, as the person ids holding it (the person subgraph's answer): none, no rows.
+  if (personIds)
+    conditions.push(personIds.length > 0 ? inArray(referrals.personId, [...personIds]) : sql`false`);
   if (!filter) return conditions;
   // An empty status list is "no status ticked": every status, as a caseload screen means it.
   if (filter.status && filter.status.length > 0) conditions.push(inArray(referrals.status, filter.status));
@@ -173,11 +182,16 @@ export function pageSize(first: number | null | undefined): number {
  * One page of the caller's caseload: one statement for the page (first + 1 rows, to know whether
  * there is a next page) and, when asked for, one COUNT with the same visibility and filters.
  */
-export async function caseloadPage(caller: CaseloadCaller, args: QueryReferralsArgs): Promise<CaseloadPage> {
+export async function caseloadPage(
+  caller: CaseloadCaller,
+  args: QueryReferralsArgs,
+  /** `filter.nhsNumber` resolved to the people holding it, when it was given. */
+  personIds?: readonly string[],
+): Promise<CaseloadPage> {
   const first = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : null;
   const scope = caseloadScope(caller.principal, args.filter);
-  const conditions = filterConditions(args.filter, caller.today);
+  const conditions = filterConditions(args.filter, caller.today, personIds);
   if (!scope) {
     return {
       nodes: [],
@@ -231,4 +245,23 @@ function countLiveGrants(db: Queryable, scope: CaseloadScope, now: Date) {
     .select({ n: sql<number>`count(distinct ${grants.referralId})::int` })
     .from(grants)
     .where(and(liveGrantsOf(scope.organisationCode, scope.relationships, now), isNotNull(grants.referralId)));
+}
+
+const NHS_NUMBER_HOLDERS = `query NhsNumberHolders($nhsNumber: String!, $inputPath: String) {
+  nhsNumberHolders(nhsNumber: $nhsNumber, inputPath: $inputPath)
+}`;
+
+/**
+ * `filter.nhsNumber` (issue 17, the BaRS FHIR search): the identity authority says who holds the
+ * number (ids only, and a bad number is BAD_USER_INPUT at `filter.nhsNumber`); the caseload's own
+ * visibility still decides which of their referrals the caller sees. Asked only of callers with a
+ * caseload, so no one else learns whether a number is known.
+ */
+export async function nhsNumberHolders(ctx: Context, nhsNumber: string): Promise<string[]> {
+  if (!caseloadScope(ctx.principal, null)) return [];
+  const answer = await hubFor(ctx).call<{ nhsNumberHolders: string[] }>('person', NHS_NUMBER_HOLDERS, {
+    nhsNumber,
+    inputPath: 'filter.nhsNumber',
+  });
+  return answer.nhsNumberHolders;
 }
