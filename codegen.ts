@@ -163,6 +163,7 @@ const config: CodegenConfig = {
     // The clients in this repository that send operations to the gateway.
     ...clientOf('bench/src', ['bench/src/operations.ts']),
     ...clientOf('scripts/lib', ['scripts/lib/loadtest-traffic.ts']),
+    ...clientOf('connectors/hmpps-events/src', ['connectors/hmpps-events/src/gateway.ts']),
     // The console keeps its operations in .graphql files and sends them as document nodes.
     'console/src/generated/': {
       schema: 'schema/api.graphql',
