@@ -11,10 +11,16 @@ import {
   SUBGRAPH_URL_VARS,
   consoleEnv,
   databasePasswordsOf,
+  hmppsEventsEnv,
   hubEnv,
   loadConfig,
 } from '../packages/config/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
+import {
+  describeBroker,
+  startConnectorFromConfig,
+  type HmppsEventsConnector,
+} from '../connectors/hmpps-events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
@@ -34,6 +40,8 @@ import {
 } from './lib/runtime.ts';
 
 const config = loadConfigOrExit(hubEnv);
+// The HMPPS events connector (issue 16) runs when a broker is configured.
+const hmppsConfig = loadConfigOrExit(hmppsEventsEnv);
 // Loaded after the configuration is read, so a configuration error is reported at once rather
 // than after the whole hub has been imported.
 const {
@@ -58,6 +66,7 @@ let handles: Record<string, DbHandle> = {};
 let hub: EmbeddedHub | undefined;
 // The staff console (issue 13) on PORT+5, a client of the gateway like any other.
 let staffConsole: RunningConsole | undefined;
+let hmppsEvents: HmppsEventsConnector | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -101,6 +110,18 @@ try {
       'the staff console needs OIDC_ISSUER_URL when the gateway trusts an identity provider: not started',
     );
   }
+  if (hmppsConfig.HMPPS_EVENTS_AMQP_URL && !jwt.devKeys && !hmppsConfig.HMPPS_EVENTS_TOKEN_URL) {
+    logger.warn(
+      'the HMPPS events connector needs HMPPS_EVENTS_TOKEN_URL when the gateway trusts an identity provider: not started',
+    );
+  } else if (hmppsConfig.HMPPS_EVENTS_AMQP_URL) {
+    // It connects (and reconnects) in the background: a broker that is down does not stop the hub.
+    hmppsEvents = await startConnectorFromConfig(hmppsConfig, {
+      dataDir: dataDirOf(config),
+      logger: logger.child({ component: 'hmpps-events' }),
+      gatewayUrl: hub.gatewayUrl,
+    });
+  }
   // Since the process started, imports included: what a user waits for.
   logger.info(
     { gateway: hub.gatewayUrl, console: staffConsole?.url, ms: Math.round(performance.now()) },
@@ -109,6 +130,7 @@ try {
   console.log(welcome(hub, jwt, staffConsole?.url));
 } catch (error) {
   reportStartupFailure(logger, error);
+  await hmppsEvents?.stop().catch(() => {});
   await staffConsole?.stop().catch(() => {});
   await hub?.stop().catch(() => {});
   await closeHandles(handles).catch(() => {});
@@ -116,8 +138,10 @@ try {
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle, handles, staffConsole };
+const running = { hub, handle, handles, staffConsole, hmppsEvents };
 stopOnSignals(logger, async () => {
+  // The connector first: it requeues what it holds while the gateway can still answer.
+  await running.hmppsEvents?.stop();
   await running.staffConsole?.stop();
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
   // database they share.
@@ -143,6 +167,13 @@ function welcome(started: EmbeddedHub, jwt: JwtSettings, consoleUrl: string | un
           jwt.devKeys
             ? '  open it in a browser and choose a demo member of staff on the sign-in page (development sign-in)'
             : '  staff sign in with the identity provider (OIDC_ISSUER_URL)',
+          '',
+        ]
+      : []),
+    ...(hmppsEvents && hmppsConfig.HMPPS_EVENTS_AMQP_URL
+      ? [
+          `HMPPS custody events: consuming ${describeBroker(hmppsConfig.HMPPS_EVENTS_AMQP_URL)} into applyCustodyEvent`,
+          '  publish a test event: pnpm hmpps:publish released --prison-number A1234BC --prison MRI',
           '',
         ]
       : []),
