@@ -301,15 +301,20 @@ export function startHmppsEventsConnector(options: HmppsEventsConnectorOptions):
     await started;
   })();
 
+  let stopped: Promise<void> | undefined;
   return {
     stats,
     ready,
-    async stop() {
-      stopping.abort();
-      await ready.catch(() => {});
-      await consumer?.close();
-      await connection.close();
-      stats.connected = false;
+    stop() {
+      // Idempotent: a second call waits for the first.
+      stopped ??= (async () => {
+        stopping.abort();
+        await ready.catch(() => {});
+        await consumer?.close();
+        await connection.close();
+        stats.connected = false;
+      })();
+      return stopped;
     },
   };
 }

@@ -217,4 +217,47 @@ describe.skipIf(!brokerTests)('the HMPPS events connector when things fail', () 
     );
     expect(audit!.n).toBeGreaterThanOrEqual(EVENTS_AT_ONCE);
   }, 180_000);
+
+  it('a connector whose token the hub refuses (FORBIDDEN) never acknowledges: requeued, then dead-lettered by the delivery limit', async () => {
+    await connector.stop();
+    const { referral, prisonNumber } = await seedCase(hub, 'PRE_RELEASE');
+    const wrong = settlements();
+    // A real token the gateway accepts, of the wrong role: every answer is FORBIDDEN.
+    const staffToken = await hub.token('RECONNECT_STAFF', { org: 'RC-NW', sub: 'not-the-connector' });
+    const token = { get: () => Promise.resolve(staffToken), invalidate: () => {} };
+    const refused = startHmppsEventsConnector({
+      amqpUrl: vhost.url,
+      gatewayUrl: hub.gatewayUrl,
+      token,
+      logger,
+      backoff: { initialMs: 20, maxMs: 50 },
+      retryForMs: 150,
+      onSettled: wrong.onSettled,
+    });
+    try {
+      await refused.ready;
+      const id = await release(prisonNumber);
+      let dead: { messageId?: string; reason?: string } | undefined;
+      const deadline = Date.now() + 30_000;
+      while (!dead && Date.now() < deadline) {
+        const message = await inspector.basicGet({ queue: DEAD_LETTER_QUEUE, noAck: true });
+        if (message) {
+          const body = JSON.parse(Buffer.from(message.body as Buffer).toString()) as { MessageId: string };
+          const deaths = message.headers?.['x-death'] as { reason?: string }[] | undefined;
+          dead = { messageId: body.MessageId, reason: deaths?.[0]?.reason };
+        } else {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      expect(dead).toEqual({ messageId: id, reason: 'delivery_limit' });
+      const settledAs = wrong.of(id);
+      expect(settledAs.length).toBeGreaterThanOrEqual(3);
+      expect(settledAs.every((x) => x.disposition === 'requeue' && x.outcome === 'FORBIDDEN')).toBe(true);
+      expect(refused.stats.retries['FORBIDDEN']).toBeGreaterThanOrEqual(3);
+      expect(refused.stats.outcomes).toEqual({});
+      expect(await referralOf(referral.id)).toMatchObject({ status: 'PRE_RELEASE', version: 1 });
+    } finally {
+      await refused.stop();
+    }
+  });
 });
