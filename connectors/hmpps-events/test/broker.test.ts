@@ -26,11 +26,11 @@ import { clientCredentialsTokenSource } from '../src/tokens.ts';
 import { DEAD_LETTER_QUEUE, QUEUE } from '../src/topology.ts';
 import {
   REFERRAL,
+  announceSkip,
   brokerTests,
   createVhost,
   identityProviderStandIn,
   logger,
-  mustRun,
   prisonerSearchStandIn,
   seedCase,
   settlements,
@@ -43,6 +43,7 @@ const MERGED = 'prison-offender-events.prisoner.merged';
 const UPDATED = 'prisoner-offender-search.prisoner.updated';
 const AT = '2026-11-25T09:15:00Z';
 
+announceSkip();
 describe.skipIf(!brokerTests)('HMPPS custody events through the broker', () => {
   let vhost: Awaited<ReturnType<typeof createVhost>>;
   let hub: TestHub;
@@ -55,7 +56,6 @@ describe.skipIf(!brokerTests)('HMPPS custody events through the broker', () => {
   const s = settlements();
 
   beforeAll(async () => {
-    if (mustRun && !brokerTests) throw new Error('TEST_AMQP_URL is not set and CI is');
     vhost = await createVhost('flow');
     hub = await startTestHub();
     hub.clock.set('2026-11-25T10:00:00Z');

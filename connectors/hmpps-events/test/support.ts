@@ -37,8 +37,12 @@ export const AMQP_URL = env.TEST_AMQP_URL;
 export const mustRun = Boolean(env.CI);
 export const SKIP_MESSAGE =
   'HMPPS events broker tests skipped: set TEST_AMQP_URL=amqp://guest:guest@127.0.0.1:5672 (a RabbitMQ server; rabbitmqctl on this machine)';
+/** Broker test files: `describe.skipIf(!brokerTests)`, after `announceSkip()`. */
 export const brokerTests = Boolean(AMQP_URL) || mustRun;
-if (!brokerTests) console.log(SKIP_MESSAGE);
+/** The one line a skipped broker test file prints. */
+export function announceSkip(): void {
+  if (!brokerTests) console.log(SKIP_MESSAGE);
+}
 
 export const logger = pino({ name: 'hmpps-events-test', level: env.LOG_LEVEL });
 
