@@ -164,6 +164,7 @@ const config: CodegenConfig = {
     ...clientOf('bench/src', ['bench/src/operations.ts']),
     ...clientOf('scripts/lib', ['scripts/lib/loadtest-traffic.ts']),
     ...clientOf('connectors/bars-fhir/src', ['connectors/bars-fhir/src/operations.ts']),
+    ...clientOf('connectors/hmpps-events/src', ['connectors/hmpps-events/src/gateway.ts']),
     // The console keeps its operations in .graphql files and sends them as document nodes.
     'console/src/generated/': {
       schema: 'schema/api.graphql',

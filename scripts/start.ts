@@ -13,11 +13,17 @@ import {
   barsFhirEnv,
   consoleEnv,
   databasePasswordsOf,
+  hmppsEventsEnv,
   hubEnv,
   loadConfig,
 } from '../packages/config/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
 import * as barsFhir from '../connectors/bars-fhir/src/index.ts';
+import {
+  describeBroker,
+  startConnectorFromConfig,
+  type HmppsEventsConnector,
+} from '../connectors/hmpps-events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
 import {
@@ -38,6 +44,8 @@ import {
 
 const config = loadConfigOrExit(hubEnv);
 const barsConfig = loadConfigOrExit(barsFhirEnv);
+// The HMPPS events connector (issue 16) runs when a broker is configured.
+const hmppsConfig = loadConfigOrExit(hmppsEventsEnv);
 // Loaded after the configuration is read, so a configuration error is reported at once rather
 // than after the whole hub has been imported.
 const {
@@ -64,6 +72,7 @@ let hub: EmbeddedHub | undefined;
 let staffConsole: RunningConsole | undefined;
 // The BaRS FHIR connector (issue 17) on PORT+6, a client of the gateway like the console.
 let bars: barsFhir.RunningBarsConnector | undefined;
+let hmppsEvents: HmppsEventsConnector | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -112,6 +121,18 @@ try {
     barsConfig.BARS_FHIR_PORT ?? config.PORT + 6,
     config.HOST,
   );
+  if (hmppsConfig.HMPPS_EVENTS_AMQP_URL && !jwt.devKeys && !hmppsConfig.HMPPS_EVENTS_TOKEN_URL) {
+    logger.warn(
+      'the HMPPS events connector needs HMPPS_EVENTS_TOKEN_URL when the gateway trusts an identity provider: not started',
+    );
+  } else if (hmppsConfig.HMPPS_EVENTS_AMQP_URL) {
+    // It connects (and reconnects) in the background: a broker that is down does not stop the hub.
+    hmppsEvents = await startConnectorFromConfig(hmppsConfig, {
+      dataDir: dataDirOf(config),
+      logger: logger.child({ component: 'hmpps-events' }),
+      gatewayUrl: hub.gatewayUrl,
+    });
+  }
   // Since the process started, imports included: what a user waits for.
   logger.info(
     {
@@ -126,6 +147,7 @@ try {
 } catch (error) {
   reportStartupFailure(logger, error);
   await bars?.stop().catch(() => {});
+  await hmppsEvents?.stop().catch(() => {});
   await staffConsole?.stop().catch(() => {});
   await hub?.stop().catch(() => {});
   await closeHandles(handles).catch(() => {});
@@ -133,8 +155,10 @@ try {
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle, handles, staffConsole, bars };
+const running = { hub, handle, handles, staffConsole, bars, hmppsEvents };
 stopOnSignals(logger, async () => {
+  // The HMPPS connector first: it requeues what it holds while the gateway can still answer.
+  await running.hmppsEvents?.stop();
   await running.bars?.stop();
   await running.staffConsole?.stop();
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the
@@ -172,6 +196,13 @@ function welcome(
     `BaRS FHIR R4 endpoint (NHS systems' referrals): ${fhirUrl}`,
     '  POST $process-message with a BaRS referral message (docs/FHIR.md has a complete example)',
     '',
+    ...(hmppsEvents && hmppsConfig.HMPPS_EVENTS_AMQP_URL
+      ? [
+          `HMPPS custody events: consuming ${describeBroker(hmppsConfig.HMPPS_EVENTS_AMQP_URL)} into applyCustodyEvent`,
+          '  publish a test event: pnpm hmpps:publish released --prison-number A1234BC --prison MRI',
+          '',
+        ]
+      : []),
   ];
   if (jwt.devKeys) {
     lines.push(

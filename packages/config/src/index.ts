@@ -276,6 +276,87 @@ export const consoleEnv = commonEnv
 
 export type ConsoleEnv = z.infer<typeof consoleEnv>;
 
+// ---- HMPPS custody events connector (issue 16) --------------------------------------------------
+/**
+ * The HMPPS events connector (`connectors/hmpps-events/`, contract/HMPPS-EVENTS.md): consumes the
+ * broker's queue and calls the gateway's `applyCustodyEvent` with its own `HMPPS_EVENTS` token.
+ * `pnpm start` runs it beside the embedded hub when HMPPS_EVENTS_AMQP_URL is set. In development
+ * its token is signed with the development key under DATA_DIR; in production it is a
+ * client-credentials token from the identity provider (HMPPS_EVENTS_TOKEN_URL), and Prisoner Search
+ * is reached with a client-credentials token from HMPPS Auth (PRISONER_SEARCH_TOKEN_URL).
+ */
+export const hmppsEventsEnv = commonEnv
+  .extend({
+    /** The broker (AMQP 0-9-1, RabbitMQ), with its vhost as the path: `amqp://user:pass@host:5672/vhost`. */
+    HMPPS_EVENTS_AMQP_URL: z
+      .string()
+      .url()
+      .refine((url) => /^amqps?:\/\//.test(url), 'must be an amqp:// or amqps:// URL')
+      .optional(),
+    /** The gateway's public GraphQL URL (`pnpm start` uses its own gateway's). */
+    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
+    /** The connector's client id: the `sub` of its token, recorded in history and audit. */
+    HMPPS_EVENTS_CLIENT_ID: z.string().min(1).default('hmpps-events-connector'),
+    /** Production: the identity provider's token endpoint and the client's secret (client credentials). */
+    HMPPS_EVENTS_TOKEN_URL: z.string().url().optional(),
+    HMPPS_EVENTS_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
+    AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
+    AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
+    /** HMPPS Prisoner Search, asked for release dates (`GET {url}/prisoner/{prisonNumber}`). */
+    PRISONER_SEARCH_URL: z.string().url().optional(),
+    /** HMPPS Auth's token endpoint and the connector's client there, for Prisoner Search. */
+    PRISONER_SEARCH_TOKEN_URL: z.string().url().optional(),
+    PRISONER_SEARCH_CLIENT_ID: z.string().min(1).optional(),
+    PRISONER_SEARCH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Messages handled at once (the channel's prefetch is the same). */
+    HMPPS_EVENTS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /**
+     * How long a message that failed for a transient reason (the hub unreachable, CONFLICT,
+     * DOWNSTREAM_SERVICE_ERROR, INTERNAL_SERVER_ERROR) is held and retried with back-off before it
+     * is requeued. Requeues count towards the queue's delivery limit (3); keep it under the
+     * broker's consumer timeout (30 minutes by default).
+     */
+    HMPPS_EVENTS_RETRY_FOR_MS: z.coerce.number().int().min(0).max(1_500_000).default(600_000),
+  })
+  .superRefine((env, ctx) => {
+    const together = (names: readonly (keyof typeof env)[], why: string) => {
+      if (names.some((n) => env[n]) && !names.every((n) => env[n])) {
+        for (const n of names.filter((n) => !env[n])) {
+          ctx.addIssue({ code: 'custom', path: [n], message: why });
+        }
+      }
+    };
+    together(
+      ['HMPPS_EVENTS_TOKEN_URL', 'HMPPS_EVENTS_CLIENT_SECRET'],
+      'HMPPS_EVENTS_TOKEN_URL and HMPPS_EVENTS_CLIENT_SECRET go together',
+    );
+    together(
+      ['PRISONER_SEARCH_TOKEN_URL', 'PRISONER_SEARCH_CLIENT_ID', 'PRISONER_SEARCH_CLIENT_SECRET'],
+      'PRISONER_SEARCH_TOKEN_URL, PRISONER_SEARCH_CLIENT_ID and PRISONER_SEARCH_CLIENT_SECRET go together',
+    );
+    if (env.NODE_ENV === 'production' && env.HMPPS_EVENTS_AMQP_URL) {
+      for (const name of [
+        'HMPPS_EVENTS_TOKEN_URL',
+        'PRISONER_SEARCH_URL',
+        'PRISONER_SEARCH_TOKEN_URL',
+      ] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+      }
+      for (const name of [
+        'HMPPS_EVENTS_TOKEN_URL',
+        'PRISONER_SEARCH_URL',
+        'PRISONER_SEARCH_TOKEN_URL',
+      ] as const) {
+        if (env[name]?.startsWith('http:')) {
+          ctx.addIssue({ code: 'custom', path: [name], message: 'must be https in production' });
+        }
+      }
+    }
+  });
+
+export type HmppsEventsEnv = z.infer<typeof hmppsEventsEnv>;
+
 /** What the test harness reads: the PostgreSQL server to create fresh databases on, if any. */
 export const testEnv = z.object({
   TEST_DATABASE_URL: z.string().url().optional(),
@@ -286,6 +367,8 @@ export const testEnv = z.object({
   /** Where the console's browser tests write a screenshot of every screen (`pnpm console:screenshots`). */
   CONSOLE_SCREENSHOTS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
+  /** A RabbitMQ server for the HMPPS events connector's tests (each file makes its own vhost). */
+  TEST_AMQP_URL: z.string().url().optional(),
 });
 
 export * from './clock.ts';

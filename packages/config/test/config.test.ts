@@ -4,6 +4,7 @@ import {
   Clock,
   ConfigError,
   gatewayEnv,
+  hmppsEventsEnv,
   hubEnv,
   loadConfig,
   londonDateOf,
@@ -127,5 +128,60 @@ describe('the clock', () => {
     clock.reset();
     expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(1000);
     expect(() => clock.set('not a date')).toThrow();
+  });
+});
+
+describe('HMPPS events connector configuration', () => {
+  it('has local defaults, and is off without a broker', () => {
+    const config = loadConfig(hmppsEventsEnv, {});
+    expect(config.HMPPS_EVENTS_AMQP_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      GATEWAY_URL: 'http://localhost:4000/graphql',
+      HMPPS_EVENTS_CLIENT_ID: 'hmpps-events-connector',
+      HMPPS_EVENTS_CONCURRENCY: 8,
+      HMPPS_EVENTS_RETRY_FOR_MS: 600_000,
+    });
+    // Production with no broker: nothing of the connector is required.
+    expect(() => loadConfig(hmppsEventsEnv, { NODE_ENV: 'production' })).not.toThrow();
+  });
+
+  it('refuses production without its token endpoints and Prisoner Search, or over http, naming each', () => {
+    const broker = {
+      NODE_ENV: 'production',
+      HMPPS_EVENTS_AMQP_URL: 'amqps://hub:secret@mq.internal:5671/hmpps',
+    };
+    const error = (() => {
+      try {
+        loadConfig(hmppsEventsEnv, broker);
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error?.problems).toEqual([
+      'HMPPS_EVENTS_TOKEN_URL: required in production',
+      'PRISONER_SEARCH_URL: required in production',
+      'PRISONER_SEARCH_TOKEN_URL: required in production',
+    ]);
+    const complete = {
+      ...broker,
+      HMPPS_EVENTS_TOKEN_URL: 'https://idp.internal/oauth2/token',
+      HMPPS_EVENTS_CLIENT_SECRET: 's3cret',
+      PRISONER_SEARCH_URL: 'https://prisoner-search.internal',
+      PRISONER_SEARCH_TOKEN_URL: 'https://hmpps-auth.internal/auth/oauth/token',
+      PRISONER_SEARCH_CLIENT_ID: 'reconnect-hub',
+      PRISONER_SEARCH_CLIENT_SECRET: 's3cret',
+    };
+    expect(loadConfig(hmppsEventsEnv, complete).HMPPS_EVENTS_TOKEN_URL).toBe(
+      'https://idp.internal/oauth2/token',
+    );
+    expect(() =>
+      loadConfig(hmppsEventsEnv, { ...complete, PRISONER_SEARCH_URL: 'http://prisoner-search.internal' }),
+    ).toThrow(/PRISONER_SEARCH_URL: must be https in production/);
+    expect(() => loadConfig(hmppsEventsEnv, { ...complete, HMPPS_EVENTS_CLIENT_SECRET: undefined })).toThrow(
+      /HMPPS_EVENTS_CLIENT_SECRET: HMPPS_EVENTS_TOKEN_URL and HMPPS_EVENTS_CLIENT_SECRET go together/,
+    );
+    expect(() => loadConfig(hmppsEventsEnv, { HMPPS_EVENTS_AMQP_URL: 'http://mq:5672' })).toThrow(
+      /HMPPS_EVENTS_AMQP_URL: must be an amqp/,
+    );
   });
 });

@@ -1,0 +1,320 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** ISO 8601 calendar date, YYYY-MM-DD (Europe/London). */
+  Date: { input: string; output: string };
+  /** ISO 8601 timestamp with offset, e.g. 2026-11-25T09:30:00Z. */
+  DateTime: { input: string; output: string };
+};
+
+export type CommunityServiceType =
+  | 'GP_REGISTRATION'
+  | 'HOUSING'
+  | 'MENTAL_HEALTH'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'PRIMARY_CARE'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type ConsentDecision = 'GIVEN' | 'REFUSED' | 'WITHDRAWN';
+
+export type ContactInput = {
+  mode: ContactMode;
+  note?: InputMaybe<Scalars['String']['input']>;
+  occurredAt: Scalars['DateTime']['input'];
+  purpose: ContactPurpose;
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ContactMode = 'FACE_TO_FACE' | 'TELEPHONE' | 'VIDEO';
+
+export type ContactPurpose =
+  'ASSESSMENT' | 'GATE_MEET' | 'PEER_SUPPORT' | 'POST_RELEASE_SUPPORT' | 'RELEASE_PLANNING';
+
+export type CustodyEventInput = {
+  /** The establishment (HMPPS prisonId) the event happened at. */
+  establishmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** RELEASE_DATE_CHANGED only: the expected release date now recorded in custody. */
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The broker's id of the message (the SNS MessageId). A message id is applied once. */
+  messageId: Scalars['String']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  /** The person's prison (NOMIS) number. */
+  prisonNumber: Scalars['String']['input'];
+  /** additionalInformation.reason as HMPPS sends it: RELEASED, TEMPORARY_ABSENCE_RELEASE, RELEASED_TO_HOSPITAL, SENT_TO_COURT, TRANSFERRED, ADMISSION, TEMPORARY_ABSENCE_RETURN, RETURN_FROM_COURT, ... */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** MERGED only: the prison number that was merged into prisonNumber and no longer exists. */
+  removedPrisonNumber?: InputMaybe<Scalars['String']['input']>;
+  type: CustodyEventType;
+};
+
+export type CustodyEventOutcome =
+  /** This message id was applied before; its first outcome is returned. */
+  | 'ALREADY_APPLIED'
+  | 'IDENTITY_CONFLICT_RECORDED'
+  /** Nothing to change: nobody with an open referral has this prison number, or the event changes nothing RECONNECT keeps. */
+  | 'IGNORED'
+  | 'PRISON_NUMBER_MERGED'
+  | 'RELEASE_DATE_UPDATED'
+  | 'RELEASE_RECORDED'
+  | 'RETURN_TO_CUSTODY_RECORDED'
+  /** A later event about this person has already been applied. */
+  | 'STALE'
+  | 'TEMPORARY_LICENCE_ENDED'
+  | 'TEMPORARY_LICENCE_STARTED'
+  | 'TRANSFER_RECORDED';
+
+/** What happened in custody, as HMPPS reported it. */
+export type CustodyEventType =
+  /** prison-offender-events.prisoner.merged */
+  | 'MERGED'
+  /** prison-offender-events.prisoner.received */
+  | 'RECEIVED'
+  /** prison-offender-events.prisoner.released */
+  | 'RELEASED'
+  /** The sentence or release dates changed (e.g. prisoner-offender-search.prisoner.updated with SENTENCE). */
+  | 'RELEASE_DATE_CHANGED';
+
+export type CustodyInput = {
+  establishmentCode: Scalars['String']['input'];
+  expectedReleaseDate?: InputMaybe<Scalars['Date']['input']>;
+  onTemporaryLicence?: InputMaybe<Scalars['Boolean']['input']>;
+  /** For referrals after release (at most 28 days ago). */
+  releasedOn?: InputMaybe<Scalars['Date']['input']>;
+  type: CustodyType;
+};
+
+export type CustodyType = 'IRC' | 'PRISON';
+
+export type DataSharingAgreementInput = {
+  endsOn: Scalars['Date']['input'];
+  reference: Scalars['String']['input'];
+  scopes: Array<SharingScope>;
+  startsOn: Scalars['Date']['input'];
+};
+
+export type DeclineReason =
+  | 'CONSENT_NOT_GIVEN'
+  | 'DUPLICATE'
+  | 'NO_IDENTIFIED_HEALTH_NEED'
+  | 'OTHER'
+  | 'OUTSIDE_REFERRAL_WINDOW'
+  | 'SUPPORTED_ELSEWHERE'
+  | 'UNDER_18';
+
+export type DischargeReason =
+  | 'CONSENT_WITHDRAWN'
+  | 'DIED'
+  | 'DISENGAGED'
+  | 'ENGAGED_WITH_COMMUNITY_SERVICES'
+  | 'MOVED_OUTSIDE_ENGLAND'
+  | 'NEEDS_MET'
+  | 'OTHER'
+  | 'REMOVED_FROM_UK'
+  | 'SUPPORT_PERIOD_ENDED';
+
+export type EngagementInput = {
+  appointmentOn?: InputMaybe<Scalars['Date']['input']>;
+  outcome: EngagementOutcome;
+  providerName: Scalars['String']['input'];
+  serviceType: CommunityServiceType;
+};
+
+export type EngagementOutcome = 'ATTENDED' | 'BOOKED' | 'CANCELLED' | 'MISSED';
+
+export type EnhancedCaseStatus = 'CLOSED' | 'OPEN';
+
+export type EnrolEnhancedInput = {
+  consentMethod: ContactMode;
+  partnerCodes: Array<Scalars['String']['input']>;
+  rationale: Scalars['String']['input'];
+  sharingConsent: ConsentDecision;
+};
+
+export type HandoverDirection = 'INCOMING' | 'OUTGOING';
+
+export type HandoverStatus = 'ACCEPTED' | 'CANCELLED' | 'COMPLETED' | 'DECLINED' | 'REQUESTED';
+
+export type HealthNeedCategory =
+  | 'ALCOHOL'
+  | 'BRAIN_INJURY'
+  | 'LEARNING_DISABILITY'
+  | 'MENTAL_HEALTH'
+  | 'NEURODIVERSITY'
+  | 'OTHER'
+  | 'PHYSICAL_HEALTH'
+  | 'SOCIAL_CARE'
+  | 'SUBSTANCE_MISUSE';
+
+export type HealthNeedInput = {
+  category: HealthNeedCategory;
+  description: Scalars['String']['input'];
+};
+
+export type PersonIdentityInput = {
+  crn?: InputMaybe<Scalars['String']['input']>;
+  dateOfBirth: Scalars['Date']['input'];
+  familyName: Scalars['String']['input'];
+  givenName: Scalars['String']['input'];
+  /** ONS code of the local authority the person will live in after release. */
+  homeLocalAuthorityCode?: InputMaybe<Scalars['String']['input']>;
+  homeOfficeReference?: InputMaybe<Scalars['String']['input']>;
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
+  pncId?: InputMaybe<Scalars['String']['input']>;
+  prisonNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the caller may do to a referral now, given its state and the caller's permissions. */
+export type ReferralAction =
+  | 'ACCEPT'
+  | 'ASSIGN_WORKER'
+  | 'DECLINE'
+  | 'DISCHARGE'
+  | 'ENROL_ENHANCED'
+  | 'EXTEND_SUPPORT'
+  | 'RECORD_CONSENT'
+  | 'RECORD_CONTACT'
+  | 'RECORD_ENGAGEMENT'
+  | 'RECORD_RELEASE'
+  | 'RECORD_RETURN_TO_CUSTODY'
+  | 'RECORD_TEMPORARY_LICENCE'
+  | 'RECORD_TRANSFER'
+  | 'REQUEST_HANDOVER'
+  | 'UPDATE_EXPECTED_RELEASE_DATE'
+  | 'WITHDRAW';
+
+export type ReferralFilter = {
+  dischargeOverdue?: InputMaybe<Scalars['Boolean']['input']>;
+  namedWorkerId?: InputMaybe<Scalars['ID']['input']>;
+  releaseFrom?: InputMaybe<Scalars['Date']['input']>;
+  releaseTo?: InputMaybe<Scalars['Date']['input']>;
+  /** RECONNECT services only see their own; staff default to their own service. */
+  serviceCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<ReferralStatus>>;
+  /** true: only referrals with no named worker yet (those waiting to be assigned); false: only those with one. */
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ReferralSource =
+  | 'FAMILY_OR_FRIEND'
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION'
+  | 'SELF';
+
+export type ReferralStatus =
+  'DECLINED' | 'DISCHARGED' | 'POST_RELEASE' | 'PRE_RELEASE' | 'SUBMITTED' | 'WITHDRAWN';
+
+export type ReferrerInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  organisationName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
+  relationship?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** NHS England regions. */
+export type Region =
+  | 'EAST_OF_ENGLAND'
+  | 'LONDON'
+  | 'MIDLANDS'
+  | 'NORTH_EAST_AND_YORKSHIRE'
+  | 'NORTH_WEST'
+  | 'SOUTH_EAST'
+  | 'SOUTH_WEST';
+
+export type RiskAssessmentInput = {
+  assessedOn: Scalars['Date']['input'];
+  level: RiskLevel;
+  riskTo: Array<RiskGroup>;
+  source: Scalars['String']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
+
+export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
+
+export type Role =
+  | 'COMMISSIONER'
+  | 'ER_PARTNER'
+  /** A system client that relays HMPPS domain events about people in custody. It reads nothing. */
+  | 'HMPPS_EVENTS'
+  | 'RECONNECT_ADMIN'
+  | 'RECONNECT_LEAD'
+  | 'RECONNECT_STAFF'
+  | 'REFERRER';
+
+/** What a data sharing agreement lets Enhanced RECONNECT partners read. */
+export type SharingScope = 'NEEDS' | 'RISK';
+
+export type StaffRole = 'PEER_SUPPORT_WORKER' | 'RECONNECT_WORKER' | 'TEAM_LEAD';
+
+export type SubmitReferralInput = {
+  custody: CustodyInput;
+  identifiedNeeds: Array<HealthNeedInput>;
+  person: PersonIdentityInput;
+  reasonForReferral?: InputMaybe<Scalars['String']['input']>;
+  referrer: ReferrerInput;
+  source: ReferralSource;
+};
+
+export type ApplyCustodyEventMutationVariables = Exact<{
+  event: CustodyEventInput;
+}>;
+
+export type ApplyCustodyEventMutation = {
+  __typename?: 'Mutation';
+  applyCustodyEvent: {
+    __typename?: 'CustodyEventResult';
+    outcome: CustodyEventOutcome;
+    referralId?: string | null;
+  };
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ApplyCustodyEventDocument = new TypedDocumentString(`
+    mutation ApplyCustodyEvent($event: CustodyEventInput!) {
+  applyCustodyEvent(event: $event) {
+    outcome
+    referralId
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyCustodyEventMutation, ApplyCustodyEventMutationVariables>;
