@@ -201,6 +201,8 @@ export type ReferralAction =
 export type ReferralFilter = {
   dischargeOverdue?: InputMaybe<Scalars['Boolean']['input']>;
   namedWorkerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only referrals of the person with this NHS number (spaces accepted); the caller's own referrals still, nothing more. */
+  nhsNumber?: InputMaybe<Scalars['String']['input']>;
   releaseFrom?: InputMaybe<Scalars['Date']['input']>;
   releaseTo?: InputMaybe<Scalars['Date']['input']>;
   /** RECONNECT services only see their own; staff default to their own service. */
