@@ -1,8 +1,10 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
+import { conflictQueue } from '../service/conflicts.ts';
 import { readPerson } from '../service/people.ts';
 import { prisonNumberHolders } from '../service/prison-numbers.ts';
 
 export const Query: QueryResolvers = {
   person: (_, args, ctx, info) => readPerson(ctx, args.id, info),
+  identityConflicts: (_, args, ctx) => conflictQueue(ctx, args),
   prisonNumberHolders: (_, args, ctx) => prisonNumberHolders(ctx, args),
 };
