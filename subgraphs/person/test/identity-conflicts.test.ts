@@ -542,6 +542,14 @@ async function expectMerged(c: Case) {
 describe('SAME_PERSON', () => {
   it('merges the other record into the kept one in every subgraph', async () => {
     const c = await conflictCase();
+    // A record merged into the other one before: it answers the kept one afterwards.
+    const earlier = await seedPerson(db(), {
+      mergedInto: c.other.id,
+      nhsNumber: null,
+      prisonNumber: null,
+      crn: null,
+      pncId: null,
+    });
     const response = await admin.query<Loose>(RESOLVE, {
       id: c.conflictId,
       outcome: 'SAME_PERSON',
@@ -590,6 +598,15 @@ describe('SAME_PERSON', () => {
     });
     expect(se.body.data!.person).toBeNull();
 
+    const [earlierRow] = await db().select().from(people).where(eq(people.id, earlier.id));
+    expect(earlierRow!.mergedInto).toBe(c.linked.id);
+    const viaEarlier = await nwStaff.query<Loose>(
+      `query ($id: ID!) { person(id: $id) { mergedInto { id } } }`,
+      {
+        id: earlier.id,
+      },
+    );
+    expect(viaEarlier.body.data!.person).toEqual({ mergedInto: { id: c.linked.id } });
     // The merge is an audit event on both records, naming the other.
     const merges = (await readsOf(response.headers.get('x-request-id')!)).filter(
       (e) => e.action === 'person.merged',

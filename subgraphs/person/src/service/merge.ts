@@ -223,6 +223,11 @@ async function commitMerge(
       version: sql`${people.version} + 1`,
     })
     .where(eq(people.id, keptId));
+  // Records merged into the merged one before now answer the kept one (one hop, as linkedPersonIds reads).
+  await tx
+    .update(people)
+    .set({ mergedInto: keptId, updatedAt: at, version: sql`${people.version} + 1` })
+    .where(eq(people.mergedInto, mergedId));
   await tx.update(healthNeeds).set({ personId: keptId }).where(eq(healthNeeds.personId, mergedId));
   await tx.update(riskAssessments).set({ personId: keptId }).where(eq(riskAssessments.personId, mergedId));
 
