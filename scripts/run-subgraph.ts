@@ -56,7 +56,8 @@ if (config.NODE_ENV === 'production' && unset.size > 0) {
 }
 
 // Loaded once the configuration is known to be good, so its errors are reported at once.
-const { SUBGRAPH_MODULES, openSubgraphHandles, subgraphRole } = await import('../hub/src/index.ts');
+const { PersonMergeResumer, SUBGRAPH_MODULES, openSubgraphHandles, subgraphRole } =
+  await import('../hub/src/index.ts');
 const module = SUBGRAPH_MODULES.find((m) => m.name === name);
 if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
 
@@ -70,6 +71,8 @@ let dispatcher: Dispatcher | undefined;
 const ownsOutbox = module.name === 'referral';
 // Every process appends audit events and runs a sequencer; one at a time chains (sequencer.ts).
 let auditSequencer: AuditSequencer | undefined;
+// The person subgraph's processes finish person merges that stopped half way (docs/GOVERNANCE.md).
+let mergeResumer: InstanceType<typeof PersonMergeResumer> | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -117,8 +120,19 @@ try {
     logger,
   });
   auditSequencer.start();
+  if (module.name === 'person') {
+    mergeResumer = new PersonMergeResumer({
+      db: handle.db,
+      clock,
+      internalSecret: internalSecretOf(config),
+      subgraphUrls: urls,
+      logger,
+    });
+    mergeResumer.start();
+  }
 } catch (error) {
   reportStartupFailure(logger, error);
+  await mergeResumer?.stop().catch(() => {});
   await auditSequencer?.stop().catch(() => {});
   await dispatcher?.stop().catch(() => {});
   await subgraph?.stop().catch(() => {});
@@ -128,6 +142,7 @@ try {
 
 const running = { subgraph, handle };
 stopOnSignals(logger, async () => {
+  await mergeResumer?.stop();
   await auditSequencer?.stop();
   await dispatcher?.stop();
   await running.subgraph.stop();

@@ -228,7 +228,12 @@ describe('navigation', () => {
     expect(nav(['REFERRER'])).toEqual(['Your referrals', 'Make a referral', 'Webhooks']);
     expect(nav(['ER_PARTNER'])).toEqual(['Enhanced cases', 'Webhooks']);
     expect(nav(['COMMISSIONER'])).toEqual(['Service metrics']);
-    expect(nav(['RECONNECT_ADMIN'])).toEqual(['Access log', 'Data sharing agreements', 'Webhooks']);
+    expect(nav(['RECONNECT_ADMIN'])).toEqual([
+      'Access log',
+      'Data sharing agreements',
+      'Identity conflicts',
+      'Webhooks',
+    ]);
     expect(homeOf({ roles: ['COMMISSIONER'] })).toBe('/service-metrics');
     expect(homeOf({ roles: ['ER_PARTNER'] })).toBe('/partner-cases');
   });

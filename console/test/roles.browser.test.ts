@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDateOf } from '@reconnect/config';
-import { startTestHub, type TestHub } from '@reconnect/hub/testing';
+import { seedIdentityConflict, seedPerson, startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { startConsole, type RunningConsole } from '../src/index.ts';
 import {
   SKIP_MESSAGE,
@@ -404,6 +404,26 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await screen(page, 'admin-access-log');
     await page.getByRole('link', { name: 'Data sharing agreements' }).click();
     await screen(page, 'admin-agreements');
+
+    // Identity conflicts: both records side by side, the form's errors, then a merge.
+    const db = hub.database.handle.db;
+    const linked = await seedPerson(db, { givenName: 'Robin', familyName: 'Twice' });
+    const other = await seedPerson(db, { givenName: 'Robin', familyName: 'Twyce' });
+    const conflict = await seedIdentityConflict(db, { personId: linked.id, otherPersonId: other.id });
+    await page.getByRole('link', { name: 'Identity conflicts' }).click();
+    const section = page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`);
+    await section.getByText(other.prisonNumber!).waitFor();
+    await screen(page, 'admin-identity-conflicts');
+    await section.getByRole('button', { name: 'Resolve conflict' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await screen(page, 'admin-identity-conflict-errors');
+    const again = page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`);
+    await again.getByLabel('One person: keep the record the referral was linked to').check();
+    await again.getByLabel('Why did you decide this?').fill('Same date of birth and prison record.');
+    await again.getByRole('button', { name: 'Resolve conflict' }).click();
+    await page.getByText('Conflict resolved: the two records are being merged into one').waitFor();
+    expect(await page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`).count()).toBe(0);
+    await screen(page, 'admin-identity-conflict-resolved');
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await screen(page, 'webhooks-empty');

@@ -6,6 +6,7 @@
  */
 import * as cheerio from 'cheerio';
 import { deliveries } from '@reconnect/events';
+import { seedIdentityConflict, seedPerson } from '@reconnect/hub/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO,
@@ -217,7 +218,12 @@ describe('information governance (admin)', () => {
     for (let i = 0; i < 14; i++) await partner.get(`/partner-cases/${caseId}`).expect(200);
     const admin = await signedInAgent(app, DEMO.admin);
     const start = await admin.get('/access-log').expect(200);
-    expect(navOf(start.text)).toEqual(['Access log', 'Data sharing agreements', 'Webhooks']);
+    expect(navOf(start.text)).toEqual([
+      'Access log',
+      'Data sharing agreements',
+      'Identity conflicts',
+      'Webhooks',
+    ]);
     const page = await admin.get(`/access-log?person=${personId}`).expect(200);
     const $ = cheerio.load(page.text);
     const rows = $('table tbody tr');
@@ -238,6 +244,42 @@ describe('information governance (admin)', () => {
     expect(cheerio.load(second.text)('a:contains("First page")').attr('href')).toBe(
       `/access-log?person=${personId}`,
     );
+  });
+
+  it('resolves identity conflicts with both records side by side', async () => {
+    const db = env.hub.database.handle.db;
+    const linked = await seedPerson(db, { givenName: 'Casey', familyName: 'Linked' });
+    const other = await seedPerson(db, { givenName: 'Casey', familyName: 'Other' });
+    const conflict = await seedIdentityConflict(db, { personId: linked.id, otherPersonId: other.id });
+    const admin = await signedInAgent(app, DEMO.admin);
+    const page = await admin.get('/identity-conflicts').expect(200);
+    const $ = cheerio.load(page.text);
+    const section = $(`section[aria-labelledby="conflict-${conflict.id}"]`);
+    expect(section.find('h2').text()).toBe('Prison number of Casey Other on the record of Casey Linked');
+    const lists = section.find('.govuk-summary-list');
+    expect(lists.length).toBe(2);
+    expect(lists.first().text()).toContain(linked.nhsNumber!);
+    expect(lists.last().text()).toContain(other.prisonNumber!);
+    const path = `/identity-conflicts/${conflict.id}/resolve`;
+    const csrf = csrfOf(page.text);
+    const invalid = await admin.post(path).type('form').send({ _csrf: csrf, keep: other.id }).expect(400);
+    const errors = cheerio.load(invalid.text);
+    expect(
+      errors('.govuk-error-summary a')
+        .map((_, a) => errors(a).attr('href'))
+        .get(),
+    ).toEqual([`#decision-${conflict.id}`, `#note-${conflict.id}`]);
+    const done = await admin
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrf, keep: other.id, decision: 'DIFFERENT_PEOPLE', note: 'Different people.' })
+      .expect(303);
+    expect(done.headers.location).toBe('/identity-conflicts');
+    const after = await admin.get('/identity-conflicts').expect(200);
+    expect(after.text).toContain('Conflict resolved: the records are two people');
+    expect(cheerio.load(after.text)(`section[aria-labelledby="conflict-${conflict.id}"]`).length).toBe(0);
+    const staff = await signedInAgent(app, STAFF.nwLead);
+    await staff.get('/identity-conflicts').expect(404);
   });
 
   it('says when the ID is not one, or nobody has it', async () => {

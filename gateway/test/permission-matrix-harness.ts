@@ -14,6 +14,7 @@ import {
   readAuthContract,
   seedGrant,
   seedHealthNeed,
+  seedIdentityConflict,
   seedPerson,
   seedReferral,
   seedRiskAssessment,
@@ -80,6 +81,11 @@ const PHRASES: Record<string, Grant> = {
   'withdraw own SUBMITTED referral only': { ...NONE, operations: ['withdraw own SUBMITTED'] },
   // next/custody-events.md: no person's column; the system client's role alone (see `grantOf`).
   'no (HMPPS_EVENTS only)': NONE,
+  // next/governance.md: information governance's queue (the audit is identity-conflicts.test.ts's).
+  'read (each record read is audited as a person read, purpose "identity resolution")': {
+    ...NONE,
+    read: true,
+  },
 };
 
 export function interpret(text: string): Grant {
@@ -264,6 +270,10 @@ export interface Fixture {
   /** One webhook subscription of each caller's organisation, and one of RC-LDN's. */
   webhooks: Record<string, string>;
   otherWebhook: string;
+  /** An open identity conflict of `person` with another record (next/governance.md). */
+  conflict: string;
+  /** A record merged into `person` (its `mergedInto`). */
+  mergedPerson: string;
 }
 
 /** Fails the set-up with the response when a set-up request did not succeed. */
@@ -463,8 +473,27 @@ export async function seedFixture(hub: TestHub, callers: Caller[]): Promise<Fixt
   for (const org of orgs) webhooks[org] = await registerWebhookOf(hub, org);
   const { 'RC-LDN': otherWebhook, ...own } = webhooks;
 
+  // next/governance.md: a conflict of the person with a record nobody has a relationship with, and
+  // a record merged into the person (readable through the person's grants).
+  const db = hub.database.handle.db;
+  const stranger = await seedPerson(db);
+  const conflict = await seedIdentityConflict(db, {
+    personId: person.id,
+    otherPersonId: stranger.id,
+    referralId: submitted.id,
+  });
+  const merged = await seedPerson(db, {
+    mergedInto: person.id,
+    nhsNumber: null,
+    prisonNumber: null,
+    crn: null,
+    pncId: null,
+  });
+
   const nw = [referral.id, submitted.id, declined.id, discharged.id];
   return {
+    conflict: conflict.id,
+    mergedPerson: merged.id,
     person: person.id,
     referral: referral.id,
     reference: referral.reference,

@@ -8,7 +8,13 @@
  * share one record per operation, which they must leave as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { randomPrisonNumber, seedHealthNeed, seedPerson, type TestHub } from '@reconnect/hub/testing';
+import {
+  randomPrisonNumber,
+  seedHealthNeed,
+  seedIdentityConflict,
+  seedPerson,
+  type TestHub,
+} from '@reconnect/hub/testing';
 import { OPS, STATES, seedIn } from '../../subgraphs/referral/test/lifecycle-harness.ts';
 import {
   enrol,
@@ -475,4 +481,30 @@ export function webhookProbes(row: string): WriteProbe[] {
       }),
     },
   ];
+}
+
+/**
+ * `resolveIdentityConflict` (next/governance.md): information governance alone. A cell that is to
+ * succeed resolves a fresh conflict of two fresh records (DIFFERENT_PEOPLE: nothing to merge); the
+ * others are refused before anything is looked up, on the fixture's conflict, which stays open.
+ */
+export function identityConflictProbe(row: string): WriteProbe {
+  const fresh = async (hub: TestHub) => {
+    const db = hub.database.handle.db;
+    const [a, b] = [await seedPerson(db), await seedPerson(db)];
+    return (await seedIdentityConflict(db, { personId: a.id, otherPersonId: b.id })).id;
+  };
+  return {
+    name: 'resolveIdentityConflict',
+    mutation: 'resolveIdentityConflict',
+    expect: judgeWrite({ row, may: (g) => g.write }),
+    prepare: async (hub, _caller, fx, expected) => ({
+      query: m(
+        '$id: ID!',
+        'resolveIdentityConflict(id: $id, outcome: DIFFERENT_PEOPLE, note: "Two people: different dates of birth.")',
+        'conflict { id status }',
+      ),
+      variables: { id: expected === 'OK' ? await fresh(hub) : fx.conflict },
+    }),
+  };
 }

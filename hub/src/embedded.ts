@@ -13,6 +13,7 @@ import type { DbHandle } from '@reconnect/db';
 import { Dispatcher } from '@reconnect/events';
 import { SUPERGRAPH_FILE, createGateway, type GatewayLimits } from '@reconnect/gateway';
 import type { Listening, Logger, Subgraph } from '@reconnect/graph';
+import { PersonMergeResumer } from '@reconnect/person-subgraph';
 import { SUBGRAPH_MODULES } from './subgraphs.ts';
 
 export interface EmbeddedHubOptions {
@@ -48,6 +49,11 @@ export interface EmbeddedHubOptions {
    * it polls (default 500 ms), or `false` not to start it (tests drive it with `drain()`).
    */
   auditSequencer?: { pollIntervalMs?: number; batchSize?: number } | false;
+  /**
+   * The person merge resumer (docs/GOVERNANCE.md, "Merging two person records"), beside the person
+   * subgraph: how often it polls (default 5 s), or `false` not to start it (tests `drain()` it).
+   */
+  mergeResumer?: { pollIntervalMs?: number; graceMs?: number } | false;
 }
 
 export interface EmbeddedHub {
@@ -58,6 +64,8 @@ export interface EmbeddedHub {
   dispatcher: Dispatcher;
   /** Chains and signs appended audit events; tests may `drain()` it rather than wait for a poll. */
   auditSequencer: AuditSequencer;
+  /** Finishes person merges that stopped half way; tests may `drain()` it rather than wait for a poll. */
+  mergeResumer: PersonMergeResumer;
   /** Stops one subgraph's listener (fault tests) and starts it again on the same port. */
   stopSubgraph(name: string): Promise<void>;
   restartSubgraph(name: string): Promise<void>;
@@ -95,7 +103,17 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     logger: options.logger,
     ...(options.auditSequencer ? options.auditSequencer : {}),
   });
+  // Person merges are recorded by the person subgraph; its processes finish them (service/merge.ts).
+  const mergeResumer = new PersonMergeResumer({
+    db: dbOf('person'),
+    clock: options.clock,
+    internalSecret: options.internalSecret,
+    subgraphUrls,
+    logger: options.logger,
+    ...(options.mergeResumer ? options.mergeResumer : {}),
+  });
   const stopAll = async () => {
+    await mergeResumer.stop();
     await auditSequencer.stop();
     await dispatcher.stop();
     for (const l of Object.values(listeners)) await l.close();
@@ -125,12 +143,14 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     const listening = await gateway.listen(options.port, options.host);
     if (options.dispatcher !== false) dispatcher.start();
     if (options.auditSequencer !== false) auditSequencer.start();
+    if (options.mergeResumer !== false) mergeResumer.start();
     return {
       gatewayUrl: listening.url,
       subgraphUrls,
       subgraphs,
       dispatcher,
       auditSequencer,
+      mergeResumer,
       async stopSubgraph(name) {
         await listeners[name]?.close();
       },

@@ -75,6 +75,11 @@ export interface StartTestHubOptions {
    * same reason as the dispatcher: tests call `hub.auditSequencer.drain()`.
    */
   auditSequencer?: { pollIntervalMs?: number; batchSize?: number } | false;
+  /**
+   * Start the person merge resumer polling. By default it is not started (its polls would land in
+   * statement counts): tests call `hub.mergeResumer.drain()`.
+   */
+  mergeResumer?: { pollIntervalMs?: number; graceMs?: number } | false;
   /** Where the hub logs (tests that read the server log pass a logger over an in-memory stream). */
   logger?: Logger;
   /**
@@ -118,6 +123,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       dispatcher: options.dispatcher ?? false,
       auditSigningKey,
       auditSequencer: options.auditSequencer ?? false,
+      mergeResumer: options.mergeResumer ?? false,
     });
   } catch (error) {
     await closeHandles(handles);

@@ -118,6 +118,7 @@ export function navigationOf(
     items.push(
       { href: '/access-log', text: 'Access log', active: under('/access-log') },
       { href: '/agreements', text: 'Data sharing agreements', active: under('/agreements') },
+      { href: '/identity-conflicts', text: 'Identity conflicts', active: under('/identity-conflicts') },
     );
   }
   if (maySubscribe(user)) items.push({ href: '/webhooks', text: 'Webhooks', active: under('/webhooks') });

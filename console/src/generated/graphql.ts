@@ -166,6 +166,16 @@ export type HealthNeedInput = {
   description: Scalars['String']['input'];
 };
 
+export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
+
+export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
+
+export type IdentityResolution =
+  /** They are two people: nothing is merged, and the identifier is taken off the record it was wrongly added to. */
+  | 'DIFFERENT_PEOPLE'
+  /** The two records are one person: the other record is merged into the kept one. */
+  | 'SAME_PERSON';
+
 export type PersonIdentityInput = {
   crn?: InputMaybe<Scalars['String']['input']>;
   dateOfBirth: Scalars['Date']['input'];
@@ -642,6 +652,76 @@ export type AgreementsQuery = {
       active: boolean;
     }>;
   }>;
+};
+
+export type ConflictRecordFragment = {
+  __typename?: 'Person';
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  nhsNumber: string | null;
+  prisonNumber: string | null;
+  crn: string | null;
+  pncId: string | null;
+  homeOfficeReference: string | null;
+};
+
+export type IdentityConflictsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+export type IdentityConflictsQuery = {
+  __typename?: 'Query';
+  identityConflicts: {
+    __typename?: 'IdentityConflictConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'IdentityConflict';
+      id: string;
+      detectedAt: string;
+      identifierType: IdentifierType;
+      person: {
+        __typename?: 'Person';
+        id: string;
+        givenName: string;
+        familyName: string;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        prisonNumber: string | null;
+        crn: string | null;
+        pncId: string | null;
+        homeOfficeReference: string | null;
+      };
+      otherPerson: {
+        __typename?: 'Person';
+        id: string;
+        givenName: string;
+        familyName: string;
+        dateOfBirth: string | null;
+        nhsNumber: string | null;
+        prisonNumber: string | null;
+        crn: string | null;
+        pncId: string | null;
+        homeOfficeReference: string | null;
+      };
+    }>;
+  };
+};
+
+export type ResolveIdentityConflictMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  outcome: IdentityResolution;
+  note: Scalars['String']['input'];
+  keepPersonId: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type ResolveIdentityConflictMutation = {
+  __typename?: 'Mutation';
+  resolveIdentityConflict: {
+    __typename?: 'IdentityConflictPayload';
+    conflict: { __typename?: 'IdentityConflict'; id: string; status: IdentityConflictStatus };
+  };
 };
 
 export type HandoversQueryVariables = Exact<{
@@ -1197,6 +1277,30 @@ export const ChangedReferralFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ChangedReferralFragment, unknown>;
+export const ConflictRecordFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ConflictRecord' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Person' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nhsNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'prisonNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pncId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'homeOfficeReference' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConflictRecordFragment, unknown>;
 export const HandoverRowFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3070,6 +3174,183 @@ export const AgreementsDocument = {
     },
   ],
 } as unknown as DocumentNode<AgreementsQuery, AgreementsQueryVariables>;
+export const IdentityConflictsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'IdentityConflicts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'identityConflicts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'EnumValue', value: 'OPEN' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'detectedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'identifierType' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'person' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ConflictRecord' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'otherPerson' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ConflictRecord' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ConflictRecord' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Person' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'familyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nhsNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'prisonNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'crn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pncId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'homeOfficeReference' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<IdentityConflictsQuery, IdentityConflictsQueryVariables>;
+export const ResolveIdentityConflictDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResolveIdentityConflict' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'IdentityResolution' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'keepPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resolveIdentityConflict' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'outcome' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'outcome' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'keepPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'keepPersonId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'conflict' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResolveIdentityConflictMutation, ResolveIdentityConflictMutationVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [

@@ -6,9 +6,72 @@
 import { Router, type Request, type Response } from 'express';
 import { formatDate, formatDateTime, label } from '../presenters/format.ts';
 import { afterOf, cursorLinks } from '../presenters/paging.ts';
-import { ID_PATTERN, callerFor, type Services } from './context.ts';
+import { HubError } from '../gateway/client.ts';
+import type { OpenConflicts } from '../services/governance.ts';
+import { ID_PATTERN, callerFor, flash, takeFlash, type Services } from './context.ts';
 
 const PAGE_SIZE = 25;
+const CONFLICTS_PAGE = 50;
+const NOTE_MAX = 2000;
+
+type Record = OpenConflicts['nodes'][number]['person'];
+
+/** One record of a conflict as summary-list rows (identity only: all the hub opens here). */
+function recordRows(p: Record) {
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: key },
+    value: { text: value || 'Not recorded' },
+  });
+  return [
+    row('Name', `${p.givenName} ${p.familyName}`),
+    row('Date of birth', formatDate(p.dateOfBirth)),
+    row('NHS number', p.nhsNumber),
+    row('Prison number', p.prisonNumber),
+    row('CRN', p.crn),
+    row('PNC ID', p.pncId),
+    row('Home Office reference', p.homeOfficeReference),
+    row('Hub ID', p.id),
+  ];
+}
+
+interface ResolveErrors {
+  decision?: string;
+  note?: string;
+}
+
+async function renderConflicts(
+  services: Services,
+  res: Response,
+  invalid?: { id: string; errors: ResolveErrors; decision: string; note: string },
+  message?: string,
+) {
+  const conflicts = await services.governance.openConflicts(callerFor(res), CONFLICTS_PAGE);
+  res.render('pages/identity-conflicts.njk', {
+    flash: message,
+    total: conflicts.totalCount,
+    errorList: invalid
+      ? Object.entries(invalid.errors).map(([field, text]) => ({ text, href: `#${field}-${invalid.id}` }))
+      : undefined,
+    conflicts: conflicts.nodes.map((c) => ({
+      id: c.id,
+      detectedAt: formatDateTime(c.detectedAt),
+      identifier: label(c.identifierType),
+      linked: {
+        id: c.person.id,
+        name: `${c.person.givenName} ${c.person.familyName}`,
+        rows: recordRows(c.person),
+      },
+      other: {
+        id: c.otherPerson.id,
+        name: `${c.otherPerson.givenName} ${c.otherPerson.familyName}`,
+        rows: recordRows(c.otherPerson),
+      },
+      ...(invalid?.id === c.id
+        ? { errors: invalid.errors, decision: invalid.decision, note: invalid.note }
+        : {}),
+    })),
+  });
+}
 
 export function governanceRoutes(services: Services): Router {
   const router = Router();
@@ -72,6 +135,51 @@ export function governanceRoutes(services: Services): Router {
           ]),
       })),
     });
+  });
+
+  router.get('/identity-conflicts', async (req: Request, res: Response) => {
+    await renderConflicts(services, res, undefined, takeFlash(req));
+  });
+
+  router.post('/identity-conflicts/:id/resolve', async (req: Request, res: Response) => {
+    const id = typeof req.params.id === 'string' ? req.params.id : '';
+    if (!ID_PATTERN.test(id)) return res.status(404).render('pages/not-found.njk');
+    const body = req.body as { [key: string]: unknown };
+    const decision = typeof body.decision === 'string' ? body.decision : '';
+    const note = typeof body.note === 'string' ? body.note.trim() : '';
+    const keep = typeof body.keep === 'string' && ID_PATTERN.test(body.keep) ? body.keep : null;
+    const errors: ResolveErrors = {};
+    if (!['KEEP_LINKED', 'KEEP_OTHER', 'DIFFERENT_PEOPLE'].includes(decision))
+      errors.decision = 'Select whether these are one person or two';
+    if (!note) errors.note = 'Enter why you decided this';
+    else if (note.length > NOTE_MAX) errors.note = `The note must be ${NOTE_MAX} characters or fewer`;
+    if (Object.keys(errors).length) {
+      res.status(400);
+      return renderConflicts(services, res, { id, errors, decision, note });
+    }
+    const outcome = decision === 'DIFFERENT_PEOPLE' ? 'DIFFERENT_PEOPLE' : 'SAME_PERSON';
+    try {
+      await services.governance.resolveConflict(
+        callerFor(res),
+        id,
+        outcome,
+        note,
+        decision === 'KEEP_OTHER' ? keep : null,
+      );
+    } catch (error) {
+      if (error instanceof HubError && (error.code === 'INVALID_TRANSITION' || error.code === 'NOT_FOUND')) {
+        flash(req, 'That conflict has already been resolved');
+        return res.redirect(303, '/identity-conflicts');
+      }
+      throw error;
+    }
+    flash(
+      req,
+      outcome === 'SAME_PERSON'
+        ? 'Conflict resolved: the two records are being merged into one'
+        : 'Conflict resolved: the records are two people',
+    );
+    res.redirect(303, '/identity-conflicts');
   });
 
   return router;

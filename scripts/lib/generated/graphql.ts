@@ -166,6 +166,16 @@ export type HealthNeedInput = {
   description: Scalars['String']['input'];
 };
 
+export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
+
+export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
+
+export type IdentityResolution =
+  /** They are two people: nothing is merged, and the identifier is taken off the record it was wrongly added to. */
+  | 'DIFFERENT_PEOPLE'
+  /** The two records are one person: the other record is merged into the kept one. */
+  | 'SAME_PERSON';
+
 export type PersonIdentityInput = {
   crn?: InputMaybe<Scalars['String']['input']>;
   dateOfBirth: Scalars['Date']['input'];

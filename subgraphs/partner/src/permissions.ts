@@ -66,6 +66,11 @@ const readsReferralCase = or(
   ),
 );
 
+/** Internal calls from the person subgraph (the identity authority), signed as `person`. */
+const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
+  (_p, _a, ctx: Context) => ctx.caller === 'person',
+);
+
 export const permissions: IRules = {
   Query: {
     partnerOrganisations: or(staffOrAdmin, partner),
@@ -74,6 +79,8 @@ export const permissions: IRules = {
     enhancedCases: or(serviceStaff, partner),
   },
   Mutation: {
+    // The person subgraph applying an information governance merge (the service re-checks).
+    applyPersonMergeToCases: and(calledByPerson, hasAnyRole('RECONNECT_ADMIN')),
     enrolEnhancedReconnect: serviceStaff,
     addCasePartner: serviceStaff,
     removeCasePartner: serviceStaff,

@@ -19,3 +19,4 @@ export {
   type Identity,
 } from './service/identifiers.ts';
 export * as personSchema from './db/schema.ts';
+export { PersonMergeResumer, type PersonMergeResumerOptions } from './service/merge.ts';

@@ -1,6 +1,7 @@
 /** Per-request loaders: one query per kind of lookup per tick, whatever the number of people. */
 import DataLoader from 'dataloader';
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc, inArray, or } from 'drizzle-orm';
+import type { AuditRecorder } from '@reconnect/audit';
 import { isUuid } from '@reconnect/access';
 import type { Db } from '@reconnect/db';
 import { byKey, groupBy } from '@reconnect/graph';
@@ -45,14 +46,29 @@ export function createLoaders(ctx: { db: Db }) {
         .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.recordedAt), asc(riskAssessments.id));
       return groupBy(ids, rows, (r) => r.personId);
     }),
+    /** Conflicts on either side of each person, newest first. */
     conflictsByPerson: new DataLoader<string, IdentityConflictRow[]>(async (ids) => {
       const rows = await db
         .select()
         .from(identityConflicts)
-        .where(inArray(identityConflicts.personId, [...ids]))
+        .where(
+          or(
+            inArray(identityConflicts.personId, [...ids]),
+            inArray(identityConflicts.otherPersonId, [...ids]),
+          ),
+        )
         .orderBy(desc(identityConflicts.recordedAt), asc(identityConflicts.id));
-      return groupBy(ids, rows, (r) => r.personId);
+      return ids.map((id) => rows.filter((r) => r.personId === id || r.otherPersonId === id));
     }),
+    conflictById: new DataLoader<string, IdentityConflictRow | null>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(identityConflicts)
+        .where(inArray(identityConflicts.id, [...ids]));
+      return byKey(ids, rows, (r) => r.id);
+    }),
+    /** The audit recorder of information governance's reads (service/conflicts.ts), made when first used. */
+    governanceAudit: undefined as AuditRecorder | undefined,
     /**
      * People this request resolved through `resolvePersonIdentity`: the caller may read their `id`
      * in the answer (the referral it is submitting needs it) before any grant exists.

@@ -10,14 +10,36 @@ import { CUSTODY_EVENTS_ROLE, REFERRAL_SUBMITTER_ROLES, SERVICE_STAFF_ROLES } fr
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
 import type { PersonRow } from './db/schema.ts';
+import { isConflictPerson } from './service/conflicts.ts';
+import { linkedPersonIds } from './service/people.ts';
 
 const admin = hasAnyRole('RECONNECT_ADMIN');
 
+/** A grant on this record or, in a merge, on the other record (people.ts, linkedPersonIds). */
 function relationshipRule(name: string, ...relationships: Relationship[]) {
-  return rule(name, { cache: 'no_cache' })((person: PersonRow, _args, ctx: Context) =>
-    ctx.access.hasPersonRelationship(person.id, ...relationships),
-  );
+  return rule(name, { cache: 'no_cache' })((person: PersonRow, _args, ctx: Context) => {
+    const ids = linkedPersonIds(person);
+    if (ids.length === 1) return ctx.access.hasPersonRelationship(person.id, ...relationships);
+    return Promise.all(ids.map((id) => ctx.access.hasPersonRelationship(id, ...relationships))).then((held) =>
+      held.some(Boolean),
+    );
+  });
 }
+
+/**
+ * Information governance reading a record through an identity conflict (service/conflicts.ts):
+ * only there, and only its identity fields, open to RECONNECT_ADMIN (contract/next/governance.md).
+ */
+const adminThroughConflict = and(
+  admin,
+  rule('personReadThroughConflictByAdmin', { cache: 'no_cache' })((person: PersonRow) =>
+    isConflictPerson(person, 'ADMIN'),
+  ),
+);
+/** Staff reading a conflict of a person they have a relationship with see the other record's id. */
+const throughConflict = rule('personReadThroughConflict', { cache: 'no_cache' })(
+  (person: PersonRow) => isConflictPerson(person, 'STAFF') || isConflictPerson(person, 'ADMIN'),
+);
 
 /** Staff of a service that owns, receives or (for 28 days) sent one of the person's referrals. */
 const ownStaff = and(serviceStaff, relationshipRule('personStaffGrant', ...SERVICE_RELATIONSHIPS));
@@ -31,8 +53,11 @@ function partnerScopeRule(scope: 'RISK' | 'NEEDS') {
   return and(
     hasAnyRole('ER_PARTNER'),
     rule(`personPartnerScope:${scope}`, { cache: 'no_cache' })(
-      async (person: PersonRow, _args, ctx: Context) =>
-        (await ctx.access.partnerScopes(person.id)).has(scope),
+      async (person: PersonRow, _args, ctx: Context) => {
+        for (const id of linkedPersonIds(person))
+          if ((await ctx.access.partnerScopes(id)).has(scope)) return true;
+        return false;
+      },
     ),
   );
 }
@@ -52,18 +77,24 @@ const partnerNeeds = partnerScopeRule('NEEDS');
 const partnerRisk = partnerScopeRule('RISK');
 
 const identity = or(ownStaff, ownReferrer, ownPartner);
+const identityOrConflict = or(identity, adminThroughConflict);
+const identifier = or(ownStaff, adminThroughConflict);
 
 export const permissions: IRules = {
   Query: {
     // The resolver returns null for a person without a relationship; COMMISSIONER has no
     // person-level access at all (aggregate metrics only).
     person: hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
+    // Information governance's queue (the service re-asserts the role).
+    identityConflicts: admin,
     // The referral subgraph applying an HMPPS custody event (ids only; the service re-checks).
     prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
     // The referral subgraph narrowing the caller's own referrals by NHS number (ids only).
     nhsNumberHolders: and(calledByReferral, hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER')),
   },
   Mutation: {
+    // Information governance only (re-asserted by the service).
+    resolveIdentityConflict: admin,
     // The service re-asserts the grant (OWNING or RECEIVING service) before writing.
     recordHealthNeed: serviceStaff,
     resolveHealthNeed: serviceStaff,
@@ -74,21 +105,22 @@ export const permissions: IRules = {
     mergePrisonNumbers: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
   },
   Person: {
-    id: or(identity, admin, resolvedInThisRequest),
-    givenName: identity,
-    familyName: identity,
-    dateOfBirth: identity,
-    nhsNumber: ownStaff,
-    prisonNumber: ownStaff,
-    crn: ownStaff,
-    pncId: ownStaff,
-    homeOfficeReference: ownStaff,
+    id: or(identity, admin, resolvedInThisRequest, throughConflict),
+    givenName: identityOrConflict,
+    familyName: identityOrConflict,
+    dateOfBirth: identityOrConflict,
+    nhsNumber: identifier,
+    prisonNumber: identifier,
+    crn: identifier,
+    pncId: identifier,
+    homeOfficeReference: identifier,
     homeArea: ownStaff,
     healthNeeds: or(ownStaff, partnerNeeds),
     riskOfSeriousHarm: or(ownStaff, partnerRisk),
     riskAssessments: or(ownStaff, partnerRisk),
     accessLog: admin,
-    identityConflicts: ownStaff,
+    identityConflicts: or(ownStaff, admin),
+    mergedInto: or(identity, admin),
   },
   // The types below are reachable only through a Person field or mutation guarded above.
   HealthNeed: allow,
@@ -98,6 +130,10 @@ export const permissions: IRules = {
   PageInfo: allow,
   LocalAuthority: allow,
   IdentityConflict: allow,
+  IdentityConflictResolution: allow,
+  IdentityConflictConnection: allow,
+  IdentityConflictPayload: allow,
+  Referral: allow,
   PersonMatch: allow,
   PersonPayload: allow,
   PrisonNumberHolder: allow,

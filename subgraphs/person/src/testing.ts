@@ -133,3 +133,29 @@ export async function seedRiskAssessment(
     .returning();
   return row!;
 }
+
+export interface IdentityConflictSeed {
+  personId: string;
+  otherPersonId: string;
+  identifierKind?: personSchema.IdentifierKind;
+  referralId?: string | null;
+  recordedAt?: Date;
+}
+
+/** An open identity conflict between two people, as matching records one. */
+export async function seedIdentityConflict(
+  db: Queryable,
+  seed: IdentityConflictSeed,
+): Promise<personSchema.IdentityConflictRow> {
+  const [row] = await db
+    .insert(personSchema.identityConflicts)
+    .values({
+      personId: seed.personId,
+      otherPersonId: seed.otherPersonId,
+      identifierKind: seed.identifierKind ?? 'PRISON_NUMBER',
+      referralId: seed.referralId ?? null,
+      recordedAt: seed.recordedAt ?? new Date(),
+    })
+    .returning();
+  return row!;
+}

@@ -26,6 +26,7 @@ const FIELDS: Record<string, string> = {
   riskAssessments: 'riskAssessments { id level }',
   accessLog: 'accessLog { nodes { action } pageInfo { hasNextPage endCursor } }',
   identityConflicts: 'identityConflicts { id }',
+  mergedInto: 'mergedInto { id }',
 };
 const IDENTITY = ['id', 'givenName', 'familyName', 'dateOfBirth'];
 const IDENTIFIERS = ['nhsNumber', 'prisonNumber', 'crn', 'pncId', 'homeOfficeReference', 'homeArea'];
@@ -146,13 +147,13 @@ const MATRIX: Row[] = [
     who: 'an admin',
     caller: { roles: ['RECONNECT_ADMIN'], org: 'RC-NW' },
     grants: [],
-    reads: ['id', 'accessLog'],
+    reads: ['id', 'accessLog', 'identityConflicts', 'mergedInto'],
   },
   {
     who: 'an admin of a service with a grant',
     caller: { roles: ['RECONNECT_ADMIN'], org: 'RC-NW' },
     grants: [{ org: 'RC-NW', relationship: 'OWNING_SERVICE' }],
-    reads: ['id', 'accessLog'],
+    reads: ['id', 'accessLog', 'identityConflicts', 'mergedInto'],
   },
 ];
 
@@ -205,9 +206,13 @@ describe('Person permissions', () => {
       expect(result.errors).toBeUndefined();
       return;
     }
-    if (row.reads.includes(field)) {
+    // contract/next/governance.md: whoever reads a person's identity reads its mergedInto.
+    const reads = row.reads.includes(field) || (field === 'mergedInto' && row.reads.includes('givenName'));
+    if (reads) {
       expect(result.errors).toBeUndefined();
       const value = result.data!.person[field];
+      // Nobody here was merged: mergedInto is null, and readable.
+      if (field === 'mergedInto') return expect(value).toBeNull();
       expect(value).not.toBeNull();
       if (field === 'id') expect(value).toBe(person.id);
       if (field === 'nhsNumber') expect(value).toBe(person.nhsNumber);

@@ -47,6 +47,11 @@ const submissionFields = or(serviceOfReferral, referrerOfReferral);
 const caseFields = serviceOfReferral;
 const caseFieldsWithPartner = or(serviceOfReferral, partnerOfReferral);
 
+/** Internal calls from the person subgraph (the identity authority), signed as `person`. */
+const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
+  (_p, _a, ctx: Context) => ctx.caller === 'person',
+);
+
 export const permissions: IRules = {
   Query: {
     referral: readers,
@@ -76,6 +81,8 @@ export const permissions: IRules = {
     recordTemporaryLicence: serviceStaff,
     // contract/next/custody-events.md: the HMPPS events client alone (the service re-checks).
     applyCustodyEvent: hasAnyRole(CUSTODY_EVENTS_ROLE),
+    // The person subgraph applying an information governance merge (the service re-checks).
+    applyPersonMergeToReferrals: and(calledByPerson, hasAnyRole('RECONNECT_ADMIN')),
     recordEngagement: serviceStaff,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
     dischargeReferral: serviceStaff,

@@ -122,3 +122,15 @@ export type CasePartnerRow = typeof casePartners.$inferSelect;
 export type PartnerUpdateRow = typeof partnerUpdates.$inferSelect;
 export type PartnerRow = typeof partnerOrganisations.$inferSelect;
 export type AgreementRow = typeof dataSharingAgreements.$inferSelect;
+
+/**
+ * Person merges this subgraph has applied (docs/GOVERNANCE.md, "Merging two person records"): the
+ * merge id is the primary key, written in the transaction that moves the enhanced cases, so a
+ * repeat of `applyPersonMerge` finds it and changes nothing.
+ */
+export const appliedPersonMerges = partnerSchema.table('applied_person_merges', {
+  mergeId: uuid('merge_id').primaryKey(),
+  keptPersonId: uuid('kept_person_id').notNull(),
+  mergedPersonId: uuid('merged_person_id').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+});

@@ -95,6 +95,11 @@ export type EnrolEnhancedInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   addCasePartner: EnhancedCasePayload;
+  /**
+   * Internal: applies a SAME_PERSON merge recorded by the person subgraph (DOMAIN.md, "Identity
+   * conflicts"): its enhanced cases and their partner grants move to the kept person. Idempotent by mergeId: answers true once applied, however often it is asked.
+   */
+  applyPersonMergeToCases: Scalars['Boolean']['output'];
   closeEnhancedCase: EnhancedCasePayload;
   enrolEnhancedReconnect: EnhancedCasePayload;
   recordDataSharingAgreement: PartnerOrganisation;
@@ -106,6 +111,12 @@ export type Mutation = {
 export type MutationAddCasePartnerArgs = {
   caseId: Scalars['ID']['input'];
   partnerCode: Scalars['String']['input'];
+};
+
+export type MutationApplyPersonMergeToCasesArgs = {
+  keptPersonId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
+  mergedPersonId: Scalars['ID']['input'];
 };
 
 export type MutationCloseEnhancedCaseArgs = {

@@ -284,6 +284,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationAddCasePartnerArgs, 'caseId' | 'partnerCode'>
   >;
+  applyPersonMergeToCases?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationApplyPersonMergeToCasesArgs, 'keptPersonId' | 'mergeId' | 'mergedPersonId'>
+  >;
   closeEnhancedCase?: Resolver<
     ResolversTypes['EnhancedCasePayload'],
     ParentType,

@@ -10,10 +10,12 @@ import {
   withdrawSharingConsent,
 } from '../service/case-changes.ts';
 import { enrolEnhancedReconnect } from '../service/enrol.ts';
+import { applyPersonMerge } from '../service/person-merge.ts';
 
 const casePayload = (row: EnhancedCaseRow) => ({ enhancedCase: row });
 
 export const Mutation: MutationResolvers = {
+  applyPersonMergeToCases: (_, args, ctx) => applyPersonMerge(ctx, args),
   enrolEnhancedReconnect: async (_, args, ctx) => casePayload(await enrolEnhancedReconnect(ctx, args)),
   addCasePartner: async (_, args, ctx) => casePayload(await addCasePartner(ctx, args)),
   removeCasePartner: async (_, args, ctx) => casePayload(await removeCasePartner(ctx, args)),

@@ -47,6 +47,9 @@ export const IDENTIFIER_KINDS = [
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
+export const IDENTITY_RESOLUTIONS = ['SAME_PERSON', 'DIFFERENT_PEOPLE'] as const;
+export type IdentityResolutionOutcome = (typeof IDENTITY_RESOLUTIONS)[number];
+
 export const people = personSchema.table(
   'people',
   {
@@ -63,6 +66,13 @@ export const people = personSchema.table(
     homeOfficeReference: text('home_office_reference'),
     /** ONS code of the home local authority; the directory (regional-service) owns the area. */
     homeAreaCode: text('home_area_code'),
+    /** Set when information governance merged this record into another (DOMAIN.md, "Identity conflicts"). */
+    mergedInto: uuid('merged_into'),
+    /**
+     * On the kept record while a merge into it is still being applied by the other subgraphs: the
+     * merged record's id, whose grants (not yet moved) still open this record to their holders.
+     */
+    pendingMergeOf: uuid('pending_merge_of'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -146,9 +156,26 @@ export const identityConflicts = personSchema.table(
       .references(() => people.id, { onDelete: 'cascade' }),
     identifierKind: text('identifier_kind', { enum: IDENTIFIER_KINDS }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    /** The request that found it: the referral stored by that request is linked afterwards. */
+    requestId: text('request_id'),
+    /** The referral whose submission found it (owned by the referral subgraph). */
+    referralId: uuid('referral_id'),
+    /** Identifiers that same submission added to `personId`: DIFFERENT_PEOPLE takes them off again. */
+    addedIdentifierKinds: text('added_identifier_kinds', { enum: IDENTIFIER_KINDS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    outcome: text('outcome', { enum: IDENTITY_RESOLUTIONS }),
+    /** SAME_PERSON: the record kept (the other one is merged into it). */
+    keptPersonId: uuid('kept_person_id'),
+    note: text('note'),
+    resolvedBy: text('resolved_by'),
   },
   (t) => [
+    index('identity_conflicts_open_idx')
+      .on(t.recordedAt)
+      .where(sql`${t.resolvedAt} is null`),
     index('identity_conflicts_person_idx').on(t.personId),
     index('identity_conflicts_other_person_idx').on(t.otherPersonId),
     // One open conflict per pair and identifier: a resubmission does not pile up duplicates.
@@ -158,8 +185,49 @@ export const identityConflicts = personSchema.table(
   ],
 );
 
+/** The other subgraphs that hold data about a person, in the order a merge is applied to them. */
+export const MERGE_STEPS = ['referral', 'partner'] as const;
+export type MergeStep = (typeof MERGE_STEPS)[number];
+
+/**
+ * A SAME_PERSON resolution: recorded in the transaction that merges the person subgraph's own data
+ * (the commit point), then applied by each other owner, idempotently by this id, until
+ * `pendingSteps` is empty and `completedAt` is set (docs/GOVERNANCE.md, "Merging two person records").
+ */
+export const personMerges = personSchema.table(
+  'person_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conflictId: uuid('conflict_id')
+      .notNull()
+      .unique()
+      .references(() => identityConflicts.id),
+    keptPersonId: uuid('kept_person_id')
+      .notNull()
+      .references(() => people.id),
+    mergedPersonId: uuid('merged_person_id')
+      .notNull()
+      .references(() => people.id),
+    pendingSteps: text('pending_steps', { enum: MERGE_STEPS }).array().notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    /** Who resolved it: the other owners' changes are made on their behalf. */
+    recordedBySubject: text('recorded_by_subject').notNull(),
+    recordedByOrganisation: text('recorded_by_organisation'),
+    requestId: text('request_id').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('person_merges_pending_idx')
+      .on(t.recordedAt)
+      .where(sql`${t.completedAt} is null`),
+  ],
+);
+
 export type PersonRow = typeof people.$inferSelect;
 export type NewPersonRow = typeof people.$inferInsert;
 export type HealthNeedRow = typeof healthNeeds.$inferSelect;
 export type RiskAssessmentRow = typeof riskAssessments.$inferSelect;
 export type IdentityConflictRow = typeof identityConflicts.$inferSelect;
+export type PersonMergeRow = typeof personMerges.$inferSelect;

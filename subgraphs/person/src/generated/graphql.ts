@@ -65,16 +65,59 @@ export type HealthNeedInput = {
   description: Scalars['String']['input'];
 };
 
-/** Two identifiers of one submission matched two different people: staff decide; nothing is merged silently. */
+export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
+
+/** Two person records that one submission's identifiers pointed at (DOMAIN.md, One person, many doors). */
 export type IdentityConflict = {
   __typename?: 'IdentityConflict';
+  detectedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
-  /** The identifier that matched another person. */
+  /** The identifier kind (internal: the referral subgraph's match answer). */
   identifier: Scalars['String']['output'];
+  /** The identifier that belongs to the other record. */
+  identifierType: IdentifierType;
+  /** The record that already held that identifier. */
+  otherPerson: Person;
   otherPersonId: Scalars['ID']['output'];
+  /** The record the submission was linked to. */
+  person: Person;
   recordedAt: Scalars['DateTime']['output'];
+  /** The referral whose submission found the conflict. */
+  referral?: Maybe<Referral>;
+  resolution?: Maybe<IdentityConflictResolution>;
   resolved: Scalars['Boolean']['output'];
+  status: IdentityConflictStatus;
 };
+
+export type IdentityConflictConnection = {
+  __typename?: 'IdentityConflictConnection';
+  nodes: Array<IdentityConflict>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IdentityConflictPayload = {
+  __typename?: 'IdentityConflictPayload';
+  conflict: IdentityConflict;
+};
+
+export type IdentityConflictResolution = {
+  __typename?: 'IdentityConflictResolution';
+  /** SAME_PERSON only: the record that was kept. */
+  keptPerson?: Maybe<Person>;
+  note: Scalars['String']['output'];
+  outcome: IdentityResolution;
+  resolvedAt: Scalars['DateTime']['output'];
+  resolvedBy: Scalars['String']['output'];
+};
+
+export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
+
+export type IdentityResolution =
+  /** They are two people: nothing is merged, and the identifier is taken off the record it was wrongly added to. */
+  | 'DIFFERENT_PEOPLE'
+  /** The two records are one person: the other record is merged into the kept one. */
+  | 'SAME_PERSON';
 
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
@@ -99,6 +142,12 @@ export type Mutation = {
   recordReferralNeeds: Array<HealthNeed>;
   recordRiskAssessment: PersonPayload;
   resolveHealthNeed: PersonPayload;
+  /**
+   * Information governance decides an identity conflict (DOMAIN.md, "Identity conflicts"): SAME_PERSON
+   * merges the other record into the kept one across every subgraph; DIFFERENT_PEOPLE takes the
+   * identifiers the conflicting submission added off the linked record. A note is required.
+   */
+  resolveIdentityConflict: IdentityConflictPayload;
   /**
    * Internal: the identity authority's matching ("One person, many doors", DOMAIN.md). Called by the
    * referral subgraph with the caller's principal; not part of the public API.
@@ -133,6 +182,13 @@ export type MutationResolveHealthNeedArgs = {
   personId: Scalars['ID']['input'];
 };
 
+export type MutationResolveIdentityConflictArgs = {
+  id: Scalars['ID']['input'];
+  keepPersonId?: InputMaybe<Scalars['ID']['input']>;
+  note: Scalars['String']['input'];
+  outcome: IdentityResolution;
+};
+
 export type MutationResolvePersonIdentityArgs = {
   input: PersonIdentityMatchInput;
   inputPath?: InputMaybe<Scalars['String']['input']>;
@@ -157,8 +213,10 @@ export type Person = {
   homeArea?: Maybe<LocalAuthority>;
   homeOfficeReference?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** Identity conflicts recorded against this person for staff to resolve (internal). */
+  /** Identity conflicts on this record, open ones by default. */
   identityConflicts?: Maybe<Array<IdentityConflict>>;
+  /** Set when this record was merged into another one: read that one instead. */
+  mergedInto?: Maybe<Person>;
   /** 10 digits, Modulus 11 valid. */
   nhsNumber?: Maybe<Scalars['String']['output']>;
   /** Police National Computer id, e.g. 2012/0052834K. */
@@ -177,6 +235,10 @@ export type PersonAccessLogArgs = {
 
 export type PersonHealthNeedsArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type PersonIdentityConflictsArgs = {
+  status?: InputMaybe<IdentityConflictStatus>;
 };
 
 /** The identity the referral subgraph asks the person subgraph to resolve (internal). */
@@ -237,6 +299,8 @@ export type PrisonNumberMergeOutcome =
 
 export type Query = {
   __typename?: 'Query';
+  /** Information governance's queue of identity conflicts (RECONNECT_ADMIN), oldest first. */
+  identityConflicts: IdentityConflictConnection;
   /**
    * Internal: the person holding this NHS number, by id alone (none: an empty list). Called by the
    * referral subgraph to narrow a caller's own referrals to one NHS number (the BaRS FHIR search);
@@ -251,6 +315,12 @@ export type Query = {
   prisonNumberHolders: Array<PrisonNumberHolder>;
 };
 
+export type QueryIdentityConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<IdentityConflictStatus>;
+};
+
 export type QueryNhsNumberHoldersArgs = {
   inputPath?: InputMaybe<Scalars['String']['input']>;
   nhsNumber: Scalars['String']['input'];
@@ -262,6 +332,11 @@ export type QueryPersonArgs = {
 
 export type QueryPrisonNumberHoldersArgs = {
   prisonNumbers: Array<Scalars['String']['input']>;
+};
+
+export type Referral = {
+  __typename?: 'Referral';
+  id: Scalars['ID']['output'];
 };
 
 export type RiskAssessment = {

@@ -3,6 +3,8 @@ import type { Person } from './graphql.ts';
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRow, HealthNeedRow, RiskAssessmentRow, IdentityConflictRow } from '../db/schema.ts';
+import type { ConflictPage } from '../service/conflicts.ts';
+import type { ConflictPayloadSource } from '../service/merge.ts';
 import type { AuditEventRow } from '@reconnect/audit';
 import type { AccessLogPage } from '../service/access-log.ts';
 import type { IdentityResolution } from '../service/matching.ts';
@@ -132,12 +134,18 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   HealthNeedCategory: Types.HealthNeedCategory;
   HealthNeedInput: Types.HealthNeedInput;
+  IdentifierType: Types.IdentifierType;
   IdentityConflict: ResolverTypeWrapper<IdentityConflictRow>;
+  IdentityConflictConnection: ResolverTypeWrapper<ConflictPage>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  IdentityConflictPayload: ResolverTypeWrapper<ConflictPayloadSource>;
+  IdentityConflictResolution: ResolverTypeWrapper<IdentityConflictRow>;
+  IdentityConflictStatus: Types.IdentityConflictStatus;
+  IdentityResolution: Types.IdentityResolution;
   LocalAuthority: ResolverTypeWrapper<Types.LocalAuthority>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   Person: ResolverTypeWrapper<PersonRow>;
-  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   PersonIdentityMatchInput: Types.PersonIdentityMatchInput;
   PersonMatch: ResolverTypeWrapper<IdentityResolution>;
   PersonPayload: ResolverTypeWrapper<PersonPayloadSource>;
@@ -145,6 +153,7 @@ export type ResolversTypes = {
   PrisonNumberMerge: ResolverTypeWrapper<Types.PrisonNumberMerge>;
   PrisonNumberMergeOutcome: Types.PrisonNumberMergeOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Referral: ResolverTypeWrapper<Types.Referral>;
   RiskAssessment: ResolverTypeWrapper<RiskAssessmentRow>;
   RiskAssessmentInput: Types.RiskAssessmentInput;
   RiskGroup: Types.RiskGroup;
@@ -163,17 +172,21 @@ export type ResolversParentTypes = {
   Boolean: Types.Scalars['Boolean']['output'];
   HealthNeedInput: Types.HealthNeedInput;
   IdentityConflict: IdentityConflictRow;
+  IdentityConflictConnection: ConflictPage;
+  Int: Types.Scalars['Int']['output'];
+  IdentityConflictPayload: ConflictPayloadSource;
+  IdentityConflictResolution: IdentityConflictRow;
   LocalAuthority: Types.LocalAuthority;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Types.PageInfo;
   Person: PersonRow;
-  Int: Types.Scalars['Int']['output'];
   PersonIdentityMatchInput: Types.PersonIdentityMatchInput;
   PersonMatch: IdentityResolution;
   PersonPayload: PersonPayloadSource;
   PrisonNumberHolder: Types.PrisonNumberHolder;
   PrisonNumberMerge: Types.PrisonNumberMerge;
   Query: Record<PropertyKey, never>;
+  Referral: Types.Referral;
   RiskAssessment: RiskAssessmentRow;
   RiskAssessmentInput: Types.RiskAssessmentInput;
 };
@@ -227,11 +240,48 @@ export type IdentityConflictResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['IdentityConflict'] = ResolversParentTypes['IdentityConflict'],
 > = {
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  identifierType?: Resolver<ResolversTypes['IdentifierType'], ParentType, ContextType>;
+  otherPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   otherPersonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  referral?: Resolver<Types.Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+  resolution?: Resolver<Types.Maybe<ResolversTypes['IdentityConflictResolution']>, ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IdentityConflictStatus'], ParentType, ContextType>;
+};
+
+export type IdentityConflictConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['IdentityConflictConnection'] =
+    ResolversParentTypes['IdentityConflictConnection'],
+> = {
+  nodes?: Resolver<Array<ResolversTypes['IdentityConflict']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IdentityConflictPayloadResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['IdentityConflictPayload'] =
+    ResolversParentTypes['IdentityConflictPayload'],
+> = {
+  conflict?: Resolver<ResolversTypes['IdentityConflict'], ParentType, ContextType>;
+};
+
+export type IdentityConflictResolutionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['IdentityConflictResolution'] =
+    ResolversParentTypes['IdentityConflictResolution'],
+> = {
+  keptPerson?: Resolver<Types.Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['IdentityResolution'], ParentType, ContextType>;
+  resolvedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolvedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LocalAuthorityResolvers<
@@ -274,6 +324,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.MutationResolveHealthNeedArgs, 'healthNeedId' | 'personId'>
+  >;
+  resolveIdentityConflict?: Resolver<
+    ResolversTypes['IdentityConflictPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationResolveIdentityConflictArgs, 'id' | 'note' | 'outcome'>
   >;
   resolvePersonIdentity?: Resolver<
     ResolversTypes['PersonMatch'],
@@ -323,8 +379,10 @@ export type PersonResolvers<
   identityConflicts?: Resolver<
     Types.Maybe<Array<ResolversTypes['IdentityConflict']>>,
     ParentType,
-    ContextType
+    ContextType,
+    RequireFields<Types.PersonIdentityConflictsArgs, 'status'>
   >;
+  mergedInto?: Resolver<Types.Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   nhsNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pncId?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prisonNumber?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -370,6 +428,12 @@ export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
+  identityConflicts?: Resolver<
+    ResolversTypes['IdentityConflictConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryIdentityConflictsArgs, 'first' | 'status'>
+  >;
   nhsNumberHolders?: Resolver<
     Array<ResolversTypes['ID']>,
     ParentType,
@@ -388,6 +452,13 @@ export type QueryResolvers<
     ContextType,
     RequireFields<Types.QueryPrisonNumberHoldersArgs, 'prisonNumbers'>
   >;
+};
+
+export type ReferralResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type RiskAssessmentResolvers<
@@ -409,6 +480,9 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   HealthNeed?: HealthNeedResolvers<ContextType>;
   IdentityConflict?: IdentityConflictResolvers<ContextType>;
+  IdentityConflictConnection?: IdentityConflictConnectionResolvers<ContextType>;
+  IdentityConflictPayload?: IdentityConflictPayloadResolvers<ContextType>;
+  IdentityConflictResolution?: IdentityConflictResolutionResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -418,5 +492,6 @@ export type Resolvers<ContextType = Context> = {
   PrisonNumberHolder?: PrisonNumberHolderResolvers<ContextType>;
   PrisonNumberMerge?: PrisonNumberMergeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Referral?: ReferralResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
 };

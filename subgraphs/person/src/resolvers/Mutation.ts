@@ -3,6 +3,7 @@ import type { MutationResolvers } from '../generated/resolvers.ts';
 import type { PersonRow } from '../db/schema.ts';
 import { recordHealthNeed, recordRiskAssessment, resolveHealthNeed } from '../service/clinical.ts';
 import { resolvePersonIdentity } from '../service/identity.ts';
+import { resolveIdentityConflict } from '../service/merge.ts';
 import type { PersonPayloadSource } from '../service/people.ts';
 import { mergePrisonNumbers } from '../service/prison-numbers.ts';
 import { recordReferralNeeds } from '../service/referral-needs.ts';
@@ -10,6 +11,7 @@ import { recordReferralNeeds } from '../service/referral-needs.ts';
 const personPayload = (person: PersonRow): PersonPayloadSource => ({ personId: person.id });
 
 export const Mutation: MutationResolvers = {
+  resolveIdentityConflict: (_, args, ctx) => resolveIdentityConflict(ctx, args),
   recordHealthNeed: async (_, args, ctx) => personPayload(await recordHealthNeed(ctx, args)),
   resolveHealthNeed: async (_, args, ctx) => personPayload(await resolveHealthNeed(ctx, args)),
   recordRiskAssessment: async (_, args, ctx) => personPayload(await recordRiskAssessment(ctx, args)),

@@ -1,9 +1,12 @@
 import type {
+  IdentityConflictPayloadResolvers,
+  IdentityConflictResolutionResolvers,
   IdentityConflictResolvers,
   PersonPayloadResolvers,
   PersonResolvers,
 } from '../generated/resolvers.ts';
 import { accessLogPage } from '../service/access-log.ts';
+import { conflictPerson, conflictsOfPerson } from '../service/conflicts.ts';
 import { readPerson } from '../service/people.ts';
 
 export const Person: PersonResolvers = {
@@ -17,12 +20,33 @@ export const Person: PersonResolvers = {
   riskOfSeriousHarm: async (p, _, ctx) => (await ctx.loaders.riskAssessmentsByPerson.load(p.id))[0] ?? null,
   riskAssessments: (p, _, ctx) => ctx.loaders.riskAssessmentsByPerson.load(p.id),
   accessLog: (p, args, ctx) => accessLogPage(ctx.db, p.id, args.first ?? 50, args.after),
-  identityConflicts: (p, _, ctx) => ctx.loaders.conflictsByPerson.load(p.id),
+  identityConflicts: (p, args, ctx) => conflictsOfPerson(ctx, p.id, args.status),
+  // Whoever may read this record may read the kept one (people.ts, linkedPersonIds).
+  mergedInto: (p, _, ctx, info) => (p.mergedInto ? readPerson(ctx, p.mergedInto, info) : null),
 };
 
 export const IdentityConflict: IdentityConflictResolvers = {
+  status: (c) => (c.resolvedAt ? 'RESOLVED' : 'OPEN'),
+  detectedAt: (c) => c.recordedAt,
+  identifierType: (c) => c.identifierKind,
+  person: (c, _, ctx, info) => conflictPerson(ctx, c, c.personId, info),
+  otherPerson: (c, _, ctx, info) => conflictPerson(ctx, c, c.otherPersonId, info),
+  referral: (c) => (c.referralId ? { id: c.referralId } : null),
+  resolution: (c) => (c.resolvedAt ? c : null),
   identifier: (c) => c.identifierKind,
   resolved: (c) => c.resolvedAt !== null,
+};
+
+export const IdentityConflictResolution: IdentityConflictResolutionResolvers = {
+  outcome: (c) => c.outcome!,
+  keptPerson: (c, _, ctx, info) => (c.keptPersonId ? conflictPerson(ctx, c, c.keptPersonId, info) : null),
+  note: (c) => c.note ?? '',
+  resolvedAt: (c) => c.resolvedAt!,
+  resolvedBy: (c) => c.resolvedBy ?? '',
+};
+
+export const IdentityConflictPayload: IdentityConflictPayloadResolvers = {
+  conflict: async (payload, _, ctx) => (await ctx.loaders.conflictById.load(payload.conflictId))!,
 };
 
 export const PersonPayload: PersonPayloadResolvers = {

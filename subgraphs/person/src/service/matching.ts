@@ -176,6 +176,9 @@ async function resolveOnce(tx: Db, actor: AuditActor, identity: Identity): Promi
             otherPersonId: c.otherPersonId,
             identifierKind: c.kind,
             recordedAt: at,
+            // The referral this submission stores is linked by recordReferralNeeds (same request).
+            requestId: actor.requestId,
+            addedIdentifierKinds: decision.add,
           })),
         )
         .onConflictDoNothing()

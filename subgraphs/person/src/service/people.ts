@@ -26,7 +26,22 @@ export async function visiblePerson(ctx: Context, id: string): Promise<PersonRow
   ]);
   if (!person) return null;
   if (related || hasRole(ctx.principal, 'RECONNECT_ADMIN')) return person;
+  // A record in a merge is also seen through the other record's grants (linkedPersonIds).
+  const linked = linkedPersonIds(person);
+  if (linked.length > 1 && (await ctx.access.hasPersonRelationship(linked[1]!))) return person;
   return null;
+}
+
+/**
+ * The records whose grants open this one: itself, and, in a merge, the other record. A merged
+ * record is read by whoever may read the kept one (DOMAIN.md: `person(id)` of it answers the kept
+ * person through `mergedInto`); the kept record, while the merge is still being applied, also by
+ * whoever held a grant on the merged one (those grants move in the referral and partner subgraphs'
+ * steps: docs/GOVERNANCE.md, "Merging two person records").
+ */
+export function linkedPersonIds(person: Pick<PersonRow, 'id' | 'mergedInto' | 'pendingMergeOf'>): string[] {
+  const other = person.mergedInto ?? person.pendingMergeOf;
+  return other ? [person.id, other] : [person.id];
 }
 
 /**

@@ -5,13 +5,13 @@
  * referral, and only for a caller whose live grant on that referral is for that person: the
  * referral, not the caller's say-so, ties the needs to the person.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { isUuid } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { maySubmitReferrals } from '@reconnect/auth';
 import { forbidden, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { healthNeeds, people, type HealthNeedRow } from '../db/schema.ts';
+import { healthNeeds, identityConflicts, people, type HealthNeedRow } from '../db/schema.ts';
 import type { MutationRecordReferralNeedsArgs } from '../generated/graphql.ts';
 import { validateHealthNeed } from './clinical.ts';
 
@@ -45,6 +45,17 @@ export async function recordReferralNeeds(
       .where(eq(people.id, personId))
       .for('update');
     if (!person) throw notFound('Person');
+    // The conflicts this submission's matching recorded (same request) name the referral it stored.
+    await tx
+      .update(identityConflicts)
+      .set({ referralId })
+      .where(
+        and(
+          eq(identityConflicts.personId, personId),
+          eq(identityConflicts.requestId, ctx.requestId),
+          isNull(identityConflicts.referralId),
+        ),
+      );
     const categories = [...new Set(needs.map((n) => n.category))];
     const active = categories.length
       ? await tx

@@ -238,3 +238,15 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type EngagementRow = typeof engagements.$inferSelect;
 
 export type ReferralRow = typeof referrals.$inferSelect;
+
+/**
+ * Person merges this subgraph has applied (docs/GOVERNANCE.md, "Merging two person records"): the
+ * merge id is the primary key, written in the transaction that moves the referrals, so a repeat of
+ * `applyPersonMerge` finds it and changes nothing.
+ */
+export const appliedPersonMerges = referralSchema.table('applied_person_merges', {
+  mergeId: uuid('merge_id').primaryKey(),
+  keptPersonId: uuid('kept_person_id').notNull(),
+  mergedPersonId: uuid('merged_person_id').notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+});

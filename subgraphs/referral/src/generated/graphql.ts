@@ -261,6 +261,11 @@ export type Mutation = {
   acceptReferral: ReferralPayload;
   /** HMPPS_EVENTS only: applies one HMPPS domain event about a person in custody. */
   applyCustodyEvent: CustodyEventResult;
+  /**
+   * Internal: applies a SAME_PERSON merge recorded by the person subgraph (DOMAIN.md, "Identity
+   * conflicts"): its referrals, custody events and the grants those referrals give move to the kept person; two open referrals leave the older open and the newer declined as DUPLICATE of it. Idempotent by mergeId: answers true once applied, however often it is asked.
+   */
+  applyPersonMergeToReferrals: Scalars['Boolean']['output'];
   assignPeerSupport: ReferralPayload;
   assignWorker: ReferralPayload;
   cancelHandover: HandoverPayload;
@@ -301,6 +306,12 @@ export type MutationAcceptReferralArgs = {
 
 export type MutationApplyCustodyEventArgs = {
   event: CustodyEventInput;
+};
+
+export type MutationApplyPersonMergeToReferralsArgs = {
+  keptPersonId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
+  mergedPersonId: Scalars['ID']['input'];
 };
 
 export type MutationAssignPeerSupportArgs = {

@@ -421,6 +421,15 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationApplyCustodyEventArgs, 'event'>
   >;
+  applyPersonMergeToReferrals?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<
+      Types.MutationApplyPersonMergeToReferralsArgs,
+      'keptPersonId' | 'mergeId' | 'mergedPersonId'
+    >
+  >;
   assignPeerSupport?: Resolver<
     ResolversTypes['ReferralPayload'],
     ParentType,

@@ -5,6 +5,7 @@
 import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
 import { applyCustodyEvent } from '../service/apply-custody-event.ts';
+import { applyPersonMerge } from '../service/person-merge.ts';
 
 export const lifecycleMutations: MutationResolvers = {
   withdrawReferral: (_, args, ctx) => lifecycle.withdrawReferral(ctx, args),
@@ -19,6 +20,7 @@ export const lifecycleMutations: MutationResolvers = {
   recordReturnToCustody: (_, args, ctx) => lifecycle.recordReturnToCustody(ctx, args),
   recordTransfer: (_, args, ctx) => lifecycle.recordTransfer(ctx, args),
   applyCustodyEvent: (_, args, ctx) => applyCustodyEvent(ctx, args),
+  applyPersonMergeToReferrals: (_, args, ctx) => applyPersonMerge(ctx, args),
   recordTemporaryLicence: (_, args, ctx) => lifecycle.recordTemporaryLicence(ctx, args),
   recordEngagement: (_, args, ctx) => lifecycle.recordEngagement(ctx, args),
   extendSupport: (_, args, ctx) => lifecycle.extendSupport(ctx, args),
