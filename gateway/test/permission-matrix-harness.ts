@@ -80,6 +80,9 @@ const PHRASES: Record<string, Grant> = {
   'withdraw own SUBMITTED referral only': { ...NONE, operations: ['withdraw own SUBMITTED'] },
   // next/custody-events.md: no person's column; the system client's role alone (see `grantOf`).
   'no (HMPPS_EVENTS only)': NONE,
+  // next/governance.md: a query information governance may call (the reason is required, and
+  // producing the report is audited: gateway/test/subject-access.test.ts checks both).
+  'yes (reason required; audited)': { ...NONE, read: true },
 };
 
 export function interpret(text: string): Grant {

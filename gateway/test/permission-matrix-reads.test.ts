@@ -28,7 +28,7 @@ import {
   seedFixture,
 } from './permission-matrix-harness.ts';
 import { LEAD_NOTE } from './permission-matrix-operations.ts';
-import { ME_PROBE, OPEN_FIELDS, ROWS, labelFields } from './permission-matrix-probes.ts';
+import { ME_PROBE, OPEN_FIELDS, PENDING_FIELDS, ROWS, labelFields } from './permission-matrix-probes.ts';
 
 /** The run checks at least this many cells: the matrix must not shrink unnoticed. */
 const FLOOR = 3045;
@@ -82,6 +82,8 @@ describe('the mapping from AUTH.md to probes', () => {
       expect(why.length, field).toBeGreaterThan(10);
       covered.add(`Query.${field}`);
     }
+    // Built rows of a contract/next addition not yet binding: their own test file covers them.
+    for (const field of Object.keys(PENDING_FIELDS)) covered.add(field);
     const api = [
       ...Object.keys(API_SCHEMA.getQueryType()!.getFields()).map((f) => `Query.${f}`),
       ...Object.keys(API_SCHEMA.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),

@@ -60,6 +60,8 @@ export const permissions: IRules = {
     person: hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER', 'ER_PARTNER', 'RECONNECT_ADMIN'),
     // The referral subgraph applying an HMPPS custody event (ids only; the service re-checks).
     prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
+    // next/governance.md: information governance only (reason required; the service audits it).
+    subjectAccessReport: admin,
   },
   Mutation: {
     // The service re-asserts the grant (OWNING or RECEIVING service) before writing.
@@ -100,4 +102,6 @@ export const permissions: IRules = {
   PersonPayload: allow,
   PrisonNumberHolder: allow,
   PrisonNumberMerge: allow,
+  // Reachable only through subjectAccessReport (admin) above.
+  SubjectAccessReport: allow,
 };

@@ -149,6 +149,7 @@ export type ResolversTypes = {
   RiskAssessmentInput: Types.RiskAssessmentInput;
   RiskGroup: Types.RiskGroup;
   RiskLevel: Types.RiskLevel;
+  SubjectAccessReport: ResolverTypeWrapper<Types.SubjectAccessReport>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -176,6 +177,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RiskAssessment: RiskAssessmentRow;
   RiskAssessmentInput: Types.RiskAssessmentInput;
+  SubjectAccessReport: Types.SubjectAccessReport;
 };
 
 export type AuditEventResolvers<
@@ -382,6 +384,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<Types.QueryPrisonNumberHoldersArgs, 'prisonNumbers'>
   >;
+  subjectAccessReport?: Resolver<
+    ResolversTypes['SubjectAccessReport'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QuerySubjectAccessReportArgs, 'personId' | 'reason'>
+  >;
 };
 
 export type RiskAssessmentResolvers<
@@ -394,6 +402,17 @@ export type RiskAssessmentResolvers<
   riskTo?: Resolver<Array<ResolversTypes['RiskGroup']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SubjectAccessReportResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['SubjectAccessReport'] =
+    ResolversParentTypes['SubjectAccessReport'],
+> = {
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -413,4 +432,5 @@ export type Resolvers<ContextType = Context> = {
   PrisonNumberMerge?: PrisonNumberMergeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
+  SubjectAccessReport?: SubjectAccessReportResolvers<ContextType>;
 };
