@@ -19,3 +19,4 @@ export {
   type Identity,
 } from './service/identifiers.ts';
 export * as personSchema from './db/schema.ts';
+export * as personRetention from './service/retention.ts';
