@@ -290,6 +290,62 @@ describe('information governance (admin)', () => {
     expect(none.text).toContain('No person has this ID');
   });
 
+  it('hands over a subject access report as a JSON download, reason required', async () => {
+    const { personId } = await enhancedCase(
+      env.hub,
+      { givenName: 'Sade', familyName: 'Subject' },
+      env.today(),
+    );
+    const admin = await signedInAgent(app, DEMO.admin);
+    const log = await admin.get(`/access-log?person=${personId}`).expect(200);
+    const link = cheerio.load(log.text)('a:contains("Download a subject access report")').attr('href');
+    expect(link).toBe(`/subject-access?person=${personId}`);
+    const form = await admin.get(link!).expect(200);
+    expect(cheerio.load(form.text)('#person').val()).toBe(personId);
+    const csrf = csrfOf(form.text);
+
+    const blank = await admin
+      .post('/subject-access')
+      .type('form')
+      .send({ _csrf: csrf, person: personId, reason: '  ' })
+      .expect(400);
+    expect(cheerio.load(blank.text)('.govuk-error-summary a').attr('href')).toBe('#reason');
+    const none = await admin
+      .post('/subject-access')
+      .type('form')
+      .send({ _csrf: csrf, person: '00000000-0000-4000-8000-000000000000', reason: 'SAR-7' })
+      .expect(404);
+    expect(none.text).toContain('No person has this ID');
+
+    const download = await admin
+      .post('/subject-access')
+      .type('form')
+      .send({ _csrf: csrf, person: personId, reason: 'SAR-2026-0007' })
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toMatch(/^application\/json/);
+    expect(download.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="?subject-access-${personId}-\\d{4}-\\d{2}-\\d{2}\\.json"?$`),
+    );
+    expect(download.headers['cache-control']).toBe('no-store');
+    const doc = JSON.parse(download.body as string) as Record<string, unknown> & { enhancedCases: unknown[] };
+    expect(doc).toMatchObject({ personId, reason: 'SAR-2026-0007', identity: { givenName: 'Sade' } });
+    expect(doc.enhancedCases).toHaveLength(1);
+    // Produced, it is in the access log with the reason.
+    const after = await admin.get(`/access-log?person=${personId}`).expect(200);
+    expect(after.text).toContain('subject access: SAR-2026-0007');
+  });
+
+  it('offers subject access reports to information governance only', async () => {
+    const lead = await signedInAgent(app, STAFF.nwLead);
+    await lead.get('/subject-access').expect(404);
+  });
+
   it('lists every partner’s agreements with their scopes and dates', async () => {
     const admin = await signedInAgent(app, DEMO.admin);
     const page = await admin.get('/agreements').expect(200);

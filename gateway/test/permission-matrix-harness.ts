@@ -86,6 +86,9 @@ const PHRASES: Record<string, Grant> = {
     ...NONE,
     read: true,
   },
+  // next/governance.md: a query information governance may call (the reason is required, and
+  // producing the report is audited: gateway/test/subject-access.test.ts checks both).
+  'yes (reason required; audited)': { ...NONE, read: true },
 };
 
 export function interpret(text: string): Grant {

@@ -10,7 +10,6 @@
  * FORBIDDEN must land; a root the caller has no relationship with must be null without an error.
  * Paths that cross subgraphs are resolved by the gateway through `_entities` on the owning subgraph.
  */
-import { BINDING_ADDITIONS } from '@reconnect/hub/testing';
 import {
   grantOf,
   needsRelationship,
@@ -61,13 +60,14 @@ export const ROW = {
   // next/custody-events.md, read beside AUTH.md.
   custodyChanges: 'recordTransfer, recordTemporaryLicence',
   custodyEvents: 'applyCustodyEvent',
-  // next/governance.md (pending: see PENDING_ROWS).
+  // next/governance.md.
   personConflicts:
     'Person: identityConflicts (id, status, detectedAt, identifierType, referral; of otherPerson only id)',
   mergedInto: 'Person: mergedInto',
   conflictQueue:
     "identityConflicts query; in it, both records' givenName, familyName, dateOfBirth and identifiers",
   resolveConflict: 'resolveIdentityConflict',
+  subjectAccessReport: 'subjectAccessReport',
 } as const;
 
 /**
@@ -316,7 +316,7 @@ const NO_DIRECTORY_MUTATIONS =
 
 const clinical = clinicalProbes(ROW.healthNeeds, ROW.risk);
 
-export const ROWS: Record<string, RowMapping> = {
+const BOUND_ROWS: Record<string, RowMapping> = {
   [ROW.directory]: {
     reads: [
       rootProbe(ROW.directory, 'reconnectServices', '{ code name region enhancedReconnect }'),
@@ -773,26 +773,29 @@ export const GOVERNANCE_ROWS: Record<string, RowMapping> = {
 };
 
 /**
- * Rows of contract/next additions that are built but not yet binding (CI's contract check does not
- * `--require` them, and BINDING_ADDITIONS does not read their tables): mapped here, they join ROWS
- * the moment their addition is made binding. Until then their root fields count as covered.
+ * `subjectAccessReport` of the fixture's person: information governance reads it ("yes (reason
+ * required; audited)"); for everyone else the root itself is FORBIDDEN (it is non-null, so the
+ * whole response's data is null). The document's contents are tested in subject-access.test.ts.
  */
-export const PENDING_ROWS: Record<string, Record<string, RowMapping>> = { governance: GOVERNANCE_ROWS };
-for (const [addition, rows] of Object.entries(PENDING_ROWS)) {
-  if ((BINDING_ADDITIONS as readonly string[]).includes(addition)) Object.assign(ROWS, rows);
-}
+const subjectAccessProbe = (row: string): ReadProbe => ({
+  name: 'subjectAccessReport',
+  select: (fx) =>
+    `subjectAccessReport(personId: "${fx.person}", reason: "permission matrix probe") { personId document }`,
+  path: ['subjectAccessReport'],
+  expect: along(null, [step(row, 'subjectAccessReport')], (_c, fx) => (value) => {
+    const report = value as { personId: string; document: string };
+    return report.personId === fx.person && (JSON.parse(report.document) as Loose).identity?.id === fx.person
+      ? null
+      : `expected the report of ${fx.person}`;
+  }),
+});
 
-/** The API root fields of the pending rows (not yet binding), with the addition that has them. */
-export const PENDING_ROOT_FIELDS: Record<string, string> = Object.fromEntries(
-  Object.entries(PENDING_ROWS)
-    .filter(([addition]) => !(BINDING_ADDITIONS as readonly string[]).includes(addition))
-    .flatMap(([addition, rows]) =>
-      Object.values(rows).flatMap((mapping) => [
-        ...mapping.reads.map((p) => [`Query.${p.path[0]}`, addition] as const),
-        ...mapping.writes.map((p) => [`Mutation.${p.mutation}`, addition] as const),
-      ]),
-    ),
-);
+/** Every row of AUTH.md and of the binding additions (next/custody-events.md, next/governance.md). */
+export const ROWS: Record<string, RowMapping> = {
+  ...BOUND_ROWS,
+  ...GOVERNANCE_ROWS,
+  [ROW.subjectAccessReport]: { reads: [subjectAccessProbe(ROW.subjectAccessReport)], writes: [] },
+};
 
 /**
  * The `me` probe: every caller with a token reads it, with the roles the hub made of its claim,

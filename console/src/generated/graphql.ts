@@ -724,6 +724,22 @@ export type ResolveIdentityConflictMutation = {
   };
 };
 
+export type SubjectAccessReportQueryVariables = Exact<{
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+export type SubjectAccessReportQuery = {
+  __typename?: 'Query';
+  subjectAccessReport: {
+    __typename?: 'SubjectAccessReport';
+    personId: string;
+    generatedAt: string;
+    reason: string;
+    document: string;
+  };
+};
+
 export type HandoversQueryVariables = Exact<{
   direction: HandoverDirection;
   status: InputMaybe<Array<HandoverStatus> | HandoverStatus>;
@@ -3351,6 +3367,58 @@ export const ResolveIdentityConflictDocument = {
     },
   ],
 } as unknown as DocumentNode<ResolveIdentityConflictMutation, ResolveIdentityConflictMutationVariables>;
+export const SubjectAccessReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SubjectAccessReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'subjectAccessReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'personId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'personId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'personId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'document' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubjectAccessReportQuery, SubjectAccessReportQueryVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [

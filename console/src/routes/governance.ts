@@ -13,11 +13,14 @@ import { ID_PATTERN, callerFor, flash, takeFlash, type Services } from './contex
 const PAGE_SIZE = 25;
 const CONFLICTS_PAGE = 50;
 const NOTE_MAX = 2000;
+const ID_ERROR = 'Enter the person’s hub ID, like 3f2b8c1e-5d4a-4b6e-9a7c-2e1f0d9b8a76';
+const REASON_ERROR = 'Enter the reason for the report, such as the subject access request’s reference';
+const MAX_REASON = 2000;
 
-type Record = OpenConflicts['nodes'][number]['person'];
+type ConflictRecord = OpenConflicts['nodes'][number]['person'];
 
 /** One record of a conflict as summary-list rows (identity only: all the hub opens here). */
-function recordRows(p: Record) {
+function recordRows(p: ConflictRecord) {
   const row = (key: string, value: string | null | undefined) => ({
     key: { text: key },
     value: { text: value || 'Not recorded' },
@@ -111,6 +114,55 @@ export function governanceRoutes(services: Services): Router {
       ]),
       ...cursorLinks(base, after, log.pageInfo, `&page=${page + 1}`),
     });
+  });
+
+  function renderSubjectAccess(
+    res: Response,
+    values: { person: string; reason: string },
+    errors: Partial<Record<'person' | 'reason', string>> = {},
+    notFound = false,
+  ) {
+    res.render('pages/subject-access.njk', {
+      ...values,
+      errors,
+      notFound,
+      errorList: Object.entries(errors).map(([k, text]) => ({ text, href: `#${k}` })),
+    });
+  }
+
+  router.get('/subject-access', (req: Request, res: Response) => {
+    const person = typeof req.query.person === 'string' ? req.query.person.trim() : '';
+    renderSubjectAccess(res, { person: ID_PATTERN.test(person) ? person : '', reason: '' });
+  });
+
+  router.post('/subject-access', async (req: Request, res: Response) => {
+    const body = req.body as Record<string, unknown>;
+    const person = typeof body.person === 'string' ? body.person.trim() : '';
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    const errors: Partial<Record<'person' | 'reason', string>> = {};
+    if (!ID_PATTERN.test(person)) errors.person = ID_ERROR;
+    if (!reason) errors.reason = REASON_ERROR;
+    else if (reason.length > MAX_REASON)
+      errors.reason = `The reason must be ${MAX_REASON} characters or fewer`;
+    if (errors.person || errors.reason)
+      return renderSubjectAccess(res.status(400), { person, reason }, errors);
+    let report;
+    try {
+      report = await services.governance.subjectAccessReport(callerFor(res), person, reason);
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'BAD_USER_INPUT') {
+        return renderSubjectAccess(res.status(400), { person, reason }, { reason: REASON_ERROR });
+      }
+      throw error;
+    }
+    if (!report) return renderSubjectAccess(res.status(404), { person, reason }, {}, true);
+    // A download, never a page: the document is the person's whole record.
+    res
+      .status(200)
+      .attachment(`subject-access-${report.personId}-${report.generatedAt.slice(0, 10)}.json`)
+      .type('application/json')
+      .set('Cache-Control', 'no-store')
+      .send(report.document);
   });
 
   router.get('/agreements', async (_req: Request, res: Response) => {

@@ -1,20 +1,26 @@
-/** Information governance: a person's access log, the partners' data sharing agreements, identity conflicts. */
+/**
+ * Information governance: a person's access log, subject access reports, the partners' data
+ * sharing agreements and identity conflicts.
+ */
 import { byName } from '../presenters/paging.ts';
-import type { Caller, GatewayClient } from '../gateway/client.ts';
+import { HubError, type Caller, type GatewayClient } from '../gateway/client.ts';
 import {
   AccessLogDocument,
   AgreementsDocument,
   IdentityConflictsDocument,
   ResolveIdentityConflictDocument,
+  SubjectAccessReportDocument,
   type AccessLogQuery,
   type AgreementsQuery,
   type IdentityConflictsQuery,
   type IdentityResolution,
+  type SubjectAccessReportQuery,
 } from '../generated/graphql.ts';
 
 export type AccessLogPage = NonNullable<NonNullable<AccessLogQuery['person']>['accessLog']>;
 export type PartnerAgreements = AgreementsQuery['partnerOrganisations'];
 export type OpenConflicts = IdentityConflictsQuery['identityConflicts'];
+export type SubjectAccessReport = SubjectAccessReportQuery['subjectAccessReport'];
 
 export class GovernanceService {
   constructor(private readonly gateway: GatewayClient) {}
@@ -28,6 +34,21 @@ export class GovernanceService {
   ): Promise<AccessLogPage | undefined> {
     const { data } = await this.gateway.send(caller, AccessLogDocument, { personId, first, after });
     return data.person?.accessLog ?? undefined;
+  }
+
+  /** The report (audited by the hub with the reason); undefined when there is no such person. */
+  async subjectAccessReport(
+    caller: Caller,
+    personId: string,
+    reason: string,
+  ): Promise<SubjectAccessReport | undefined> {
+    try {
+      const { data } = await this.gateway.send(caller, SubjectAccessReportDocument, { personId, reason });
+      return data.subjectAccessReport;
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   async agreements(caller: Caller): Promise<PartnerAgreements> {

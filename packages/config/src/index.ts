@@ -86,6 +86,16 @@ function isEd25519PrivateKey(pem: string): boolean {
   }
 }
 
+/**
+ * How long a person's records are kept after their last referral closed (DOMAIN.md, retention):
+ * 8 years by default, as for adult health and care records in the NHS Records Management Code of
+ * Practice.
+ */
+export const retentionYears = z.coerce.number().int().min(1).max(100).default(8);
+
+/** `pnpm retention`. */
+export const retentionEnv = commonEnv.extend({ RETENTION_YEARS: retentionYears });
+
 export const hubEnv = commonEnv
   .extend({
     PORT: z.coerce.number().int().min(1).max(65535).default(4000),

@@ -3,3 +3,4 @@ export { seedPartners, seedDemoEnhancedCase, partnerId, type DemoEnhancedReferra
 export { isAgreementActive, activeAgreementOf } from './service/agreements.ts';
 export * as partnerTables from './db/schema.ts';
 export { enhancedEligibilityRefusal, PILOT_REGIONS, type EligibilityFacts } from './service/eligibility.ts';
+export * as partnerRetention from './service/retention.ts';

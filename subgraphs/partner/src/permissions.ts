@@ -17,6 +17,10 @@ import { partnerReadsCase, staffReadsCase } from './service/cases.ts';
 const staffOrAdmin = hasAnyRole(...SERVICE_STAFF_ROLES, 'RECONNECT_ADMIN');
 const partner = hasAnyRole('ER_PARTNER');
 const admin = hasAnyRole('RECONNECT_ADMIN');
+/** An internal call from the person subgraph (which signs its calls as `person`). */
+const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
+  (_p, _a, ctx: Context) => ctx.caller === 'person',
+);
 
 const ownOrganisation = rule('ownPartnerOrganisation', { cache: 'no_cache' })(
   (p: PartnerRow, _args, ctx: Context) =>
@@ -66,17 +70,14 @@ const readsReferralCase = or(
   ),
 );
 
-/** Internal calls from the person subgraph (the identity authority), signed as `person`. */
-const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
-  (_p, _a, ctx: Context) => ctx.caller === 'person',
-);
-
 export const permissions: IRules = {
   Query: {
     partnerOrganisations: or(staffOrAdmin, partner),
     // The resolvers return only cases the caller may see (null / left out otherwise).
     enhancedCase: or(serviceStaff, partner),
     enhancedCases: or(serviceStaff, partner),
+    // Information governance's subject access report, assembled by the person subgraph only.
+    partnerSubjectAccessPart: and(calledByPerson, admin),
   },
   Mutation: {
     // The person subgraph applying an information governance merge (the service re-checks).

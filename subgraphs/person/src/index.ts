@@ -20,3 +20,4 @@ export {
 } from './service/identifiers.ts';
 export * as personSchema from './db/schema.ts';
 export { PersonMergeResumer, type PersonMergeResumerOptions } from './service/merge.ts';
+export * as personRetention from './service/retention.ts';

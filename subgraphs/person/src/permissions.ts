@@ -91,6 +91,8 @@ export const permissions: IRules = {
     prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
     // The referral subgraph narrowing the caller's own referrals by NHS number (ids only).
     nhsNumberHolders: and(calledByReferral, hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER')),
+    // next/governance.md: information governance only (reason required; the service audits it).
+    subjectAccessReport: admin,
   },
   Mutation: {
     // Information governance only (re-asserted by the service).
@@ -138,4 +140,6 @@ export const permissions: IRules = {
   PersonPayload: allow,
   PrisonNumberHolder: allow,
   PrisonNumberMerge: allow,
+  // Reachable only through subjectAccessReport (admin) above.
+  SubjectAccessReport: allow,
 };

@@ -33,6 +33,10 @@ const referrerOfReferral = and(hasAnyRole('REFERRER'), relationshipRule('referre
 const partnerOfReferral = and(hasAnyRole('ER_PARTNER'), relationshipRule('partnerOfReferral', 'ER_PARTNER'));
 
 const subscribers = hasAnyRole(...WEBHOOK_SUBSCRIBER_ROLES);
+/** An internal call from the person subgraph (which signs its calls as `person`). */
+const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
+  (_p, _a, ctx: Context) => ctx.caller === 'person',
+);
 
 /** Staff of the sending or the receiving service of this handover (service/handover-party.ts). */
 const handoverParty = and(
@@ -47,11 +51,6 @@ const submissionFields = or(serviceOfReferral, referrerOfReferral);
 const caseFields = serviceOfReferral;
 const caseFieldsWithPartner = or(serviceOfReferral, partnerOfReferral);
 
-/** Internal calls from the person subgraph (the identity authority), signed as `person`. */
-const calledByPerson = rule('calledByPerson', { cache: 'contextual' })(
-  (_p, _a, ctx: Context) => ctx.caller === 'person',
-);
-
 export const permissions: IRules = {
   Query: {
     referral: readers,
@@ -63,6 +62,8 @@ export const permissions: IRules = {
     webhooks: subscribers,
     // Commissioners: every service; RECONNECT staff: their own service only (the resolver checks).
     serviceMetrics: or(hasAnyRole('COMMISSIONER'), serviceStaff),
+    // Information governance's subject access report, assembled by the person subgraph only.
+    referralSubjectAccessPart: and(calledByPerson, hasAnyRole('RECONNECT_ADMIN')),
   },
   Mutation: {
     submitReferral: submitters,

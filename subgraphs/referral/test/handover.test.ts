@@ -8,6 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grants } from '@reconnect/access';
 import { auditEvents } from '@reconnect/audit';
+import { outbox as outboxEvents } from '@reconnect/events';
 import { randomNhsNumber, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import {
   NOW,
@@ -19,6 +20,7 @@ import {
   type Loose,
   type State,
 } from './lifecycle-harness.ts';
+import { handovers } from '../src/db/schema.ts';
 
 const F = /* GraphQL */ `id status fromService { code } toService { code } requestedAt respondBy respondedAt overdue note declineReason completedAt`;
 const REQUEST = `mutation ($id: ID!, $to: String!, $note: String) { requestHandover(referralId: $id, toServiceCode: $to, note: $note) { handover { ${F} } } }`;
@@ -479,5 +481,102 @@ describe('handovers(direction)', () => {
     expect(await overdue()).toEqual({ [first]: false, [second]: false, [third]: false });
     hub.clock.set('2026-11-27T12:01:00Z');
     expect(await overdue()).toEqual({ [first]: false, [second]: false, [third]: true });
+  });
+});
+
+describe('closing the referral cancels its open handover (DOMAIN.md, Cross-area handover 6)', () => {
+  const DISCHARGE = `mutation ($id: ID!) { dischargeReferral(referralId: $id, reason: NEEDS_MET, note: "Needs met.") { referral { id status handovers { ${F} } } } }`;
+  const DECLINE_REFERRAL = `mutation ($id: ID!) { declineReferral(id: $id, reason: SUPPORTED_ELSEWHERE) { referral { id status } } }`;
+  const WITHDRAW = `mutation ($id: ID!) { withdrawReferral(id: $id, reason: "Moved to Scotland.") { referral { id status } } }`;
+  const TRANSFER = `mutation ($id: ID!) { recordTransfer(referralId: $id, establishmentCode: "PVI", transferredOn: "2026-11-24") { referral { id handovers { ${F} } } } }`;
+
+  /**
+   * What the receiving service (RC-LDN) can still reach of the referral, through every door. It
+   * stays party to the handover row (as after a manual cancel), so accepting it is refused as
+   * INVALID_TRANSITION (it is CANCELLED), not NOT_FOUND; nothing of the referral opens.
+   */
+  async function receivingSees(referralId: string, handoverId: string) {
+    const incoming = await call(ldnStaff, LIST, { d: 'INCOMING' });
+    const caseload = await call(ldnStaff, CASELOAD, {});
+    return {
+      referral: await read(ldnStaff, referralId),
+      incoming: (incoming.data!.handovers.nodes as Loose[]).filter((n) => n.id === handoverId),
+      caseload: (caseload.data!.referrals.nodes as Loose[]).filter((n) => n.id === referralId),
+      accept: (await call(ldnStaff, ACCEPT, { id: handoverId })).code,
+    };
+  }
+
+  async function expectCancelledWith(referralId: string, handoverId: string, closedBy: string) {
+    const owner = (await read(nwStaff, referralId))!;
+    const h = owner.handovers.find((x: Loose) => x.id === handoverId);
+    expect(h.status).toBe('CANCELLED');
+    const history = owner.history as Loose[];
+    const cancelled = history.filter((e) => e.type === 'handover.cancelled');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.reason).toMatch(/RC-NW to RC-LDN cancelled: referral closed$/);
+    expect(history.map((e) => e.type)).toContain(closedBy);
+    expect(await liveGrants(referralId, hub.clock.now())).not.toContain('RC-LDN:RECEIVING_SERVICE');
+    expect(await handoverAudit(handoverId)).toEqual(expect.arrayContaining(['handover.cancelled']));
+    const [row] = await hub.database.handle.db
+      .select({ cancelReason: handovers.cancelReason })
+      .from(handovers)
+      .where(eq(handovers.id, handoverId));
+    expect(row?.cancelReason).toBe('referral closed');
+    const outbox = await hub.database.handle.db
+      .select({ type: outboxEvents.type })
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.referralId, referralId), eq(outboxEvents.handoverId, handoverId)));
+    expect(outbox.map((o) => o.type)).toContain('handover.cancelled');
+  }
+
+  it('discharging with a REQUESTED handover: the receiving service then sees nothing', async () => {
+    const { referral, handover } = await requested('POST_RELEASE');
+    expect((await read(ldnStaff, referral.id))?.id).toBe(referral.id);
+    const r = await call(nwStaff, DISCHARGE, { id: referral.id });
+    expect(r.code, r.message).toBe('OK');
+    // The payload already shows the cancelled handover.
+    expect(r.data!.dischargeReferral.referral.handovers[0].status).toBe('CANCELLED');
+    await expectCancelledWith(referral.id, handover.id, 'referral.discharged');
+    const seen = await receivingSees(referral.id, handover.id);
+    expect(seen).toEqual({ referral: null, incoming: [], caseload: [], accept: 'INVALID_TRANSITION' });
+  });
+
+  it('discharging with an ACCEPTED handover cancels it too', async () => {
+    const { referral, handover } = await accepted('PRE_RELEASE');
+    expect((await call(nwStaff, DISCHARGE, { id: referral.id })).code).toBe('OK');
+    await expectCancelledWith(referral.id, handover.id, 'referral.discharged');
+    expect((await receivingSees(referral.id, handover.id)).referral).toBeNull();
+  });
+
+  it.each([
+    ['declining', DECLINE_REFERRAL, 'referral.declined'],
+    ['withdrawing (by the referrer)', WITHDRAW, 'referral.withdrawn'],
+  ] as const)('%s a SUBMITTED referral with a transfer handover', async (_name, document, event) => {
+    const referral = await seedOwned('SUBMITTED');
+    const t = await call(nwStaff, TRANSFER, { id: referral.id });
+    expect(t.code, t.message).toBe('OK');
+    const handover = (t.data!.recordTransfer.referral.handovers as Loose[]).find(
+      (h) => h.status === 'REQUESTED',
+    )!;
+    expect(handover.toService).toEqual({ code: 'RC-LDN' });
+    const closer = document === WITHDRAW ? probation : nwStaff;
+    const r = await call(closer, document, { id: referral.id });
+    expect(r.code, r.message).toBe('OK');
+    await expectCancelledWith(referral.id, handover.id, event);
+    expect(await receivingSees(referral.id, handover.id)).toEqual({
+      referral: null,
+      incoming: [],
+      caseload: [],
+      accept: 'INVALID_TRANSITION',
+    });
+  });
+
+  it('leaves a closed handover alone: discharging after a declined handover cancels nothing', async () => {
+    const { referral, handover } = await requested('POST_RELEASE');
+    expect((await call(ldnLead, DECLINE, { id: handover.id, reason: 'Not our area.' })).code).toBe('OK');
+    expect((await call(nwStaff, DISCHARGE, { id: referral.id })).code).toBe('OK');
+    const owner = (await read(nwStaff, referral.id))!;
+    expect(owner.handovers.map((h: Loose) => h.status)).toEqual(['DECLINED']);
+    expect(owner.history.filter((e: Loose) => e.type === 'handover.cancelled')).toEqual([]);
   });
 });

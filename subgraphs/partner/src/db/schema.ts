@@ -72,6 +72,8 @@ export const enhancedCases = partnerSchema.table(
     consentRecordedAt: timestamp('consent_recorded_at', { withTimezone: true }).notNull(),
     consentRecordedBy: text('consent_recorded_by').notNull(),
     version: integer('version').notNull().default(1),
+    /** When retention erased this case's personal data (DOMAIN.md, retention); null until then. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     // One OPEN case per referral; closed ones stay as history.

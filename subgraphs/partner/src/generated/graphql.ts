@@ -179,6 +179,12 @@ export type Query = {
   enhancedCase?: Maybe<EnhancedCase>;
   enhancedCases: EnhancedCaseConnection;
   partnerOrganisations: Array<PartnerOrganisation>;
+  /**
+   * Internal: this subgraph's part of a subject access report (the person's enhanced cases with
+   * their partners and updates), as one JSON document. Called by the person subgraph for
+   * information governance; not part of the public API.
+   */
+  partnerSubjectAccessPart: Scalars['String']['output'];
 };
 
 export type QueryEnhancedCaseArgs = {
@@ -189,6 +195,10 @@ export type QueryEnhancedCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<EnhancedCaseStatus>;
+};
+
+export type QueryPartnerSubjectAccessPartArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 /** The referral owns its fields; this subgraph adds the enhanced case. */

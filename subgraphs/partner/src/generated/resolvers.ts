@@ -384,6 +384,12 @@ export type QueryResolvers<
     RequireFields<Types.QueryEnhancedCasesArgs, 'first'>
   >;
   partnerOrganisations?: Resolver<Array<ResolversTypes['PartnerOrganisation']>, ParentType, ContextType>;
+  partnerSubjectAccessPart?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryPartnerSubjectAccessPartArgs, 'personId'>
+  >;
 };
 
 export type ReferralResolvers<

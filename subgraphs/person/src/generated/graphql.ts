@@ -313,6 +313,8 @@ export type Query = {
    * subgraph applying an HMPPS custody event; not part of the public API.
    */
   prisonNumberHolders: Array<PrisonNumberHolder>;
+  /** Information governance only: everything the hub holds about one person, with the stated reason (audited). */
+  subjectAccessReport: SubjectAccessReport;
 };
 
 export type QueryIdentityConflictsArgs = {
@@ -332,6 +334,11 @@ export type QueryPersonArgs = {
 
 export type QueryPrisonNumberHoldersArgs = {
   prisonNumbers: Array<Scalars['String']['input']>;
+};
+
+export type QuerySubjectAccessReportArgs = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type Referral = {
@@ -360,3 +367,13 @@ export type RiskAssessmentInput = {
 export type RiskGroup = 'CHILDREN' | 'KNOWN_ADULT' | 'PUBLIC' | 'STAFF';
 
 export type RiskLevel = 'HIGH' | 'LOW' | 'MEDIUM' | 'VERY_HIGH';
+
+/** Everything the hub holds about one person, for a subject access request (UK GDPR Article 15). */
+export type SubjectAccessReport = {
+  __typename?: 'SubjectAccessReport';
+  /** One JSON document: identity, health needs, risk assessments, every referral with its history, contacts, engagements and handovers, enhanced cases with partners and updates, and the access log. */
+  document: Scalars['String']['output'];
+  generatedAt: Scalars['DateTime']['output'];
+  personId: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+};

@@ -158,6 +158,7 @@ export type ResolversTypes = {
   RiskAssessmentInput: Types.RiskAssessmentInput;
   RiskGroup: Types.RiskGroup;
   RiskLevel: Types.RiskLevel;
+  SubjectAccessReport: ResolverTypeWrapper<Types.SubjectAccessReport>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -189,6 +190,7 @@ export type ResolversParentTypes = {
   Referral: Types.Referral;
   RiskAssessment: RiskAssessmentRow;
   RiskAssessmentInput: Types.RiskAssessmentInput;
+  SubjectAccessReport: Types.SubjectAccessReport;
 };
 
 export type AuditEventResolvers<
@@ -452,6 +454,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<Types.QueryPrisonNumberHoldersArgs, 'prisonNumbers'>
   >;
+  subjectAccessReport?: Resolver<
+    ResolversTypes['SubjectAccessReport'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QuerySubjectAccessReportArgs, 'personId' | 'reason'>
+  >;
 };
 
 export type ReferralResolvers<
@@ -471,6 +479,17 @@ export type RiskAssessmentResolvers<
   riskTo?: Resolver<Array<ResolversTypes['RiskGroup']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SubjectAccessReportResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['SubjectAccessReport'] =
+    ResolversParentTypes['SubjectAccessReport'],
+> = {
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -494,4 +513,5 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   RiskAssessment?: RiskAssessmentResolvers<ContextType>;
+  SubjectAccessReport?: SubjectAccessReportResolvers<ContextType>;
 };

@@ -74,6 +74,8 @@ export const referrals = referralSchema.table(
     supportExtendedUntil: date('support_extended_until', { mode: 'string' }),
     extensionReason: text('extension_reason'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When retention erased this referral's personal data (DOMAIN.md, retention); null until then. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('referrals_reference_key').on(t.reference),

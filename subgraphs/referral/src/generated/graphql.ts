@@ -472,6 +472,12 @@ export type Query = {
   handovers: HandoverConnection;
   referral?: Maybe<Referral>;
   referralByReference?: Maybe<Referral>;
+  /**
+   * Internal: this subgraph's part of a subject access report (referrals with their history,
+   * contacts, engagements and handovers; custody events), as one JSON document. Called by the person
+   * subgraph for information governance; not part of the public API.
+   */
+  referralSubjectAccessPart: Scalars['String']['output'];
   referrals: ReferralConnection;
   serviceMetrics: ServiceMetrics;
   webhooks: Array<WebhookSubscription>;
@@ -490,6 +496,10 @@ export type QueryReferralArgs = {
 
 export type QueryReferralByReferenceArgs = {
   reference: Scalars['String']['input'];
+};
+
+export type QueryReferralSubjectAccessPartArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 export type QueryReferralsArgs = {

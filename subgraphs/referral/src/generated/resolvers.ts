@@ -611,6 +611,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<Types.QueryReferralByReferenceArgs, 'reference'>
   >;
+  referralSubjectAccessPart?: Resolver<
+    ResolversTypes['String'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryReferralSubjectAccessPartArgs, 'personId'>
+  >;
   referrals?: Resolver<
     ResolversTypes['ReferralConnection'],
     ParentType,

@@ -5,6 +5,7 @@ import { serviceMetrics } from '../service/metrics.ts';
 import { normaliseReference } from '../service/reference.ts';
 import { visibleReferral } from '../service/visibility.ts';
 import { listWebhooks } from '../service/webhooks.ts';
+import { subjectAccessPart } from '../service/subject-access.ts';
 
 export const Query: QueryResolvers = {
   referral: async (_, args, ctx) => visibleReferral(ctx, await ctx.loaders.referralById.load(args.id)),
@@ -42,4 +43,6 @@ export const Query: QueryResolvers = {
   webhooks: (_, __, ctx) => listWebhooks(ctx),
   /** Aggregates computed in SQL; see service/metrics.ts for each figure's definition and scope. */
   serviceMetrics: (_, args, ctx) => serviceMetrics(ctx, args),
+  /** Internal: the person subgraph's subject access report asks for this subgraph's part. */
+  referralSubjectAccessPart: (_, args, ctx) => subjectAccessPart(ctx, args),
 };

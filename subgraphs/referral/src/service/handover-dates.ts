@@ -3,11 +3,15 @@
  * working days, Monday to Friday). Pure, so the rule is tested as a table.
  *
  * The rule, where DOMAIN.md is silent: the deadline is the same Europe/London clock time two
- * working days after the request (Friday 15:00 -> Tuesday 15:00). A request made on a Saturday or
- * Sunday counts from Monday 00:00, so it is due at Wednesday 00:00 (the end of Tuesday). Bank
- * holidays are not skipped: the hub has no calendar of them yet, so a request before a bank holiday
- * is due a working day early (a service may still respond after `respondBy`; it is only `overdue`).
+ * working days after the request (Friday 15:00 -> Tuesday 15:00). A request made on a day that is
+ * not a working day (a weekend or a bank holiday in England) counts from 00:00 of the next working
+ * day, so a Saturday request is due at Wednesday 00:00 (the end of Tuesday).
+ *
+ * Bank holidays come from `date-holidays` (GB-ENG, its "public" days: the bank holidays of England
+ * and Wales, substitute days included), a maintained calendar, rather than a hand-typed list that
+ * would go stale (DOMAIN.md asks for a maintained source).
  */
+import Holidays from 'date-holidays';
 import type { HandoverStatus } from '../db/schema.ts';
 
 export const RESPONSE_WORKING_DAYS = 2;
@@ -72,6 +76,34 @@ function instantOf(w: WallTime): Date {
 /** Day of the week of a calendar date: 0 Sunday ... 6 Saturday. */
 const weekday = (w: WallTime) => new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
 
+const englandCalendar = new Holidays('GB', 'ENG');
+const bankHolidaysByYear = new Map<number, ReadonlySet<string>>();
+
+/** The bank holidays in England of one year, as `YYYY-MM-DD` (computed once per year). */
+function bankHolidaysOf(year: number): ReadonlySet<string> {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    days = new Set(
+      englandCalendar
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A bank holiday in England (Europe/London calendar date). */
+export function isBankHolidayInEngland(w: { year: number; month: number; day: number }): boolean {
+  return bankHolidaysOf(w.year).has(`${w.year}-${pad(w.month)}-${pad(w.day)}`);
+}
+
+/** Monday to Friday and not a bank holiday in England. */
+const isWorkingDay = (w: WallTime) => weekday(w) !== 0 && weekday(w) !== 6 && !isBankHolidayInEngland(w);
+
 function nextDay(w: WallTime): WallTime {
   const d = new Date(Date.UTC(w.year, w.month - 1, w.day + 1));
   return { ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -80,13 +112,13 @@ function nextDay(w: WallTime): WallTime {
 /** When the receiving service must respond to a handover requested at `requestedAt`. */
 export function respondByFor(requestedAt: Date, workingDays = RESPONSE_WORKING_DAYS): Date {
   let w = wallTimeOf(requestedAt);
-  if (weekday(w) === 0 || weekday(w) === 6) {
-    while (weekday(w) === 0 || weekday(w) === 6) w = nextDay(w);
+  if (!isWorkingDay(w)) {
+    while (!isWorkingDay(w)) w = nextDay(w);
     w = { ...w, hour: 0, minute: 0, second: 0, ms: 0 };
   }
   for (let left = workingDays; left > 0;) {
     w = nextDay(w);
-    if (weekday(w) !== 0 && weekday(w) !== 6) left -= 1;
+    if (isWorkingDay(w)) left -= 1;
   }
   return instantOf(w);
 }

@@ -154,6 +154,57 @@ export async function requestAutomaticHandover(
   });
 }
 
+/** The reason DOMAIN.md gives a handover cancelled because its referral closed. */
+export const REFERRAL_CLOSED = 'referral closed';
+
+/**
+ * Cancels the referral's open handover (REQUESTED or ACCEPTED) inside the transaction that closes
+ * the referral (declined, withdrawn or discharged: DOMAIN.md "Cross-area handover" 6), so that no
+ * service keeps access to a closed case through it: the handover, the receiving service's grant,
+ * the history, the audit event and the outbox event, all or nothing with the closing change.
+ *
+ * One guarded UPDATE on the handover's status, not a read then a version-guarded write: under a
+ * concurrent accept the row is re-checked after the lock, so an ACCEPTED handover is cancelled too,
+ * and the concurrent answer then finds it CANCELLED (INVALID_TRANSITION) rather than overwriting it.
+ */
+export async function cancelOpenHandoverOnClose(
+  tx: Queryable,
+  ctx: Context,
+  referral: Pick<ReferralRow, 'id' | 'personId' | 'reference'>,
+  at: Date,
+): Promise<HandoverRow | null> {
+  const [moved] = await tx
+    .update(handovers)
+    .set({ status: 'CANCELLED', cancelReason: REFERRAL_CLOSED, version: sql`${handovers.version} + 1` })
+    .where(and(eq(handovers.referralId, referral.id), inArray(handovers.status, [...OPEN_HANDOVER_STATUSES])))
+    .returning();
+  if (!moved) return null;
+  await endGrants(
+    tx,
+    { referralId: referral.id, organisationCode: moved.toServiceCode, relationship: 'RECEIVING_SERVICE' },
+    at,
+  );
+  await recordHistory(tx, ctx.principal, [
+    {
+      referralId: referral.id,
+      type: 'handover.cancelled',
+      reason: `Handover from ${moved.fromServiceCode} to ${moved.toServiceCode} cancelled: ${REFERRAL_CLOSED}`,
+      at,
+    },
+  ]);
+  await recordAuditEvents(tx, auditActor(ctx, at), [
+    handoverAudit('handover.cancelled', moved, referral.personId, ['status', 'cancelReason', 'grants']),
+  ]);
+  await emitReferralEvent(tx, {
+    type: 'handover.cancelled',
+    referralId: referral.id,
+    reference: referral.reference,
+    handoverId: moved.id,
+    occurredAt: at,
+  });
+  return moved;
+}
+
 const SERVICE = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {

@@ -15,7 +15,9 @@ import { emitReferralEvent, isReferralEventType } from '@reconnect/events';
 import { conflict, forbidden, invalidTransition, notFound } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { custodyEvents, referrals, type ReferralRow, type ReferralStatus } from '../db/schema.ts';
+import { cancelOpenHandoverOnClose } from './handover.ts';
 import { recordHistory } from './history.ts';
+import { isOpen } from './support-window.ts';
 import { CUSTODY_EVENT_OPERATIONS, isAllowed, nextStatus, type Operation } from './transitions.ts';
 
 type ReferralUpdate = Partial<Omit<typeof referrals.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
@@ -216,6 +218,7 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
     nextStatus(operation, current.status, { released: current.releasedOn !== null }) ??
     current.status;
 
+  const closes = isOpen(current.status) && !isOpen(status);
   const updated = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(referrals)
@@ -261,8 +264,15 @@ async function attemptChange(ctx: Context, request: ChangeRequest): Promise<{ re
         occurredAt: now,
       });
     }
+    // Closing the referral (declined, withdrawn, discharged) cancels its open handover with it.
+    if (closes) await cancelOpenHandoverOnClose(tx, ctx, row, now);
     return row;
   });
   ctx.loaders.referralById.clear(id);
+  if (closes) {
+    // The payload's reads must see the cancelled handover and the ended grant.
+    ctx.loaders.handoversByReferral.clear(id);
+    ctx.access.clear();
+  }
   return { referral: updated };
 }

@@ -15,6 +15,7 @@ import type { Queryable } from '@reconnect/db';
 import { emitReferralEvent } from '@reconnect/events';
 import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
+import { cancelOpenHandoverOnClose } from './handover.ts';
 import { appliedPersonMerges, custodyEvents, referrals } from '../db/schema.ts';
 import type { MutationApplyPersonMergeToReferralsArgs } from '../generated/graphql.ts';
 import { recordHistory } from './history.ts';
@@ -103,6 +104,8 @@ async function declineNewerOpenReferrals(ctx: Context, tx: Queryable, personId: 
         version: sql`${referrals.version} + 1`,
       })
       .where(eq(referrals.id, row.id));
+    // DOMAIN.md "Cross-area handover" 6: a closed referral leaves no handover open (nor its access).
+    await cancelOpenHandoverOnClose(tx, ctx, row, at);
     await recordHistory(tx, ctx.principal, [
       {
         referralId: row.id,

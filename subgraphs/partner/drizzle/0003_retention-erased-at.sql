@@ -1,0 +1,1 @@
+ALTER TABLE "partner"."enhanced_cases" ADD COLUMN "erased_at" timestamp with time zone;

@@ -1,0 +1,1 @@
+ALTER TABLE "referral"."referrals" ADD COLUMN "erased_at" timestamp with time zone;
