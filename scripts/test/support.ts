@@ -33,6 +33,12 @@ const HUB_VARIABLES = [
   'REFERRAL_URL',
   'PARTNER_URL',
   'SEED_DEMO',
+  'AUDIT_SIGNING_KEY',
+  'INTERNAL_TOKEN_KEYS',
+  'WEBHOOK_SECRET_KEYS',
+  'WEBHOOK_DNS_SERVERS',
+  'WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION',
+  'OUTBOX_RETENTION_DAYS',
 ];
 
 export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
