@@ -2,7 +2,7 @@
  * `pnpm webhooks:rotate-key` as an operator runs it, on the PGlite database under DATA_DIR or on
  * PostgreSQL (TEST_DATABASE_URL): a plaintext secret from before encryption and one sealed under
  * the old key both end up under the new key and open to the right secret; a second run changes
- * nothing; bad usage and a missing database are refused. `--new-key` prints a usable entry.
+ * nothing; a missing database is refused. `--new-key` prints a usable entry.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
