@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { SUBGRAPH_URL_VARS } from '../../packages/config/src/index.ts';
 import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
+import { InternalKeys } from '../../packages/auth/src/index.ts';
+import { WebhookSecretKeyring } from '../../packages/events/src/index.ts';
 import { ROUND_ROBIN_STATS_PATH } from './round-robin.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,10 +71,12 @@ function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
-    INTERNAL_TOKEN_SECRET: options.internalSecret,
     AUDIT_SIGNING_KEY,
   };
 }
+
+/** WEBHOOK_SECRET_KEYS of the bench's referral processes (production requires one). */
+const WEBHOOK_SECRET_KEYS = WebhookSecretKeyring.generateEntry('bench');
 
 /** The name of the `instance`-th process of a kind: the first keeps the plain name, as before. */
 export function instanceName(name: string, instance = 1): string {
@@ -151,6 +155,9 @@ export async function startSubgraphs(
         [subgraph],
         {
           ...baseEnv(options),
+          // As in production: a subgraph holds its own internal token keys, never the secret.
+          INTERNAL_TOKEN_KEYS: InternalKeys.forProcess(options.internalSecret, subgraph).serialize(),
+          ...(subgraph === 'referral' ? { WEBHOOK_SECRET_KEYS } : {}),
           ...urlEnv,
           DATABASE_URL: options.databaseUrl,
           PORT: String(ports[subgraph]),
@@ -234,6 +241,7 @@ export async function startGateway(
     [],
     {
       ...baseEnv(options),
+      INTERNAL_TOKEN_SECRET: options.internalSecret,
       ...urlEnv,
       ...(engine === 'apollo' ? {} : { GATEWAY_ENGINE: engine }),
       PORT: String(port),
