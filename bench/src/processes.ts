@@ -64,7 +64,7 @@ export interface SplitHubOptions {
 export const AUDIT_SIGNING_KEY = generateAuditSigningKey();
 
 /** Only what the processes need: nothing from the bench's own environment leaks into their config. */
-function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
+function baseEnv(): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -154,7 +154,7 @@ export async function startSubgraphs(
         'scripts/run-subgraph.ts',
         [subgraph],
         {
-          ...baseEnv(options),
+          ...baseEnv(),
           // As in production: a subgraph holds its own internal token keys, never the secret.
           INTERNAL_TOKEN_KEYS: InternalKeys.forProcess(options.internalSecret, subgraph).serialize(),
           ...(subgraph === 'referral' ? { WEBHOOK_SECRET_KEYS } : {}),
@@ -240,7 +240,7 @@ export async function startGateway(
     'scripts/run-gateway.ts',
     [],
     {
-      ...baseEnv(options),
+      ...baseEnv(),
       INTERNAL_TOKEN_SECRET: options.internalSecret,
       ...urlEnv,
       ...(engine === 'apollo' ? {} : { GATEWAY_ENGINE: engine }),
