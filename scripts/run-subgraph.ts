@@ -8,7 +8,9 @@
  *
  * Settings: DATABASE_URL (always: one PGlite database cannot be shared between processes),
  * DATABASE_POOL_SIZE (connections of this process; replicas each hold their own pool),
- * INTERNAL_TOKEN_SECRET (production; the gateway's), AUDIT_SIGNING_KEY (production; every process of
+ * INTERNAL_TOKEN_KEYS (production: this subgraph's internal token keys, `pnpm internal-keys <name>`;
+ * outside production INTERNAL_TOKEN_SECRET, or the development secret, from which only its keys are
+ * derived), AUDIT_SIGNING_KEY (production; every process of
  * every subgraph runs an audit sequencer, and one of them at a time chains and signs), PORT (default 4000 + the subgraph's offset),
  * HOST, and the other subgraphs' URLs (REGIONAL_SERVICE_URL, PERSON_URL, REFERRAL_URL,
  * PARTNER_URL; required in production) for calls made on a caller's behalf.
@@ -16,7 +18,13 @@
 import { accessMigrations } from '../packages/access/src/index.ts';
 import { AuditSequencer, auditMigrations, createAuditSigner } from '../packages/audit/src/index.ts';
 import { SUBGRAPH_URL_VARS, databasePasswordsOf, subgraphEnv } from '../packages/config/src/index.ts';
-import { Dispatcher, eventsMigrations } from '../packages/events/src/index.ts';
+import {
+  Dispatcher,
+  WebhookResolver,
+  WebhookSecretKeyring,
+  eventsMigrations,
+  reencryptWebhookSecrets,
+} from '../packages/events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
 import {
@@ -26,12 +34,13 @@ import {
   clockOf,
   createCliLogger,
   describeDatabase,
-  internalSecretOf,
+  internalKeysOf,
   loadConfigOrExit,
   openDatabase,
   reportStartupFailure,
   stopOnSignals,
   subgraphUrlsOf,
+  webhookSecretKeysOf,
 } from './lib/runtime.ts';
 
 const names = Object.keys(SUBGRAPH_URL_VARS);
@@ -96,13 +105,29 @@ try {
     logger.info({ role: subgraphRole(module.name) }, 'connected as the subgraph’s own role');
   }
   const clock = clockOf(config);
+  // Only the referral subgraph registers and delivers webhooks: only it holds their keys.
+  const secrets = ownsOutbox ? WebhookSecretKeyring.parse(webhookSecretKeysOf(config)) : undefined;
+  if (secrets) {
+    // The data step of migration events/0001: plaintext secrets are sealed before anything reads them.
+    const sealed = await reencryptWebhookSecrets(handle.db, secrets, { onlyPlaintext: true });
+    if (sealed.reencrypted > 0)
+      logger.info({ sealed: sealed.reencrypted }, 'encrypted webhook secrets stored in plaintext');
+  }
   subgraph = module.build({
     db: handle.db,
     clock,
-    internalSecret: internalSecretOf(config),
+    internalKeys: internalKeysOf(config, module.name),
     logger,
     environment: config.NODE_ENV,
     subgraphUrls: urls,
+    ...(secrets
+      ? {
+          webhooks: {
+            secrets,
+            maxSubscriptionsPerOrganisation: config.WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION,
+          },
+        }
+      : {}),
   });
   listening = await subgraph.listen(config.PORT ?? 4000 + module.offset, config.HOST);
   logger.info(
@@ -110,7 +135,15 @@ try {
     `${module.name} subgraph ready (it answers only the gateway and other subgraphs)`,
   );
   if (ownsOutbox) {
-    dispatcher = new Dispatcher({ db: handle.db, clock, environment: config.NODE_ENV, logger });
+    dispatcher = new Dispatcher({
+      db: handle.db,
+      clock,
+      environment: config.NODE_ENV,
+      secrets: secrets!,
+      resolver: new WebhookResolver({ servers: config.WEBHOOK_DNS_SERVERS }),
+      outboxRetentionMs: config.OUTBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000,
+      logger,
+    });
     dispatcher.start();
   }
   auditSequencer = new AuditSequencer({
@@ -124,7 +157,7 @@ try {
     mergeResumer = new PersonMergeResumer({
       db: handle.db,
       clock,
-      internalSecret: internalSecretOf(config),
+      internalKeys: internalKeysOf(config, module.name),
       subgraphUrls: urls,
       logger,
     });

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
-import { createJwtVerifier } from '../../packages/auth/src/index.ts';
+import { InternalKeys, createJwtVerifier } from '../../packages/auth/src/index.ts';
 import { Clock } from '../../packages/config/src/index.ts';
 import type { DbHandle } from '../../packages/db/src/index.ts';
 import { SUPERGRAPH_FILE, createGateway, type Gateway } from '../../gateway/src/index.ts';
@@ -58,7 +58,7 @@ export async function startCountingHub(options: CountingHubOptions): Promise<Cou
       const subgraph = module.build({
         db: options.handle.db,
         clock: new Clock(),
-        internalSecret: options.internalSecret,
+        internalKeys: InternalKeys.forProcess(options.internalSecret, module.name),
         logger,
         environment: 'production',
         subgraphUrls: proxied,

@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
 import { SUBGRAPH_URL_VARS } from '../../packages/config/src/index.ts';
 import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
+import { InternalKeys } from '../../packages/auth/src/index.ts';
+import { WebhookSecretKeyring } from '../../packages/events/src/index.ts';
 import { ROUND_ROBIN_STATS_PATH } from './round-robin.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,17 +64,19 @@ export interface SplitHubOptions {
 export const AUDIT_SIGNING_KEY = generateAuditSigningKey();
 
 /** Only what the processes need: nothing from the bench's own environment leaks into their config. */
-function baseEnv(options: SplitHubOptions): NodeJS.ProcessEnv {
+function baseEnv(): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
-    INTERNAL_TOKEN_SECRET: options.internalSecret,
     AUDIT_SIGNING_KEY,
   };
 }
+
+/** WEBHOOK_SECRET_KEYS of the bench's referral processes (production requires one). */
+const WEBHOOK_SECRET_KEYS = WebhookSecretKeyring.generateEntry('bench');
 
 /** The name of the `instance`-th process of a kind: the first keeps the plain name, as before. */
 export function instanceName(name: string, instance = 1): string {
@@ -150,7 +154,10 @@ export async function startSubgraphs(
         'scripts/run-subgraph.ts',
         [subgraph],
         {
-          ...baseEnv(options),
+          ...baseEnv(),
+          // As in production: a subgraph holds its own internal token keys, never the secret.
+          INTERNAL_TOKEN_KEYS: InternalKeys.forProcess(options.internalSecret, subgraph).serialize(),
+          ...(subgraph === 'referral' ? { WEBHOOK_SECRET_KEYS } : {}),
           ...urlEnv,
           DATABASE_URL: options.databaseUrl,
           PORT: String(ports[subgraph]),
@@ -233,7 +240,8 @@ export async function startGateway(
     'scripts/run-gateway.ts',
     [],
     {
-      ...baseEnv(options),
+      ...baseEnv(),
+      INTERNAL_TOKEN_SECRET: options.internalSecret,
       ...urlEnv,
       ...(engine === 'apollo' ? {} : { GATEWAY_ENGINE: engine }),
       PORT: String(port),

@@ -4,11 +4,17 @@
  * included; every field of every subgraph has a rule; and entity references resolve under shield.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  INTERNAL_CALLS,
   INTERNAL_ISSUER,
+  InternalKeys,
   INTERNAL_TOKEN_HEADER,
+  deriveInternalKey,
   requestBodyHash,
   signInternalToken,
   type Principal,
@@ -85,7 +91,7 @@ async function expired(audience: string, body: Body): Promise<string> {
     .setSubject(principal.subject)
     .setIssuedAt(at - 600)
     .setExpirationTime(at - 300)
-    .sign(new TextEncoder().encode(hub.internalSecret));
+    .sign(deriveInternalKey(hub.internalSecret, audience));
 }
 
 type Forger = (name: string, body: Body) => Promise<string | undefined>;
@@ -188,5 +194,66 @@ describe('entity references resolve under shield (STACK-NOTES regression)', () =
       path: ['_entities', 0, 'staff'],
       extensions: { code: 'FORBIDDEN' },
     });
+  });
+});
+
+describe('internal token keys per audience (issue 19, item 5)', () => {
+  const PROCESSES = Object.keys(INTERNAL_CALLS);
+
+  it('each subgraph accepts a token only from a process that holds its key: the gateway and its declared callers', async () => {
+    const outcomes: Record<string, Record<string, number>> = {};
+    for (const target of NAMES) {
+      for (const caller of PROCESSES.filter((p) => p !== target)) {
+        const keys = InternalKeys.forProcess(hub.internalSecret, caller);
+        const claims = { principal, requestId: 'req-audience-test', caller };
+        const hash = requestBodyHash(SDL.query, SDL.variables);
+        let status: number;
+        if (keys.has(target)) {
+          status = (await post(target, SDL, await signInternalToken(keys, target, claims, hash))).status;
+        } else {
+          // It cannot sign for the target at all; the best it can do is sign with each key it
+          // holds, addressed to the target. Every one is refused.
+          await expect(signInternalToken(keys, target, claims, hash)).rejects.toThrow(
+            /no internal token key/,
+          );
+          const statuses = new Set<number>();
+          for (const held of keys.audiences) {
+            const forged = new InternalKeys([[target, keys.keyFor(held)]]);
+            statuses.add(
+              (await post(target, SDL, await signInternalToken(forged, target, claims, hash))).status,
+            );
+          }
+          expect([...statuses]).toEqual([401]);
+          status = 401;
+        }
+        (outcomes[target] ??= {})[caller] = status;
+      }
+    }
+    expect(outcomes).toEqual({
+      'regional-service': { gateway: 200, person: 401, referral: 200, partner: 200 },
+      person: { gateway: 200, 'regional-service': 401, referral: 200, partner: 200 },
+      referral: { gateway: 200, 'regional-service': 401, person: 401, partner: 200 },
+      partner: { gateway: 200, 'regional-service': 401, person: 401, referral: 401 },
+    });
+  });
+
+  it('INTERNAL_CALLS declares exactly the calls the subgraphs make', () => {
+    const root = fileURLToPath(new URL('../../subgraphs/', import.meta.url));
+    const made: Record<string, string[]> = {};
+    for (const name of NAMES) {
+      const found = new Set<string>();
+      for (const file of readdirSync(join(root, name, 'src'), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts') || file.includes('generated')) continue;
+        const text = readFileSync(join(root, name, 'src', file), 'utf8');
+        // hubFor(ctx).call<...>('person', ...) and hub.call<...>('referral', ...), generics over lines.
+        for (const m of text.matchAll(/\.call(?:<[\s\S]*?>)?\(\s*'([a-z-]+)'/g)) found.add(m[1]!);
+      }
+      made[name] = [...found].sort();
+    }
+    expect(made).toEqual(
+      Object.fromEntries(
+        NAMES.map((n) => [n, [...(INTERNAL_CALLS as Record<string, readonly string[]>)[n]!].sort()]),
+      ),
+    );
   });
 });

@@ -7,10 +7,15 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { AuditSequencer, createAuditSigner } from '@reconnect/audit';
-import { createJwtVerifier } from '@reconnect/auth';
+import { InternalKeys, createJwtVerifier } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
 import type { DbHandle } from '@reconnect/db';
-import { Dispatcher } from '@reconnect/events';
+import {
+  Dispatcher,
+  WebhookResolver,
+  WebhookSecretKeyring,
+  reencryptWebhookSecrets,
+} from '@reconnect/events';
 import { SUPERGRAPH_FILE, createGateway, type GatewayLimits } from '@reconnect/gateway';
 import type { Listening, Logger, Subgraph } from '@reconnect/graph';
 import { PersonMergeResumer } from '@reconnect/person-subgraph';
@@ -40,6 +45,8 @@ export interface EmbeddedHubOptions {
   environment: 'development' | 'test' | 'production';
   subgraphTimeoutMs: number;
   limits?: Partial<GatewayLimits>;
+  /** Webhook settings (issue 19): the keys secrets are sealed under, DNS, the cap, retention. */
+  webhooks: EmbeddedWebhookSettings;
   /** The webhook dispatcher: how often it polls (default 1 s), or `false` not to start it. */
   dispatcher?: { pollIntervalMs?: number } | false;
   /** AUDIT_SIGNING_KEY: the PKCS8 PEM Ed25519 key the audit sequencer signs checkpoints with. */
@@ -54,6 +61,17 @@ export interface EmbeddedHubOptions {
    * subgraph: how often it polls (default 5 s), or `false` not to start it (tests `drain()` it).
    */
   mergeResumer?: { pollIntervalMs?: number; graceMs?: number } | false;
+}
+
+export interface EmbeddedWebhookSettings {
+  /** WEBHOOK_SECRET_KEYS: `id:base64[,...]`, newest first. */
+  secretKeys: string;
+  /** WEBHOOK_DNS_SERVERS; unset: the system's. */
+  dnsServers?: string[] | undefined;
+  /** WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION (default 20). */
+  maxSubscriptionsPerOrganisation?: number | undefined;
+  /** OUTBOX_RETENTION_DAYS (default 30). */
+  outboxRetentionDays?: number | undefined;
 }
 
 export interface EmbeddedHub {
@@ -78,9 +96,13 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   const listeners: Record<string, Listening> = {};
   const subgraphHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const dbOf = (name: string) => (options.handles?.[name] ?? options.handle).db;
+  const secrets = WebhookSecretKeyring.parse(options.webhooks.secretKeys);
   const deps = {
+    webhooks: {
+      secrets,
+      maxSubscriptionsPerOrganisation: options.webhooks.maxSubscriptionsPerOrganisation ?? 20,
+    },
     clock: options.clock,
-    internalSecret: options.internalSecret,
     logger: options.logger,
     environment: options.environment,
     // Filled in below as each subgraph listens: subgraphs read it when they call one another.
@@ -91,6 +113,9 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     db: dbOf('referral'),
     clock: options.clock,
     environment: options.environment,
+    secrets,
+    resolver: new WebhookResolver({ servers: options.webhooks.dnsServers }),
+    outboxRetentionMs: (options.webhooks.outboxRetentionDays ?? 30) * 24 * 60 * 60 * 1000,
     logger: options.logger,
     ...(options.dispatcher ? options.dispatcher : {}),
   });
@@ -107,7 +132,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
   const mergeResumer = new PersonMergeResumer({
     db: dbOf('person'),
     clock: options.clock,
-    internalSecret: options.internalSecret,
+    internalKeys: InternalKeys.forProcess(options.internalSecret, 'person'),
     subgraphUrls,
     logger: options.logger,
     ...(options.mergeResumer ? options.mergeResumer : {}),
@@ -120,8 +145,20 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     for (const s of Object.values(subgraphs)) await s.stop();
   };
   try {
+    // The data step of migration events/0001: secrets stored in plaintext before encryption are
+    // sealed under the current key before anything reads them (idempotent; nothing to do after).
+    const sealed = await reencryptWebhookSecrets(dbOf('referral'), secrets, { onlyPlaintext: true });
+    if (sealed.reencrypted > 0) {
+      options.logger.info({ sealed: sealed.reencrypted }, 'encrypted webhook secrets stored in plaintext');
+    }
     for (const module of SUBGRAPH_MODULES) {
-      const subgraph = module.build({ ...deps, db: dbOf(module.name) });
+      // Each subgraph holds only its own key and those of the subgraphs it calls (INTERNAL_CALLS),
+      // as each would in its own process.
+      const subgraph = module.build({
+        ...deps,
+        db: dbOf(module.name),
+        internalKeys: InternalKeys.forProcess(options.internalSecret, module.name),
+      });
       subgraphs[module.name] = subgraph;
       const listening = await subgraph.listen(
         options.port === 0 ? 0 : options.port + module.offset,

@@ -8,8 +8,9 @@
  * which writes the outbox and whose processes run the webhook dispatcher, touches `events`. No role
  * has any right on another subgraph's schema or on `drizzle` (migrations run as the owner).
  *
- * No subgraph deletes rows: grants end (valid_until) rather than disappear, so not even the
- * writers of `access` may DELETE. A subgraph's own schema is its own business, DELETE included.
+ * No subgraph deletes shared rows, except the dispatcher pruning delivered events from the outbox
+ * (`events`, issue 19): grants end (valid_until) rather than disappear, so not even the writers of
+ * `access` may DELETE. A subgraph's own schema is its own business, DELETE included.
  *
  * PGlite keeps one handle for everything: see packages/db/src/roles.ts.
  */
@@ -29,7 +30,8 @@ const OWN: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const READ: TablePrivilege[] = ['SELECT'];
 const WRITE_GRANTS: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
 const APPEND: TablePrivilege[] = ['SELECT', 'INSERT'];
-const OUTBOX: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
+/** DELETE: the dispatcher prunes delivered events after OUTBOX_RETENTION_DAYS (issue 19, item 6). */
+const OUTBOX: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 
 /** Each subgraph's privileges by schema. */
 export const SUBGRAPH_PRIVILEGES: Record<string, Record<string, TablePrivilege[]>> = {

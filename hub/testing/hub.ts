@@ -10,6 +10,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { generateAuditSigningKey, trustedKeys, type TrustedKeys } from '@reconnect/audit';
 import type { Role } from '@reconnect/auth';
 import { Clock } from '@reconnect/config';
+import { WebhookSecretKeyring } from '@reconnect/events';
 import type { DbHandle } from '@reconnect/db';
 import type { GatewayLimits } from '@reconnect/gateway';
 import { createLogger, type Logger } from '@reconnect/graph';
@@ -24,7 +25,7 @@ import {
   type TokenOptions,
 } from '@reconnect/testing';
 import { closeHandles, openSubgraphHandles, setupSubgraphRoles } from '../src/roles.ts';
-import { startEmbeddedHub, type EmbeddedHub } from '../src/embedded.ts';
+import { startEmbeddedHub, type EmbeddedHub, type EmbeddedWebhookSettings } from '../src/embedded.ts';
 import { createHubDatabase } from './database.ts';
 
 export interface TestHub extends EmbeddedHub {
@@ -38,6 +39,8 @@ export interface TestHub extends EmbeddedHub {
   signingKey: JWK;
   /** The audit signing key made for this hub (PKCS8 PEM), and the trusted keys to verify with. */
   auditSigningKey: string;
+  /** WEBHOOK_SECRET_KEYS of this hub: a fresh key. */
+  webhookSecretKeys: string;
   auditKeys: TrustedKeys;
   /** The public key set the gateway trusts (to start a second gateway beside it). */
   jwks: JSONWebKeySet;
@@ -70,6 +73,8 @@ export interface StartTestHubOptions {
    * its polls would land in other tests' statement counts. Tests call `hub.dispatcher.drain()`.
    */
   dispatcher?: { pollIntervalMs?: number } | false;
+  /** Webhook settings beyond the fresh key the harness makes (e.g. a lower cap). */
+  webhooks?: Partial<Omit<EmbeddedWebhookSettings, 'secretKeys'>>;
   /**
    * Start the audit sequencer polling at this interval. By default it is not started, for the
    * same reason as the dispatcher: tests call `hub.auditSequencer.drain()`.
@@ -96,6 +101,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
   const clock = new Clock();
   const internalSecret = randomBytes(32).toString('base64url');
   const auditSigningKey = generateAuditSigningKey();
+  const webhookSecretKeys = WebhookSecretKeyring.generateEntry('test-1');
   const databaseRoles = database.url && options.databaseRoles !== 'shared' ? 'per-subgraph' : 'shared';
   let handles: Record<string, DbHandle> = {};
   let hub: EmbeddedHub;
@@ -121,6 +127,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       ...(options.limits ? { limits: options.limits } : {}),
       dispatcher: options.dispatcher ?? false,
+      webhooks: { secretKeys: webhookSecretKeys, ...options.webhooks },
       auditSigningKey,
       auditSequencer: options.auditSequencer ?? false,
       mergeResumer: options.mergeResumer ?? false,
@@ -142,6 +149,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
     clock,
     internalSecret,
     auditSigningKey,
+    webhookSecretKeys,
     auditKeys: trustedKeys([auditSigningKey]),
     signingKey,
     jwks,

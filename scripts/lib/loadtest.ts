@@ -28,6 +28,7 @@ import {
 import { signCallerToken } from '../../packages/auth/src/index.ts';
 import { Clock } from '../../packages/config/src/index.ts';
 import { createDb, rowsOf, sql, type DbHandle } from '../../packages/db/src/index.ts';
+import { WebhookSecretKeyring } from '../../packages/events/src/index.ts';
 import { createLogger, type Logger } from '../../packages/graph/src/index.ts';
 import {
   ALL_MIGRATIONS,
@@ -145,6 +146,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestSum
       subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
       dispatcher: false,
       auditSigningKey,
+      webhooks: { secretKeys: WebhookSecretKeyring.generateEntry('loadtest') },
     });
     const traffic = await prepareTraffic(hub.gatewayUrl, {
       runId: database.name.replace(/^hub_loadtest_/, '').replace(/_/g, '-'),

@@ -9,7 +9,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDevAuditSigningKey } from '../../packages/audit/src/index.ts';
-import { ensureDevInternalSecret, ensureDevKeys } from '../../packages/auth/src/index.ts';
+import {
+  InternalKeys,
+  audiencesOf,
+  ensureDevInternalSecret,
+  ensureDevKeys,
+} from '../../packages/auth/src/index.ts';
+import { ensureDevWebhookSecretKeys } from '../../packages/events/src/index.ts';
 import {
   Clock,
   ConfigError,
@@ -137,6 +143,32 @@ export function internalSecretOf(config: {
 }
 
 /**
+ * The internal token keys of one subgraph process: INTERNAL_TOKEN_KEYS (production: config
+ * refuses the secret there), or derived from INTERNAL_TOKEN_SECRET (or the development secret)
+ * for this subgraph and the ones it calls only. Either way the process must hold its own audience
+ * and every audience INTERNAL_CALLS says it calls.
+ */
+export function internalKeysOf(
+  config: {
+    INTERNAL_TOKEN_KEYS?: string | undefined;
+    INTERNAL_TOKEN_SECRET?: string | undefined;
+    DATA_DIR: string;
+  },
+  subgraph: string,
+): InternalKeys {
+  const keys = config.INTERNAL_TOKEN_KEYS
+    ? InternalKeys.parse(config.INTERNAL_TOKEN_KEYS)
+    : InternalKeys.forProcess(internalSecretOf(config), subgraph);
+  const missing = audiencesOf(subgraph).filter((a) => !keys.has(a));
+  if (missing.length > 0) {
+    throw new Error(
+      `INTERNAL_TOKEN_KEYS lacks the key of ${missing.join(', ')}, which ${subgraph} needs (pnpm internal-keys ${subgraph})`,
+    );
+  }
+  return keys;
+}
+
+/**
  * AUDIT_SIGNING_KEY, or the development key under DATA_DIR (created on first use). In production
  * there is no default: checkpoints signed with a key nobody kept could never be checked.
  */
@@ -150,6 +182,41 @@ export function auditSigningKeyOf(config: {
     throw new Error('AUDIT_SIGNING_KEY is required in production (the key that signs audit checkpoints)');
   }
   return ensureDevAuditSigningKey(dataDirOf(config));
+}
+
+/**
+ * WEBHOOK_SECRET_KEYS, or the development key under DATA_DIR (created on first use). In production
+ * there is no default: secrets sealed under a key nobody kept could never sign a delivery again.
+ */
+export function webhookSecretKeysOf(config: {
+  WEBHOOK_SECRET_KEYS?: string | undefined;
+  DATA_DIR: string;
+  NODE_ENV: string;
+}): string {
+  if (config.WEBHOOK_SECRET_KEYS) return config.WEBHOOK_SECRET_KEYS;
+  if (config.NODE_ENV === 'production') {
+    throw new Error(
+      'WEBHOOK_SECRET_KEYS is required in production (the keys webhook secrets are stored under)',
+    );
+  }
+  return ensureDevWebhookSecretKeys(dataDirOf(config));
+}
+
+/** The embedded hub's webhook settings from the configuration. */
+export function webhookSettingsOf(config: {
+  WEBHOOK_SECRET_KEYS?: string | undefined;
+  WEBHOOK_DNS_SERVERS?: string[] | undefined;
+  WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION: number;
+  OUTBOX_RETENTION_DAYS: number;
+  DATA_DIR: string;
+  NODE_ENV: string;
+}) {
+  return {
+    secretKeys: webhookSecretKeysOf(config),
+    dnsServers: config.WEBHOOK_DNS_SERVERS,
+    maxSubscriptionsPerOrganisation: config.WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION,
+    outboxRetentionDays: config.OUTBOX_RETENTION_DAYS,
+  };
 }
 
 type SubgraphUrlSettings = Partial<

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAuditSigningKey } from '../../packages/audit/src/index.ts';
+import { InternalKeys } from '../../packages/auth/src/index.ts';
 import { createHubDatabase, testConfig } from '../../hub/testing/index.ts';
 import { collect, freePortBlock, runScript, spawnScript } from './support.ts';
 
@@ -51,14 +52,15 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
       PERSON_URL: 'http://person.internal/graphql',
     });
     expect(production.code).toBe(1);
-    expect(production.stderr).toContain('INTERNAL_TOKEN_SECRET: required in production');
+    // A subgraph holds its own per-audience keys in production, never the secret (issue 19).
+    expect(production.stderr).toContain('INTERNAL_TOKEN_KEYS: required in production');
     // Every subgraph process signs audit checkpoints: no production start without the key.
     expect(production.stderr).toContain('AUDIT_SIGNING_KEY: required in production');
 
     const urls = await runScript('run-subgraph.ts', ['referral'], {
       ...PRODUCTION,
       DATABASE_URL: 'postgres://hub@127.0.0.1:1/hub',
-      INTERNAL_TOKEN_SECRET: SECRET,
+      INTERNAL_TOKEN_KEYS: InternalKeys.forProcess(SECRET, 'referral').serialize(),
       AUDIT_SIGNING_KEY: generateAuditSigningKey(),
       PERSON_URL: 'http://person.internal/graphql',
     });
@@ -113,6 +115,7 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
           INTERNAL_TOKEN_SECRET: SECRET,
           HOST: '127.0.0.1',
         };
+        const { INTERNAL_TOKEN_SECRET: _gatewayOnly, ...subgraphCommon } = common;
         const seeded = await runScript('seed.ts', [], {
           ...common,
           DATABASE_URL: database.url!,
@@ -131,7 +134,9 @@ describe('one subgraph per process', SPAWN_TIMEOUT, () => {
         };
         names.forEach((name, i) =>
           spawnProcess(name, 'run-subgraph.ts', [name], {
-            ...common,
+            ...subgraphCommon,
+            // Only its own keys (issue 19): the secret stays with the gateway.
+            INTERNAL_TOKEN_KEYS: InternalKeys.forProcess(SECRET, name).serialize(),
             DATABASE_URL: database.url!,
             DATABASE_ROLES: 'per-subgraph',
             PORT: String(port + i + 1),

@@ -4,8 +4,15 @@
  * the hub's own processes hold, names the one subgraph it is for, lives 60 seconds, and is bound to
  * the one request it travels with (a hash of the query and variables), so a token captured from one
  * request cannot be replayed with another.
+ *
+ * Keys per audience (issue 19, item 5): a token for subgraph X is signed with a key derived for X
+ * from INTERNAL_TOKEN_SECRET (HKDF-SHA256, `deriveInternalKey`), and each process holds only the
+ * keys of the audiences it receives or calls (`INTERNAL_CALLS`, `InternalKeys.forProcess`): the
+ * gateway all four, a subgraph its own (to verify) and those of the subgraphs it calls. So a
+ * compromised subgraph can mint tokens only for the subgraphs it calls anyway, never for one it
+ * never calls.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import type { Principal, Role } from './principal.ts';
 import { parseRoles } from './principal.ts';
@@ -15,6 +22,121 @@ export const INTERNAL_TOKEN_HEADER = 'x-reconnect-internal-token';
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const PURPOSE_HEADER = 'x-purpose-of-use';
 const LIFETIME_SECONDS = 60;
+
+/**
+ * Which hub process calls which subgraph: the gateway every one; referral asks regional-service
+ * (directory, establishments, staff, handover targets) and person (matching, needs, prison-number
+ * holders, merges); partner asks referral, regional-service and person (enrolment and its
+ * eligibility). Person and regional-service call nobody. @reconnect/hub-client refuses a call not
+ * listed, and a process is given the keys of exactly these audiences (and its own).
+ */
+export const INTERNAL_CALLS = {
+  gateway: ['regional-service', 'person', 'referral', 'partner'],
+  'regional-service': [],
+  // The identity authority: a merge's steps and a subject access report's parts (issue 18).
+  person: ['referral', 'partner'],
+  referral: ['regional-service', 'person'],
+  partner: ['referral', 'regional-service', 'person'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type HubProcess = keyof typeof INTERNAL_CALLS;
+export const INTERNAL_AUDIENCES = INTERNAL_CALLS.gateway;
+
+/** Whether `caller` is declared to call `audience` (INTERNAL_CALLS). */
+export function callsAudience(caller: string, audience: string): boolean {
+  const calls = (INTERNAL_CALLS as Record<string, readonly string[]>)[caller];
+  return calls !== undefined && calls.includes(audience);
+}
+
+const HKDF_SALT = 'reconnect-hub/internal-token/v1';
+
+/** The HMAC key of tokens for `audience`: HKDF-SHA256 of the secret, 32 bytes. */
+export function deriveInternalKey(secret: string, audience: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, `audience:${audience}`, 32));
+}
+
+/** The keys one process holds, by audience. */
+export class InternalKeys {
+  private readonly keys: ReadonlyMap<string, Buffer>;
+
+  constructor(keys: Iterable<[string, Buffer]>) {
+    this.keys = new Map(keys);
+  }
+
+  /** Keys derived from the secret for these audiences only. */
+  static fromSecret(secret: string, audiences: Iterable<string>): InternalKeys {
+    return new InternalKeys([...new Set(audiences)].map((a) => [a, deriveInternalKey(secret, a)]));
+  }
+
+  /**
+   * What one process needs: the keys of the audiences it calls (INTERNAL_CALLS) and, for a
+   * subgraph, its own to verify what it receives.
+   */
+  static forProcess(secret: string, process: string): InternalKeys {
+    return InternalKeys.fromSecret(secret, audiencesOf(process));
+  }
+
+  /** `audience:base64url[,audience:base64url...]` (INTERNAL_TOKEN_KEYS). */
+  static parse(text: string): InternalKeys {
+    const entries: [string, Buffer][] = text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const at = part.indexOf(':');
+        const key = Buffer.from(part.slice(at + 1), 'base64url');
+        if (at <= 0 || key.length !== 32)
+          throw new Error('INTERNAL_TOKEN_KEYS: each entry is audience:base64url of 32 bytes');
+        return [part.slice(0, at), key];
+      });
+    return new InternalKeys(entries);
+  }
+
+  get audiences(): string[] {
+    return [...this.keys.keys()].sort();
+  }
+
+  has(audience: string): boolean {
+    return this.keys.has(audience);
+  }
+
+  /** The key for `audience`; throws InternalTokenError when this process does not hold it. */
+  keyFor(audience: string): Buffer {
+    const key = this.keys.get(audience);
+    if (!key) throw new InternalTokenError(`this process holds no internal token key for ${audience}`);
+    return key;
+  }
+
+  /** As INTERNAL_TOKEN_KEYS. */
+  serialize(): string {
+    return this.audiences.map((a) => `${a}:${this.keys.get(a)!.toString('base64url')}`).join(',');
+  }
+}
+
+/** The audiences a process holds keys for: those it calls, and its own when it is a subgraph. */
+export function audiencesOf(process: string): string[] {
+  const calls = (INTERNAL_CALLS as Record<string, readonly string[]>)[process];
+  if (!calls) throw new Error(`unknown hub process ${process} (INTERNAL_CALLS)`);
+  return [...new Set([...(process === 'gateway' ? [] : [process]), ...calls])].sort();
+}
+
+/**
+ * Keys or, for the gateway and tests, the secret itself (each audience's key derived from it on
+ * use, cached).
+ */
+export type InternalKeySource = InternalKeys | string;
+
+const derived = new Map<string, Buffer>();
+function keyOf(source: InternalKeySource, audience: string): Buffer {
+  if (typeof source !== 'string') return source.keyFor(audience);
+  const cacheKey = `${audience}\u0000${source}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    key = deriveInternalKey(source, audience);
+    derived.set(cacheKey, key);
+  }
+  return key;
+}
 
 export interface InternalClaims {
   principal: Principal;
@@ -50,7 +172,7 @@ const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
  * and `verifyInternalToken` still checks it with jose.
  */
 export async function signInternalToken(
-  secret: string,
+  keys: InternalKeySource,
   audience: string,
   claims: InternalClaims,
   bodyHash: string,
@@ -75,23 +197,21 @@ export async function signInternalToken(
       exp: now + LIFETIME_SECONDS,
     }),
   );
-  const signature = createHmac('sha256', secret).update(`${HEADER}.${payload}`).digest('base64url');
+  const signature = createHmac('sha256', keyOf(keys, audience))
+    .update(`${HEADER}.${payload}`)
+    .digest('base64url');
   return `${HEADER}.${payload}.${signature}`;
 }
 
-/** The verification key of each secret, imported once (jose would import a raw key on every call). */
-const verificationKeys = new Map<string, Promise<CryptoKey>>();
-function verificationKey(secret: string): Promise<CryptoKey> {
-  let key = verificationKeys.get(secret);
+/** The verification key of each raw key, imported once (jose would import a raw key on every call). */
+const verificationKeys = new WeakMap<Buffer, Promise<CryptoKey>>();
+function verificationKey(raw: Buffer): Promise<CryptoKey> {
+  let key = verificationKeys.get(raw);
   if (!key) {
-    key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['verify'],
-    );
-    verificationKeys.set(secret, key);
+    key = crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
+    verificationKeys.set(raw, key);
   }
   return key;
 }
@@ -102,17 +222,12 @@ function verificationKey(secret: string): Promise<CryptoKey> {
  * (either gateway engine, a subgraph calling another) address a subgraph.
  */
 export async function internalRequestHeaders(
-  secret: string,
+  keys: InternalKeySource,
   audience: string,
   claims: InternalClaims,
   body: { query?: string | undefined; variables?: unknown },
 ): Promise<Record<string, string>> {
-  const token = await signInternalToken(
-    secret,
-    audience,
-    claims,
-    requestBodyHash(body.query, body.variables),
-  );
+  const token = await signInternalToken(keys, audience, claims, requestBodyHash(body.query, body.variables));
   return {
     [INTERNAL_TOKEN_HEADER]: token,
     [REQUEST_ID_HEADER]: claims.requestId,
@@ -124,15 +239,16 @@ export class InternalTokenError extends Error {}
 
 /** Verifies an internal token for `audience` and the request body it arrived with. */
 export async function verifyInternalToken(
-  secret: string,
+  keys: InternalKeySource,
   audience: string,
   token: string | undefined,
   bodyHash: string,
 ): Promise<InternalClaims> {
   if (!token) throw new InternalTokenError('missing internal token');
+  const raw = keyOf(keys, audience);
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, await verificationKey(secret), {
+    ({ payload } = await jwtVerify(token, await verificationKey(raw), {
       algorithms: ['HS256'],
       issuer: INTERNAL_ISSUER,
       audience,

@@ -6,8 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
+  INTERNAL_CALLS,
   INTERNAL_ISSUER,
+  InternalKeys,
   InternalTokenError,
+  audiencesOf,
+  deriveInternalKey,
   requestBodyHash,
   signInternalToken,
   verifyInternalToken,
@@ -44,7 +48,7 @@ describe('internal token', () => {
     expect(payload.exp - payload.iat).toBe(60);
     const bySignJwt = await new SignJWT({ ...payload })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .sign(new TextEncoder().encode(secret));
+      .sign(deriveInternalKey(secret, 'person'));
     expect(token).toBe(bySignJwt);
   });
 
@@ -64,7 +68,7 @@ describe('internal token', () => {
       .setSubject(principal.subject)
       .setIssuedAt(now - 120)
       .setExpirationTime(now - 60)
-      .sign(new TextEncoder().encode(secret));
+      .sign(deriveInternalKey(secret, 'person'));
     await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
       InternalTokenError,
     );
@@ -92,7 +96,7 @@ describe('internal token', () => {
       .setSubject('user-1')
       .setIssuedAt()
       .setExpirationTime('60s')
-      .sign(new TextEncoder().encode(secret));
+      .sign(deriveInternalKey(secret, 'person'));
     await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
       InternalTokenError,
     );
@@ -106,7 +110,7 @@ describe('internal token', () => {
       .setSubject('user-1')
       .setIssuedAt()
       .setExpirationTime('60s')
-      .sign(new TextEncoder().encode(secret));
+      .sign(deriveInternalKey(secret, 'person'));
     await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
       InternalTokenError,
     );
@@ -129,5 +133,92 @@ describe('internal token', () => {
       expect(requestBodyHash(query, undefined)).toEqual(requestBodyHash(query, {}));
       expect(requestBodyHash(query, undefined)).not.toEqual(requestBodyHash(query, { id: null }));
     });
+  });
+});
+
+describe('keys per audience (issue 19, item 5)', () => {
+  const keysOf = (process: string) => InternalKeys.forProcess(secret, process);
+
+  it('derives one key per audience with HKDF, none equal to another or to the secret', () => {
+    const keys = INTERNAL_CALLS.gateway.map((a) => deriveInternalKey(secret, a).toString('hex'));
+    expect(new Set(keys).size).toBe(4);
+    expect(keys).not.toContain(Buffer.from(secret).toString('hex'));
+    expect(deriveInternalKey(secret, 'person').equals(deriveInternalKey(secret, 'person'))).toBe(true);
+    expect(deriveInternalKey(secret, 'person')).toHaveLength(32);
+  });
+
+  it('gives each process its own audience and those it calls, nothing else', () => {
+    expect(Object.fromEntries(Object.keys(INTERNAL_CALLS).map((p) => [p, keysOf(p).audiences]))).toEqual({
+      gateway: ['partner', 'person', 'referral', 'regional-service'],
+      'regional-service': ['regional-service'],
+      person: ['person'],
+      referral: ['person', 'referral', 'regional-service'],
+      partner: ['partner', 'person', 'referral', 'regional-service'],
+    });
+    expect(audiencesOf('referral')).toEqual(['person', 'referral', 'regional-service']);
+    expect(() => audiencesOf('mystery')).toThrow(/unknown hub process/);
+  });
+
+  it('a process lacking an audience key cannot produce a token that audience accepts', async () => {
+    const referral = keysOf('referral');
+    const person = keysOf('person');
+    // Person calls nobody: it has no key to sign for referral with...
+    await expect(signInternalToken(person, 'referral', claims, hash)).rejects.toThrow(
+      /no internal token key for referral/,
+    );
+    // ...and a token it makes with the one key it has, addressed to referral, is refused there.
+    const forged = await signInternalToken(
+      new InternalKeys([['referral', person.keyFor('person')]]),
+      'referral',
+      claims,
+      hash,
+    );
+    await expect(verifyInternalToken(referral, 'referral', forged, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+    // Referral never calls partner: the same holds.
+    await expect(signInternalToken(referral, 'partner', claims, hash)).rejects.toThrow(
+      /no internal token key for partner/,
+    );
+    for (const key of referral.audiences.map((a) => referral.keyFor(a))) {
+      const attempt = await signInternalToken(new InternalKeys([['partner', key]]), 'partner', claims, hash);
+      await expect(verifyInternalToken(keysOf('partner'), 'partner', attempt, hash)).rejects.toBeInstanceOf(
+        InternalTokenError,
+      );
+    }
+    // What a process does call works: referral to person, the gateway (the secret) to anyone.
+    const toPerson = await signInternalToken(referral, 'person', claims, hash);
+    await expect(verifyInternalToken(person, 'person', toPerson, hash)).resolves.toEqual(claims);
+    const fromGateway = await signInternalToken(secret, 'partner', claims, hash);
+    await expect(verifyInternalToken(keysOf('partner'), 'partner', fromGateway, hash)).resolves.toEqual(
+      claims,
+    );
+  });
+
+  it('a token signed with the secret itself (the old scheme) is refused', async () => {
+    const payload = { roles: principal.roles, rid: 'req-0001', bh: hash, caller: 'gateway' };
+    const token = await new SignJWT(payload)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(INTERNAL_ISSUER)
+      .setAudience('person')
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifyInternalToken(keysOf('person'), 'person', token, hash)).rejects.toBeInstanceOf(
+      InternalTokenError,
+    );
+  });
+
+  it('serialises as INTERNAL_TOKEN_KEYS and parses back to the same keys', async () => {
+    const text = keysOf('partner').serialize();
+    expect(text).toMatch(
+      /^partner:[\w-]{43},person:[\w-]{43},referral:[\w-]{43},regional-service:[\w-]{43}$/,
+    );
+    expect(text).not.toContain(secret);
+    const parsed = InternalKeys.parse(text);
+    const token = await signInternalToken(parsed, 'referral', claims, hash);
+    await expect(verifyInternalToken(keysOf('referral'), 'referral', token, hash)).resolves.toEqual(claims);
+    expect(() => InternalKeys.parse('person:short')).toThrow(/32 bytes/);
   });
 });

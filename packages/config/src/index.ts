@@ -4,6 +4,7 @@
  * typed config object. Every problem is collected and reported together before exiting.
  */
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export { z };
@@ -70,6 +71,59 @@ export const commonEnv = z.object({
     .string()
     .refine(isEd25519PrivateKey, 'must be the PKCS8 PEM text of an Ed25519 private key')
     .optional(),
+  /**
+   * The per-audience internal token keys a subgraph process holds instead of INTERNAL_TOKEN_SECRET
+   * (issue 19, item 5): `audience:base64url[,audience:base64url...]`, its own (to verify what it
+   * receives) and those of the subgraphs it calls (packages/auth, INTERNAL_CALLS), as
+   * `pnpm internal-keys <subgraph>` prints them from the secret. Required by a subgraph process in
+   * production, where it must not be given the secret itself.
+   */
+  INTERNAL_TOKEN_KEYS: z
+    .string()
+    .regex(
+      /^\s*[a-z-]+:[A-Za-z0-9_-]{43}\s*(,\s*[a-z-]+:[A-Za-z0-9_-]{43}\s*)*$/,
+      'must be audience:base64url pairs separated by commas (pnpm internal-keys <subgraph>)',
+    )
+    .optional(),
+  /**
+   * The AES-256-GCM keys webhook signing secrets are stored under (issue 19, item 4):
+   * `id:base64[,id:base64...]`, newest first, each key 32 random bytes (`openssl rand -base64 32`).
+   * New secrets are sealed under the first; the others open older ones until
+   * `pnpm webhooks:rotate-key` re-encrypts them. Required in production by the processes that
+   * register or deliver webhooks (the hub, the referral subgraph, the rotate command); in
+   * development a key is generated under DATA_DIR (`webhook-secret-keys`).
+   */
+  WEBHOOK_SECRET_KEYS: z
+    .string()
+    .refine(
+      isWebhookKeyList,
+      'must be id:base64 pairs (id of letters, digits, - or _; 32-byte keys), comma-separated, ids unique',
+    )
+    .optional(),
+  /**
+   * DNS servers the webhook dispatcher resolves subscribers' hosts with, comma-separated IP
+   * addresses with an optional port (`10.0.0.2`, `10.0.0.2:5353`, `[fd00::53]:53`); unset: the
+   * system's (`/etc/resolv.conf`).
+   */
+  WEBHOOK_DNS_SERVERS: z
+    .string()
+    .refine(isDnsServerList, 'must be comma-separated IP addresses, each with an optional :port')
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
+  /** Active webhook subscriptions one organisation may have; a registration over it is refused. */
+  WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * Days a delivered event stays in the outbox (`events.outbox` and its deliveries) before the
+   * dispatcher prunes it; events with a delivery still pending or parked are kept.
+   */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The date "today" is, for demonstrations and tests (YYYY-MM-DD); never set in production. */
   HUB_TODAY: z
     .string()
@@ -95,6 +149,30 @@ export const retentionYears = z.coerce.number().int().min(1).max(100).default(8)
 
 /** `pnpm retention`. */
 export const retentionEnv = commonEnv.extend({ RETENTION_YEARS: retentionYears });
+function isWebhookKeyList(text: string): boolean {
+  const ids = new Set<string>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const at = part.indexOf(':');
+    const id = part.slice(0, at);
+    if (at <= 0 || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || ids.has(id)) return false;
+    if (Buffer.from(part.slice(at + 1), 'base64').length !== 32) return false;
+    ids.add(id);
+  }
+  return ids.size > 0;
+}
+
+function isDnsServerList(text: string): boolean {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .every((server) => {
+      const bracketed = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(server);
+      if (bracketed) return isIP(bracketed[1]!) === 6;
+      const [host, port, ...rest] = server.split(':');
+      if (rest.length > 0) return isIP(server) === 6;
+      return isIP(host ?? '') === 4 && (port === undefined || /^\d{1,5}$/.test(port));
+    });
+}
 
 export const hubEnv = commonEnv
   .extend({
@@ -222,8 +300,21 @@ export const subgraphEnv = commonEnv
       });
     }
     if (env.NODE_ENV === 'production') {
-      if (!env.INTERNAL_TOKEN_SECRET) {
-        ctx.addIssue({ code: 'custom', path: ['INTERNAL_TOKEN_SECRET'], message: 'required in production' });
+      // Least privilege (issue 19, item 5): a subgraph holds only the keys of the audiences it
+      // receives and calls, never the secret every other key derives from.
+      if (!env.INTERNAL_TOKEN_KEYS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['INTERNAL_TOKEN_KEYS'],
+          message: 'required in production (pnpm internal-keys <subgraph> prints them)',
+        });
+      }
+      if (env.INTERNAL_TOKEN_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['INTERNAL_TOKEN_SECRET'],
+          message: 'must not be given to a subgraph in production: give it INTERNAL_TOKEN_KEYS',
+        });
       }
       if (!env.AUDIT_SIGNING_KEY) {
         ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_KEY'], message: 'required in production' });

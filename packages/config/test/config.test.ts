@@ -22,7 +22,7 @@ describe('AUDIT_SIGNING_KEY', () => {
   const production = {
     NODE_ENV: 'production',
     DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
-    INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+    INTERNAL_TOKEN_KEYS: `person:${'k'.repeat(43)}`,
   };
 
   it('is required by a subgraph process in production, and optional in development', () => {
@@ -182,6 +182,64 @@ describe('HMPPS events connector configuration', () => {
     );
     expect(() => loadConfig(hmppsEventsEnv, { HMPPS_EVENTS_AMQP_URL: 'http://mq:5672' })).toThrow(
       /HMPPS_EVENTS_AMQP_URL: must be an amqp/,
+    );
+  });
+});
+
+describe('issue 19 settings', () => {
+  const subgraphProduction = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://hub@db.internal:5432/hub',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+  };
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('a subgraph in production takes its per-audience keys, never the internal secret', () => {
+    expect(() => loadConfig(subgraphEnv, subgraphProduction)).toThrow(
+      /INTERNAL_TOKEN_KEYS: required in production/,
+    );
+    expect(() =>
+      loadConfig(subgraphEnv, {
+        ...subgraphProduction,
+        INTERNAL_TOKEN_KEYS: `person:${'k'.repeat(43)}`,
+        INTERNAL_TOKEN_SECRET: 'x'.repeat(40),
+      }),
+    ).toThrow(/INTERNAL_TOKEN_SECRET: must not be given to a subgraph in production/);
+    const keys = `referral:${'a'.repeat(43)}, person:${'b'.repeat(43)}`;
+    expect(
+      loadConfig(subgraphEnv, { ...subgraphProduction, INTERNAL_TOKEN_KEYS: keys }).INTERNAL_TOKEN_KEYS,
+    ).toBe(keys);
+    expect(() => loadConfig(subgraphEnv, { ...subgraphProduction, INTERNAL_TOKEN_KEYS: 'person' })).toThrow(
+      /INTERNAL_TOKEN_KEYS: must be audience:base64url pairs/,
+    );
+  });
+
+  it('webhook keys are id:base64 of 32 bytes, ids unique', () => {
+    expect(loadConfig(hubEnv, { WEBHOOK_SECRET_KEYS: `k2:${key},k1:${key}` }).WEBHOOK_SECRET_KEYS).toBe(
+      `k2:${key},k1:${key}`,
+    );
+    for (const bad of [`k1:${key},k1:${key}`, 'k1:c2hvcnQ=', `:${key}`, `bad id:${key}`, key]) {
+      expect(() => loadConfig(hubEnv, { WEBHOOK_SECRET_KEYS: bad })).toThrow(
+        /WEBHOOK_SECRET_KEYS: must be id:base64/,
+      );
+    }
+  });
+
+  it('DNS servers are IP addresses with optional ports; the limits have defaults and bounds', () => {
+    expect(
+      loadConfig(hubEnv, { WEBHOOK_DNS_SERVERS: '10.0.0.2, 10.0.0.3:5353,[fd00::53]:53,::1' })
+        .WEBHOOK_DNS_SERVERS,
+    ).toEqual(['10.0.0.2', '10.0.0.3:5353', '[fd00::53]:53', '::1']);
+    expect(() => loadConfig(hubEnv, { WEBHOOK_DNS_SERVERS: 'dns.google' })).toThrow(/WEBHOOK_DNS_SERVERS/);
+    const defaults = loadConfig(hubEnv, {});
+    expect(defaults.WEBHOOK_DNS_SERVERS).toBeUndefined();
+    expect(defaults.WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION).toBe(20);
+    expect(defaults.OUTBOX_RETENTION_DAYS).toBe(30);
+    expect(() => loadConfig(hubEnv, { OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+    expect(() => loadConfig(hubEnv, { WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION: 'many' })).toThrow(
+      /WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION/,
     );
   });
 });

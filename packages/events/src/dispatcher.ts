@@ -5,6 +5,9 @@
  * records each outcome. A dispatcher that dies between the POST and the record leaves the lease to
  * expire and the delivery is sent again: receivers de-duplicate by event id.
  *
+ * Every delivery resolves the host again and, in production, goes only to public addresses, over a
+ * connection pinned to the address checked (resolve.ts, post.ts).
+ *
  * A 2xx answer is success. Anything else (another status, a timeout, a refused connection, a
  * redirect, which is never followed) is retried with exponential back-off and jitter, for at least
  * 24 hours from when the delivery became pending, and then parked until someone replays it. Nothing
@@ -12,10 +15,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@reconnect/db';
-import { deliveries, subscriptions } from './schema.ts';
+import { deliveries, outbox, subscriptions } from './schema.ts';
+import { WebhookSecretError, type WebhookSecretKeyring } from './secrets.ts';
 import { signBody } from './signing.ts';
 import type { EventBody } from './types.ts';
-import { mayDeliverTo, type Environment } from './url.ts';
+import { createPinnedPoster, type WebhookPoster } from './post.ts';
+import { WebhookResolver, resolveDeliveryTarget } from './resolve.ts';
+import type { Environment } from './url.ts';
 
 export interface DispatcherLogger {
   info(object: object, message: string): void;
@@ -27,7 +33,15 @@ export interface DispatcherOptions {
   db: Db;
   clock: { now(): Date };
   environment: Environment;
-  fetch?: typeof fetch;
+  /** Opens the subscriptions' stored secrets (WEBHOOK_SECRET_KEYS). */
+  secrets: WebhookSecretKeyring;
+  /**
+   * Resolves webhook hosts at every delivery (resolve.ts); default: the system's DNS servers, or
+   * WEBHOOK_DNS_SERVERS.
+   */
+  resolver?: WebhookResolver;
+  /** Sends one POST to the checked address (post.ts); tests may wrap the real one. */
+  post?: WebhookPoster;
   /** Deliveries claimed per round. */
   batchSize?: number;
   /** Pause between rounds when nothing was due. */
@@ -40,10 +54,38 @@ export interface DispatcherOptions {
   retryForMs?: number;
   /** For the jitter; tests may fix it. */
   random?: () => number;
+  /**
+   * How long a delivered event stays in the outbox (OUTBOX_RETENTION_DAYS): an event all of whose
+   * deliveries were delivered (or that had none) more than this long ago is deleted with them.
+   */
+  outboxRetentionMs?: number;
+  /** How often the polling loop prunes (default hourly); `prune()` runs it at once. */
+  pruneIntervalMs?: number;
+  /** Events deleted per pruning transaction. */
+  pruneBatchSize?: number;
   logger?: DispatcherLogger;
 }
 
 export const RETRY_FOR_MS = 24 * 60 * 60 * 1000;
+export const OUTBOX_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * What the dispatcher has done since this process started, for `/metrics` (counters: they only
+ * grow). Plain numbers, so whoever wires prom-client reads them in a collect callback.
+ */
+export interface DispatcherCounters {
+  /** Deliveries answered 2xx. */
+  delivered: number;
+  /** Attempts that failed (any reason) and were scheduled again or parked. */
+  failed: number;
+  /** Of the failures, deliveries parked after retrying for 24 hours. */
+  parked: number;
+  /** Of the failures, refused because the host resolved to a non-public address (production). */
+  refusedAddress: number;
+  /** Outbox events pruned, and the deliveries pruned with them. */
+  prunedEvents: number;
+  prunedDeliveries: number;
+}
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
 
@@ -60,30 +102,98 @@ interface Claimed {
   attempts: number;
   pendingSince: Date;
   url: string;
-  secret: string;
+  /** As stored: sealed (secrets.ts), opened only to sign. */
+  storedSecret: string;
+  secretKeyId: string | null;
   payload: EventBody;
 }
 
 export class Dispatcher {
-  private readonly fetch: typeof fetch;
+  private readonly resolver: WebhookResolver;
+  private readonly poster: WebhookPoster;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
   private readonly retryForMs: number;
   private readonly random: () => number;
+  private readonly outboxRetentionMs: number;
+  private readonly pruneIntervalMs: number;
+  private readonly pruneBatchSize: number;
+  private lastPrunedAt = Number.NEGATIVE_INFINITY;
+  private readonly counters: DispatcherCounters = {
+    delivered: 0,
+    failed: 0,
+    parked: 0,
+    refusedAddress: 0,
+    prunedEvents: 0,
+    prunedDeliveries: 0,
+  };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.resolver = options.resolver ?? new WebhookResolver();
+    this.poster = options.post ?? createPinnedPoster();
     this.batchSize = options.batchSize ?? 50;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.leaseMs = options.leaseMs ?? Math.max(5 * 60_000, this.timeoutMs * 3);
     this.retryForMs = options.retryForMs ?? RETRY_FOR_MS;
     this.random = options.random ?? Math.random;
+    this.outboxRetentionMs = options.outboxRetentionMs ?? OUTBOX_RETENTION_MS;
+    this.pruneIntervalMs = options.pruneIntervalMs ?? 60 * 60_000;
+    this.pruneBatchSize = options.pruneBatchSize ?? 500;
+  }
+
+  /** A copy of the counters (see DispatcherCounters). */
+  metrics(): DispatcherCounters {
+    return { ...this.counters };
+  }
+
+  /**
+   * Deletes events delivered to every subscriber (or to none) longer than the retention ago, with
+   * their deliveries, in transactions of `pruneBatchSize` events (rows locked with SKIP LOCKED, so
+   * replicas pruning at once share the work), until none is left. An event with a delivery still
+   * PENDING or PARKED is kept, however old: a replay may still need it. Returns the events deleted.
+   */
+  async prune(): Promise<number> {
+    const cutoff = new Date(this.options.clock.now().getTime() - this.outboxRetentionMs).toISOString();
+    let total = 0;
+    for (;;) {
+      const { events, deliveriesDeleted } = await this.options.db.transaction(async (tx) => {
+        const doomed = rowsOf<{ id: string }>(
+          await tx.execute(sql`
+            select o.id from ${outbox} o
+            where o.created_at < ${cutoff}::timestamptz
+              and not exists (
+                select 1 from ${deliveries} d
+                where d.event_id = o.id and (d.status <> 'DELIVERED' or d.delivered_at >= ${cutoff}::timestamptz)
+              )
+            order by o.created_at
+            limit ${this.pruneBatchSize}
+            for update of o skip locked`),
+        ).map((r) => String(r.id));
+        if (doomed.length === 0) return { events: 0, deliveriesDeleted: 0 };
+        const ids = sql.join(
+          doomed.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        );
+        const gone = rowsOf(
+          await tx.execute(sql`delete from ${deliveries} where event_id in (${ids}) returning id`),
+        ).length;
+        const removed = rowsOf(
+          await tx.execute(sql`delete from ${outbox} where id in (${ids}) returning id`),
+        ).length;
+        return { events: removed, deliveriesDeleted: gone };
+      });
+      this.counters.prunedEvents += events;
+      this.counters.prunedDeliveries += deliveriesDeleted;
+      total += events;
+      if (events < this.pruneBatchSize) break;
+    }
+    return total;
   }
 
   /** Polls until `stop`. */
@@ -136,6 +246,17 @@ export class Dispatcher {
     } catch (error) {
       this.options.logger?.error({ err: error }, 'webhook dispatch round failed');
     }
+    // Pruning rides on the same loop, at most once per interval (of real time: a fixed test clock
+    // would otherwise never move on).
+    if (!busy && performance.now() - this.lastPrunedAt >= this.pruneIntervalMs) {
+      this.lastPrunedAt = performance.now();
+      try {
+        const pruned = await this.prune();
+        if (pruned > 0) this.options.logger?.info({ pruned }, 'pruned delivered events from the outbox');
+      } catch (error) {
+        this.options.logger?.error({ err: error }, 'outbox pruning failed');
+      }
+    }
     this.schedule(busy ? 0 : this.pollIntervalMs);
   }
 
@@ -155,14 +276,15 @@ export class Dispatcher {
       set next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
       from due, events.outbox o, events.subscriptions s
       where d.id = due.id and o.id = d.event_id and s.id = d.subscription_id
-      returning d.id, d.subscription_id, d.attempts, d.pending_since, s.url, s.secret, o.payload`);
+      returning d.id, d.subscription_id, d.attempts, d.pending_since, s.url, s.secret, s.secret_key_id, o.payload`);
     return rowsOf<Record<string, unknown>>(result).map((r) => ({
       id: String(r.id),
       subscriptionId: String(r.subscription_id),
       attempts: Number(r.attempts),
       pendingSince: new Date(r.pending_since as string | Date),
       url: String(r.url),
-      secret: String(r.secret),
+      storedSecret: String(r.secret),
+      secretKeyId: r.secret_key_id == null ? null : String(r.secret_key_id),
       payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as EventBody,
     }));
   }
@@ -170,10 +292,28 @@ export class Dispatcher {
   private async deliver(delivery: Claimed): Promise<void> {
     const body = rawBody(delivery.payload);
     let failure: string | null;
-    if (!mayDeliverTo(delivery.url, this.options.environment)) {
-      failure = 'The URL is not allowed in this environment.';
+    // Checked at every delivery, not at registration only: what a name resolves to can change.
+    const target = await resolveDeliveryTarget(delivery.url, this.options.environment, this.resolver);
+    if (!target.ok) {
+      failure = target.problem;
+      if (target.range) {
+        this.counters.refusedAddress += 1;
+        this.options.logger?.warn(
+          {
+            deliveryId: delivery.id,
+            subscriptionId: delivery.subscriptionId,
+            host: target.host,
+            range: target.range,
+          },
+          'webhook delivery refused: the host resolves to a non-public address',
+        );
+      }
     } else {
-      failure = await this.post(delivery, body);
+      const secret = this.secretOf(delivery);
+      failure =
+        secret === null
+          ? 'The signing secret cannot be opened with the configured keys.'
+          : await this.post(delivery, body, target, secret);
     }
     const now = this.options.clock.now();
     const db = this.options.db;
@@ -184,6 +324,7 @@ export class Dispatcher {
       await db.execute(
         sql`update ${subscriptions} set failing_since = null where id = ${delivery.subscriptionId}::uuid`,
       );
+      this.counters.delivered += 1;
       return;
     }
     const attempts = delivery.attempts + 1;
@@ -200,7 +341,9 @@ export class Dispatcher {
     await db.execute(sql`
       update ${subscriptions} set failing_since = coalesce(failing_since, ${now.toISOString()}::timestamptz)
       where id = ${delivery.subscriptionId}::uuid`);
+    this.counters.failed += 1;
     if (park) {
+      this.counters.parked += 1;
       this.options.logger?.warn(
         { deliveryId: delivery.id, subscriptionId: delivery.subscriptionId, attempts },
         'webhook delivery parked after retrying for 24 hours',
@@ -208,25 +351,48 @@ export class Dispatcher {
     }
   }
 
-  /** The POST; null on a 2xx answer, else why not (never the answer's body). */
-  private async post(delivery: Claimed, body: string): Promise<string | null> {
+  /** The subscription's secret, opened for signing; null (and logged, by key id only) if it cannot be. */
+  private secretOf(delivery: Claimed): string | null {
     try {
-      const response = await this.fetch(delivery.url, {
-        method: 'POST',
+      return this.options.secrets.openStored({
+        id: delivery.subscriptionId,
+        secret: delivery.storedSecret,
+        secretKeyId: delivery.secretKeyId,
+      });
+    } catch (error) {
+      if (!(error instanceof WebhookSecretError)) throw error;
+      this.options.logger?.error(
+        { deliveryId: delivery.id, subscriptionId: delivery.subscriptionId, reason: error.message },
+        'webhook delivery not signed: its secret cannot be opened',
+      );
+      return null;
+    }
+  }
+
+  /** The POST; null on a 2xx answer, else why not (never the answer's body). */
+  private async post(
+    delivery: Claimed,
+    body: string,
+    target: { url: URL; address: string; family: 4 | 6 },
+    secret: string,
+  ): Promise<string | null> {
+    try {
+      // Security: a redirect could lead anywhere, including inside our network; never followed.
+      const status = await this.poster({
+        url: target.url,
+        address: target.address,
+        family: target.family,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'reconnect-hub-webhooks',
           'x-reconnect-event-id': delivery.payload.id,
           'x-reconnect-event-type': delivery.payload.type,
-          'x-reconnect-signature': signBody(delivery.secret, body),
+          'x-reconnect-signature': signBody(secret, body),
         },
         body,
-        // Security: a redirect could lead anywhere, including inside our network; never followed.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
-      await response.body?.cancel().catch(() => {});
-      return response.status >= 200 && response.status < 300 ? null : `HTTP ${response.status}`;
+      return status >= 200 && status < 300 ? null : `HTTP ${status}`;
     } catch (error) {
       return describeNetworkError(error);
     }
@@ -250,5 +416,7 @@ export function rawBody(payload: EventBody): string {
 function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'Timed out';
+  const code = (error as { code?: string })?.code;
+  if (code) return code;
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'Network error';
 }

@@ -5,7 +5,10 @@ export * from './schema.ts';
 export * from './types.ts';
 export * from './emit.ts';
 export * from './url.ts';
+export * from './resolve.ts';
+export * from './post.ts';
 export * from './signing.ts';
+export * from './secrets.ts';
 export * from './dispatcher.ts';
 export * from './subscriptions.ts';
 

@@ -20,10 +20,13 @@ export const subscriptions = eventsSchema.table(
       .notNull()
       .default(sql`'{}'::text[]`),
     /**
-     * Security: kept to sign deliveries (HMAC needs the secret itself, so it cannot be hashed) and
-     * never returned by the API or written to logs.
+     * Security: kept to sign deliveries (HMAC needs the secret itself, so it cannot be hashed),
+     * encrypted (secrets.ts: AES-256-GCM, `v1.<iv>.<ciphertext>.<tag>`), never returned by the API
+     * or written to logs.
      */
     secret: text('secret').notNull(),
+    /** The WEBHOOK_SECRET_KEYS entry `secret` is sealed under; null only for a plaintext secret stored before encryption. */
+    secretKeyId: text('secret_key_id'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: text('created_by').notNull(),
@@ -47,7 +50,11 @@ export const outbox = eventsSchema.table(
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('outbox_referral_idx').on(t.referralId)],
+  (t) => [
+    index('outbox_referral_idx').on(t.referralId),
+    // Pruning finds old events by age (dispatcher.ts, `prune`).
+    index('outbox_created_idx').on(t.createdAt),
+  ],
 );
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'PARKED'] as const;

@@ -11,11 +11,13 @@ import { accessMigrations, grantAccess, type Relationship } from '@reconnect/acc
 import { createTestDatabase, type TestDatabase } from '@reconnect/testing';
 import {
   Dispatcher,
+  WebhookSecretKeyring,
   createSubscription,
   deliveries,
   emitReferralEvent,
   eventsMigrations,
   outbox,
+  postPinned,
   removeSubscription,
   replayParked,
   subscriptions,
@@ -26,6 +28,8 @@ import {
 import { startReceiver, type Receiver } from './receiver.ts';
 
 const SECRET = 'whsec-0123456789abcdef';
+/** The keys the subscriptions' secrets are sealed under (WEBHOOK_SECRET_KEYS). */
+const secrets = WebhookSecretKeyring.parse(WebhookSecretKeyring.generateEntry('test-1'));
 let database: TestDatabase;
 let receiver: Receiver;
 /** A clock that moves only when told, so back-off waits can be read exactly. */
@@ -77,14 +81,18 @@ async function referralWith(grants: [string, Relationship, { until?: Date; onCas
 }
 
 async function subscribe(organisationCode: string, path: string, eventTypes: string[] = [], url?: string) {
-  const row = await createSubscription(db(), {
-    organisationCode,
-    url: url ?? `${receiver.url}${path}`,
-    eventTypes,
-    secret: SECRET,
-    createdBy: 'test',
-    at: clock.now(),
-  });
+  const row = await createSubscription(
+    db(),
+    {
+      organisationCode,
+      url: url ?? `${receiver.url}${path}`,
+      eventTypes,
+      secret: SECRET,
+      createdBy: 'test',
+      at: clock.now(),
+    },
+    secrets,
+  );
   return row.id;
 }
 
@@ -101,7 +109,7 @@ function emit(referral: SeededReferral, type: EventType) {
 }
 
 function dispatcher(options: Partial<DispatcherOptions> = {}) {
-  return new Dispatcher({ db: db(), clock, environment: 'test', random: () => 0.5, ...options });
+  return new Dispatcher({ db: db(), clock, environment: 'test', secrets, random: () => 0.5, ...options });
 }
 
 const at = (path: string) => receiver.received.filter((r) => r.path === path);
@@ -292,10 +300,10 @@ describe('failures', () => {
     // The first dispatcher POSTs all three, then dies before recording the second.
     let posted = 0;
     const dying = dispatcher({
-      fetch: async (url, init) => {
-        const response = await fetch(url, init);
+      post: async (request) => {
+        const status = await postPinned(request);
         posted += 1;
-        return posted === 2 ? new Promise<Response>(() => {}) : response;
+        return posted === 2 ? new Promise<number>(() => {}) : status;
       },
     });
     void dying.runOnce();

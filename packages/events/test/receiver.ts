@@ -2,7 +2,14 @@
  * A webhook receiver on loopback for tests: records every request (headers and raw body), answers
  * with a status the test sets, and de-duplicates by event id as a real receiver must.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EventBody } from '../src/types.ts';
 
@@ -29,11 +36,18 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(port = 0): Promise<Receiver> {
+export interface ReceiverOptions {
+  /** Serve https with this key and certificate (PEM), and name the URL by `host` (the certificate's). */
+  tls?: { key: string; cert: string; host: string };
+  /** The address to listen on (default 127.0.0.1). */
+  listenOn?: string;
+}
+
+export async function startReceiver(port = 0, options: ReceiverOptions = {}): Promise<Receiver> {
   const received: Received[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const receiver = {} as Receiver;
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -48,11 +62,14 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       res.statusCode = receiver.status;
       res.end(receiver.status >= 400 ? 'error page with <b>html</b>' : 'ok');
     });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler)
+    : createServer(handler);
+  await new Promise<void>((resolve) => server.listen(port, options.listenOn ?? '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   Object.assign(receiver, {
-    url: `http://127.0.0.1:${actual}`,
+    url: options.tls ? `https://${options.tls.host}:${actual}` : `http://127.0.0.1:${actual}`,
     port: actual,
     received,
     status: 200,

@@ -25,7 +25,14 @@ const cases: [url: string, environment: Environment, accepted: boolean][] = [
   ['https://[fe80::1]/hook', 'production', false],
   ['https://[::ffff:10.0.0.1]/hook', 'production', false],
   ['https://[::ffff:127.0.0.1]/hook', 'production', false],
-  ['https://[2001:db8::1]/hook', 'production', true],
+  ['https://[2001:4860:4860::8888]/hook', 'production', true],
+  // Documentation, benchmarking, carrier-grade NAT, multicast, 6to4 and NAT64 addresses reach no public receiver.
+  ['https://[2001:db8::1]/hook', 'production', false],
+  ['https://198.18.0.1/hook', 'production', false],
+  ['https://100.64.0.1/hook', 'production', false],
+  ['https://224.0.0.1/hook', 'production', false],
+  ['https://[2002:a00:1::]/hook', 'production', false],
+  ['https://[64:ff9b::a00:1]/hook', 'production', false],
   // WHATWG parsing turns these spellings of 127.0.0.1 into dotted decimal before the check.
   ['https://2130706433/hook', 'production', false],
   ['https://0x7f.1/hook', 'production', false],

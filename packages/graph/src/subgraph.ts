@@ -23,6 +23,7 @@ import { AuditRecorder, auditActor } from '@reconnect/audit';
 import {
   INTERNAL_TOKEN_HEADER,
   InternalTokenError,
+  type InternalKeys,
   requestBodyHash,
   verifyInternalToken,
   type Principal,
@@ -38,11 +39,25 @@ import { scalarResolvers } from './scalars.ts';
 export interface SubgraphDeps {
   db: Db;
   clock: Clock;
-  internalSecret: string;
+  /**
+   * The internal token keys this process holds (packages/auth, `InternalKeys.forProcess`): its own
+   * audience's, to verify what it receives, and those of the subgraphs it calls.
+   */
+  internalKeys: InternalKeys;
   logger: Logger;
   environment: 'development' | 'test' | 'production';
   /** Base URLs of the other subgraphs, by name, for calls made on a caller's behalf. */
   subgraphUrls: Record<string, string>;
+  /** What registering webhook subscriptions needs (the referral subgraph); unset elsewhere. */
+  webhooks?: WebhookDeps | undefined;
+}
+
+/** Webhook settings of the process that registers subscriptions (packages/events). */
+export interface WebhookDeps {
+  /** Seals a new subscription's secret before it is stored (WEBHOOK_SECRET_KEYS; events' secrets.ts). */
+  secrets: { seal(plaintext: string, subscriptionId: string): { ciphertext: string; keyId: string } };
+  /** WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION: active subscriptions one organisation may have. */
+  maxSubscriptionsPerOrganisation: number;
 }
 
 /** What every resolver of every subgraph receives. */
@@ -170,7 +185,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     const b = (body ?? {}) as { query?: string; variables?: unknown };
     try {
       const claims = await verifyInternalToken(
-        deps.internalSecret,
+        deps.internalKeys,
         definition.name,
         typeof token === 'string' ? token : undefined,
         requestBodyHash(b.query, b.variables),

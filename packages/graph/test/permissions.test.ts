@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InternalKeys } from '@reconnect/auth';
 import { Clock } from '@reconnect/config';
 import { createDb, sql, type DbHandle } from '@reconnect/db';
 import { createLogger, createSubgraph, hasAnyRole, or, rule, type IRules } from '../src/index.ts';
@@ -54,7 +55,7 @@ async function run(query: string) {
     {
       db: handle.db,
       clock: new Clock(),
-      internalSecret: randomBytes(32).toString('base64url'),
+      internalKeys: InternalKeys.fromSecret(randomBytes(32).toString('base64url'), ['tiny']),
       logger: createLogger('silent', 'permissions-test'),
       environment: 'test',
       subgraphUrls: {},

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   INTERNAL_ISSUER,
   INTERNAL_TOKEN_HEADER,
+  InternalKeys,
+  deriveInternalKey,
   requestBodyHash,
   signInternalToken,
   type Principal,
@@ -95,13 +97,14 @@ const permissions: IRules = {
 const principal: Principal = { subject: 'u1', roles: ['RECONNECT_STAFF'], organisationCode: 'RC-NW' };
 let handle: DbHandle;
 let deps: SubgraphDeps;
+const internalSecret = randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
   handle = await createDb({});
   deps = {
     db: handle.db,
     clock: new Clock(),
-    internalSecret: randomBytes(32).toString('base64url'),
+    internalKeys: InternalKeys.fromSecret(internalSecret, ['tiny']),
     logger: createLogger('silent', 'graph-test'),
     environment: 'test',
     subgraphUrls: {},
@@ -260,7 +263,7 @@ describe('over HTTP, only the gateway is answered', () => {
     o: { secret?: string; audience?: string } = {},
   ) =>
     signInternalToken(
-      o.secret ?? deps.internalSecret,
+      o.secret ?? internalSecret,
       o.audience ?? 'tiny',
       { principal, requestId: 'req-http-test', caller: 'gateway' },
       requestBodyHash(body.query, body.variables),
@@ -301,7 +304,7 @@ describe('over HTTP, only the gateway is answered', () => {
           .setSubject('u1')
           .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
           .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
-          .sign(new TextEncoder().encode(deps.internalSecret)),
+          .sign(deriveInternalKey(internalSecret, 'tiny')),
       { query },
     ],
     ['no token, asking for the SDL', async () => undefined, { query: '{ _service { sdl } }' }],

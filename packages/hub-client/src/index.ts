@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { internalRequestHeaders, type Principal } from '@reconnect/auth';
+import { callsAudience, internalRequestHeaders, type InternalKeys, type Principal } from '@reconnect/auth';
 import { hubError, isHubError, type SubgraphContext } from '@reconnect/graph';
 
 export interface HubClientOptions {
-  internalSecret: string;
+  /** The keys of the audiences this process calls (and its own); see INTERNAL_CALLS. */
+  internalKeys: InternalKeys;
   subgraphUrls: Record<string, string>;
   /** The calling subgraph's name, recorded in the token. */
   callerName: string;
@@ -32,11 +33,15 @@ export class HubClient {
     variables: Record<string, unknown>,
     onBehalfOf: OnBehalfOf,
   ): Promise<T> {
+    // Security: only the declared calls (INTERNAL_CALLS); the keys held enforce it too.
+    if (!callsAudience(this.options.callerName, subgraph)) {
+      throw new Error(`${this.options.callerName} is not declared to call ${subgraph} (INTERNAL_CALLS)`);
+    }
     const url = this.options.subgraphUrls[subgraph];
     if (!url) throw new Error(`no URL for subgraph ${subgraph}`);
     const requestId = onBehalfOf.requestId ?? randomUUID();
     const headers = await internalRequestHeaders(
-      this.options.internalSecret,
+      this.options.internalKeys,
       subgraph,
       {
         principal: onBehalfOf.principal,
@@ -92,7 +97,7 @@ export type CallingRequest = Pick<
  */
 export function hubFor(ctx: CallingRequest) {
   const client = new HubClient({
-    internalSecret: ctx.deps.internalSecret,
+    internalKeys: ctx.deps.internalKeys,
     subgraphUrls: ctx.deps.subgraphUrls,
     callerName: ctx.subgraph,
   });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Principal, Role } from '@reconnect/auth';
+import { InternalKeys, type Principal, type Role } from '@reconnect/auth';
 import { auditEvents, type AuditEventRow } from '@reconnect/audit';
 import { Clock } from '@reconnect/config';
 import type { Db } from '@reconnect/db';
@@ -54,7 +54,7 @@ export async function startPersonHarness(): Promise<PersonHarness> {
   const subgraph = buildPersonSubgraph({
     db: database.handle.db,
     clock,
-    internalSecret: 'a-test-secret-of-at-least-32-characters',
+    internalKeys: InternalKeys.forProcess('a-test-secret-of-at-least-32-characters', 'person'),
     logger: createLogger(process.env.PERSON_TEST_LOG ?? 'silent', 'person-test'),
     environment: 'test',
     subgraphUrls: {},

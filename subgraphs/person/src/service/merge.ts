@@ -365,7 +365,7 @@ function resolverPrincipal(merge: PersonMergeRow): Principal {
   };
 }
 
-type MergeDeps = Pick<SubgraphDeps, 'internalSecret' | 'subgraphUrls' | 'clock'>;
+type MergeDeps = Pick<SubgraphDeps, 'internalKeys' | 'subgraphUrls' | 'clock'>;
 
 /**
  * Applies a recorded merge's remaining steps, each owner in turn, then completes it. Safe to run
@@ -380,7 +380,7 @@ export async function driveMerge(
   log?: Pick<Logger, 'warn'>,
 ): Promise<boolean> {
   const client = new HubClient({
-    internalSecret: deps.internalSecret,
+    internalKeys: deps.internalKeys,
     subgraphUrls: deps.subgraphUrls,
     callerName: 'person',
   });

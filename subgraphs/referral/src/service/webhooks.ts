@@ -8,8 +8,10 @@ import { isUuid } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { hasRole, SERVICE_STAFF_ROLES } from '@reconnect/auth';
 import {
+  countActiveSubscriptions,
   createSubscription,
   findSubscription,
+  lockOrganisationSubscriptions,
   isEventType,
   listSubscriptions,
   parkedCounts,
@@ -72,17 +74,32 @@ export function validateWebhookInput(
   return { url, eventTypes, secret: input.secret };
 }
 
+/**
+ * Registers a subscription for the caller's organisation, its secret sealed before it is stored
+ * (WEBHOOK_SECRET_KEYS), unless the organisation already has as many active subscriptions as
+ * WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION allows: then BAD_USER_INPUT on `url`, and nothing is
+ * written. The count and the insert are atomic (the organisation's subscriptions are locked).
+ */
 export async function registerWebhook(ctx: Context, args: MutationRegisterWebhookArgs): Promise<WebhookView> {
   const organisationCode = subscriberOrganisation(ctx);
   const input = validateWebhookInput(args, ctx.deps.environment);
+  const webhooks = ctx.deps.webhooks;
+  if (!webhooks) throw new Error('this process has no webhook settings (WEBHOOK_SECRET_KEYS)');
   const at = ctx.clock.now();
   const created = await ctx.db.transaction(async (tx) => {
-    const row = await createSubscription(tx, {
-      organisationCode,
-      ...input,
-      createdBy: ctx.principal.subject,
-      at,
-    });
+    await lockOrganisationSubscriptions(tx, organisationCode);
+    const max = webhooks.maxSubscriptionsPerOrganisation;
+    if ((await countActiveSubscriptions(tx, organisationCode)) >= max) {
+      throw badInput(
+        'url',
+        `Your organisation already has ${max} webhook subscriptions, the most allowed: remove one before registering another.`,
+      );
+    }
+    const row = await createSubscription(
+      tx,
+      { organisationCode, ...input, createdBy: ctx.principal.subject, at },
+      webhooks.secrets,
+    );
     await recordAuditEvents(tx, auditActor(ctx, at), [
       {
         action: 'webhook.registered',
