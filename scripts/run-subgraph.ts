@@ -15,7 +15,13 @@
  */
 import { accessMigrations } from '../packages/access/src/index.ts';
 import { AuditSequencer, auditMigrations, createAuditSigner } from '../packages/audit/src/index.ts';
-import { SUBGRAPH_URL_VARS, databasePasswordsOf, subgraphEnv } from '../packages/config/src/index.ts';
+import {
+  SUBGRAPH_URL_VARS,
+  databasePasswordsOf,
+  metricsAccessOf,
+  subgraphEnv,
+} from '../packages/config/src/index.ts';
+import { startTracing } from '../packages/observability/src/index.ts';
 import { Dispatcher, eventsMigrations } from '../packages/events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { Listening, Subgraph } from '../packages/graph/src/index.ts';
@@ -61,6 +67,10 @@ const module = SUBGRAPH_MODULES.find((m) => m.name === name);
 if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
 
 const logger = await createCliLogger(config, `reconnect-${module.name}`);
+const tracing = await startTracing({
+  serviceName: `reconnect-${module.name}`,
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 let handle: DbHandle | undefined;
 let subgraph: Subgraph | undefined;
 let listening: Listening | undefined;
@@ -100,6 +110,7 @@ try {
     logger,
     environment: config.NODE_ENV,
     subgraphUrls: urls,
+    metricsAccess: metricsAccessOf(config),
   });
   listening = await subgraph.listen(config.PORT ?? 4000 + module.offset, config.HOST);
   logger.info(
@@ -132,4 +143,5 @@ stopOnSignals(logger, async () => {
   await dispatcher?.stop();
   await running.subgraph.stop();
   await running.handle.close();
+  await tracing?.stop();
 });

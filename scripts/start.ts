@@ -13,7 +13,9 @@ import {
   databasePasswordsOf,
   hubEnv,
   loadConfig,
+  metricsAccessOf,
 } from '../packages/config/src/index.ts';
+import { startTracing } from '../packages/observability/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
 import type { EmbeddedHub } from '../hub/src/index.ts';
@@ -47,6 +49,10 @@ const {
   startEmbeddedHub,
 } = await import('../hub/src/index.ts');
 const logger = await createCliLogger(config, 'reconnect-hub');
+const tracing = await startTracing({
+  serviceName: 'reconnect-hub',
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 const clock = clockOf(config);
 const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[variable]);
 if (ignored.length > 0) {
@@ -84,6 +90,7 @@ try {
     logger,
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    metricsAccess: metricsAccessOf(config),
   });
   const consoleConfig = {
     ...loadConfig(consoleEnv),
@@ -124,6 +131,7 @@ stopOnSignals(logger, async () => {
   await running.hub.stop();
   await closeHandles(running.handles);
   await running.handle.close();
+  await tracing?.stop();
 });
 
 /** What a new user needs to try the hub: where it is, how to get a token, a first query. */

@@ -48,6 +48,8 @@ import { HandoverService } from './services/handovers.ts';
 import { MetricsService } from './services/metrics.ts';
 import { ReferralService } from './services/referrals.ts';
 import { ReferrerService } from './services/referrer.ts';
+import { createDeployableMetrics, metricsRoute } from '@reconnect/observability';
+import { observeRequests } from './middleware/observe.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = join(HERE, '..');
@@ -66,6 +68,8 @@ export interface ConsoleOptions {
   oidc?: OidcSettings | undefined;
   today: () => string;
   log?: (error: unknown) => void;
+  /** Who may scrape /metrics in production (METRICS_INTERFACE, METRICS_TOKEN); none: nobody. */
+  metricsAccess?: { interface?: string; token?: string } | undefined;
 }
 
 export interface ConsoleApp {
@@ -109,6 +113,15 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   );
   app.set('view engine', 'njk');
 
+  const metrics = createDeployableMetrics('console');
+  app.get(
+    '/metrics',
+    metricsRoute(metrics, {
+      environment: options.production ? 'production' : 'development',
+      ...options.metricsAccess,
+    }),
+  );
+  app.use(observeRequests(metrics));
   app.use(
     securityHeaders({
       production: options.production,

@@ -48,6 +48,8 @@ export interface EmbeddedHubOptions {
    * it polls (default 500 ms), or `false` not to start it (tests drive it with `drain()`).
    */
   auditSequencer?: { pollIntervalMs?: number; batchSize?: number } | false;
+  /** Who may scrape each deployable's /metrics in production (METRICS_INTERFACE, METRICS_TOKEN). */
+  metricsAccess?: { interface?: string; token?: string } | undefined;
 }
 
 export interface EmbeddedHub {
@@ -75,6 +77,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     internalSecret: options.internalSecret,
     logger: options.logger,
     environment: options.environment,
+    metricsAccess: options.metricsAccess,
     // Filled in below as each subgraph listens: subgraphs read it when they call one another.
     subgraphUrls,
   };
@@ -120,6 +123,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
       logger: options.logger,
       environment: options.environment,
       subgraphTimeoutMs: options.subgraphTimeoutMs,
+      metricsAccess: options.metricsAccess,
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const listening = await gateway.listen(options.port, options.host);
