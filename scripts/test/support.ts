@@ -33,6 +33,11 @@ const HUB_VARIABLES = [
   'REFERRAL_URL',
   'PARTNER_URL',
   'SEED_DEMO',
+  'METRICS_INTERFACE',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'CONSOLE_PORT',
+  'GATEWAY_URL',
 ];
 
 export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
