@@ -135,6 +135,19 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
       .set('Cache-Control', 'public, max-age=86400')
       .sendFile(join(GOVUK, 'govuk/assets/images/favicon.ico'));
   });
+  // Ready when the gateway it serves answers its own health check.
+  app.get('/ready', async (_req, res) => {
+    const up = await fetch(new URL('/health', options.gatewayUrl), {
+      signal: AbortSignal.timeout(2000),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    res
+      .status(up ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({ status: up ? 'ready' : 'not ready', gateway: up ? 'ok' : 'down' });
+  });
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'UP' });
   });

@@ -87,6 +87,9 @@ describe.skipIf(!built || !config.TEST_DATABASE_URL)(
         for (const deployable of DEPLOYABLES) {
           const base = `http://127.0.0.1:${ports[deployable.name]}`;
           expect(await up(`${base}${deployable.health}`), `${deployable.name}\n${log()}`).toBe(true);
+          const ready = await fetch(`${base}/ready`);
+          expect(ready.status, deployable.name).toBe(200);
+          expect(await ready.json()).toMatchObject({ status: 'ready' });
           const metrics = await fetch(`${base}/metrics`);
           expect(metrics.status, deployable.name).toBe(200);
           expect(await metrics.text()).toContain('process_resident_memory_bytes');

@@ -28,7 +28,7 @@ import {
   type Principal,
 } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
-import type { Db } from '@reconnect/db';
+import { sql, type Db } from '@reconnect/db';
 import {
   createDeployableMetrics,
   metricsRoute,
@@ -224,6 +224,22 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
         metrics,
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+          // Ready when its database answers: a load balancer sends it no request before then.
+          '/ready': async (_req, res) => {
+            const database = await Promise.race([
+              deps.db.execute(sql`select 1`).then(
+                () => 'ok',
+                () => 'down',
+              ),
+              new Promise<string>((resolve) => setTimeout(() => resolve('down'), 2000).unref()),
+            ]);
+            const ready = database === 'ok';
+            sendJson(res, ready ? 200 : 503, {
+              status: ready ? 'ready' : 'not ready',
+              subgraph: definition.name,
+              database,
+            });
+          },
           '/metrics': metricsRoute(metrics, { environment: deps.environment, ...deps.metricsAccess }),
         },
       });
