@@ -18,6 +18,8 @@ export default defineConfig(
     '**/coverage/',
     'docs/tools/',
     '**/generated/',
+    // `pnpm build`'s bundles (scripts/build.ts).
+    'dist/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

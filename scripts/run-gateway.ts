@@ -9,7 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createJwtVerifier } from '../packages/auth/src/index.ts';
-import { gatewayEnv } from '../packages/config/src/index.ts';
+import { gatewayEnv, metricsAccessOf } from '../packages/config/src/index.ts';
+import { startTracing } from '../packages/observability/src/index.ts';
 import type { Listening } from '../packages/graph/src/index.ts';
 import { SUPERGRAPH_FILE, createGateway, type Gateway } from '../gateway/src/index.ts';
 import {
@@ -25,6 +26,10 @@ import {
 
 const config = loadConfigOrExit(gatewayEnv);
 const logger = await createCliLogger(config, 'reconnect-gateway');
+const tracing = await startTracing({
+  serviceName: 'reconnect-gateway',
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 const { urls } = subgraphUrlsOf(config, config.PORT);
 let gateway: Pick<Gateway, 'listen' | 'stop'> | undefined;
 let listening: Listening | undefined;
@@ -43,6 +48,7 @@ try {
     logger,
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    metricsAccess: metricsAccessOf(config),
   });
   listening = await gateway.listen(config.PORT, config.HOST);
   logger.info({ url: listening.url, engine: config.GATEWAY_ENGINE, subgraphs: urls }, 'gateway ready');
@@ -53,4 +59,7 @@ try {
 }
 
 const running = gateway;
-stopOnSignals(logger, () => running.stop());
+stopOnSignals(logger, async () => {
+  await running.stop();
+  await tracing?.stop();
+});

@@ -17,7 +17,13 @@
  */
 import { accessMigrations } from '../packages/access/src/index.ts';
 import { AuditSequencer, auditMigrations, createAuditSigner } from '../packages/audit/src/index.ts';
-import { SUBGRAPH_URL_VARS, databasePasswordsOf, subgraphEnv } from '../packages/config/src/index.ts';
+import {
+  SUBGRAPH_URL_VARS,
+  databasePasswordsOf,
+  metricsAccessOf,
+  subgraphEnv,
+} from '../packages/config/src/index.ts';
+import { startTracing } from '../packages/observability/src/index.ts';
 import {
   Dispatcher,
   WebhookResolver,
@@ -71,6 +77,10 @@ const module = SUBGRAPH_MODULES.find((m) => m.name === name);
 if (!module) throw new Error(`SUBGRAPH_URL_VARS names ${name}, which SUBGRAPH_MODULES does not have`);
 
 const logger = await createCliLogger(config, `reconnect-${module.name}`);
+const tracing = await startTracing({
+  serviceName: `reconnect-${module.name}`,
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 let handle: DbHandle | undefined;
 let subgraph: Subgraph | undefined;
 let listening: Listening | undefined;
@@ -128,6 +138,7 @@ try {
           },
         }
       : {}),
+    metricsAccess: metricsAccessOf(config),
   });
   listening = await subgraph.listen(config.PORT ?? 4000 + module.offset, config.HOST);
   logger.info(
@@ -180,4 +191,5 @@ stopOnSignals(logger, async () => {
   await dispatcher?.stop();
   await running.subgraph.stop();
   await running.handle.close();
+  await tracing?.stop();
 });

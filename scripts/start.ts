@@ -16,7 +16,9 @@ import {
   hmppsEventsEnv,
   hubEnv,
   loadConfig,
+  metricsAccessOf,
 } from '../packages/config/src/index.ts';
+import { startTracing } from '../packages/observability/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
 import * as barsFhir from '../connectors/bars-fhir/src/index.ts';
 import {
@@ -60,6 +62,10 @@ const {
   startEmbeddedHub,
 } = await import('../hub/src/index.ts');
 const logger = await createCliLogger(config, 'reconnect-hub');
+const tracing = await startTracing({
+  serviceName: 'reconnect-hub',
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+});
 const clock = clockOf(config);
 const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[variable]);
 if (ignored.length > 0) {
@@ -101,6 +107,7 @@ try {
     logger,
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    metricsAccess: metricsAccessOf(config),
   });
   const consoleConfig = {
     ...loadConfig(consoleEnv),
@@ -168,6 +175,7 @@ stopOnSignals(logger, async () => {
   await running.hub.stop();
   await closeHandles(running.handles);
   await running.handle.close();
+  await tracing?.stop();
 });
 
 /** What a new user needs to try the hub: where it is, how to get a token, a first query. */

@@ -48,6 +48,8 @@ import { HandoverService } from './services/handovers.ts';
 import { MetricsService } from './services/metrics.ts';
 import { ReferralService } from './services/referrals.ts';
 import { ReferrerService } from './services/referrer.ts';
+import { createDeployableMetrics, metricsRoute } from '@reconnect/observability';
+import { observeRequests } from './middleware/observe.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = join(HERE, '..');
@@ -66,6 +68,8 @@ export interface ConsoleOptions {
   oidc?: OidcSettings | undefined;
   today: () => string;
   log?: (error: unknown) => void;
+  /** Who may scrape /metrics in production (METRICS_INTERFACE, METRICS_TOKEN); none: nobody. */
+  metricsAccess?: { interface?: string; token?: string } | undefined;
 }
 
 export interface ConsoleApp {
@@ -109,6 +113,15 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   );
   app.set('view engine', 'njk');
 
+  const metrics = createDeployableMetrics('console');
+  app.get(
+    '/metrics',
+    metricsRoute(metrics, {
+      environment: options.production ? 'production' : 'development',
+      ...options.metricsAccess,
+    }),
+  );
+  app.use(observeRequests(metrics));
   app.use(
     securityHeaders({
       production: options.production,
@@ -121,6 +134,19 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
     res
       .set('Cache-Control', 'public, max-age=86400')
       .sendFile(join(GOVUK, 'govuk/assets/images/favicon.ico'));
+  });
+  // Ready when the gateway it serves answers its own health check.
+  app.get('/ready', async (_req, res) => {
+    const up = await fetch(new URL('/health', options.gatewayUrl), {
+      signal: AbortSignal.timeout(2000),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    res
+      .status(up ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({ status: up ? 'ready' : 'not ready', gateway: up ? 'ok' : 'down' });
   });
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'UP' });

@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { ensureDevKeys, signCallerToken } from '@reconnect/auth';
-import { londonDateOf, type ConsoleEnv } from '@reconnect/config';
+import { londonDateOf, metricsAccessOf, type ConsoleEnv } from '@reconnect/config';
 import { randomBytes } from 'node:crypto';
 import { createConsoleApp, type ConsoleOptions } from './app.ts';
 import type { DevTokenSigner } from './auth/development.ts';
@@ -59,6 +59,7 @@ export function optionsOf(config: ConsoleEnv, devSigner: DevTokenSigner | undefi
         }
       : {}),
     today: () => config.HUB_TODAY ?? londonDateOf(new Date()),
+    metricsAccess: metricsAccessOf(config),
   };
 }
 

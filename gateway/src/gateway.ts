@@ -30,6 +30,7 @@ import {
   createGraphqlHttpHandler,
   hubError,
   listen,
+  observationPlugin,
   perRequest,
   requestIdOf,
   sendJson,
@@ -37,6 +38,16 @@ import {
   type Listening,
   type Logger,
 } from '@reconnect/graph';
+import {
+  OUTCOME_OK,
+  SpanKind,
+  createDeployableMetrics,
+  metricsRoute,
+  outcomeOfStatus,
+  traceSpan,
+  type DeployableMetrics,
+  type MetricsAccess,
+} from '@reconnect/observability';
 import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
 import { maskGatewayError } from './errors.ts';
 import { ideRoutes } from './ide.ts';
@@ -70,6 +81,8 @@ export interface GatewayOptions {
   environment: Environment;
   subgraphTimeoutMs: number;
   limits?: Partial<GatewayLimits>;
+  /** Who may scrape /metrics in production (METRICS_INTERFACE, METRICS_TOKEN); none: nobody. */
+  metricsAccess?: Omit<MetricsAccess, 'environment'> | undefined;
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -104,11 +117,31 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly secret: string,
     timeoutMs: number,
+    metrics: DeployableMetrics,
   ) {
     super({
       url,
-      fetcher: ((input: string, init: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+      // Each fetch in a span of its own (undici's span inside it sends `traceparent`), timed by subgraph.
+      fetcher: ((input: string, init: RequestInit) => {
+        const started = performance.now();
+        const observe = (outcome: string) =>
+          metrics.subgraphFetchDuration.observe({ subgraph, outcome }, (performance.now() - started) / 1000);
+        return traceSpan(
+          `fetch ${subgraph}`,
+          { 'reconnect.subgraph': subgraph },
+          () => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+          SpanKind.CLIENT,
+        ).then(
+          (response) => {
+            observe(response.ok ? OUTCOME_OK : outcomeOfStatus(response.status));
+            return response;
+          },
+          (error: unknown) => {
+            observe((error as Error | undefined)?.name === 'TimeoutError' ? 'TIMEOUT' : 'UNREACHABLE');
+            throw error;
+          },
+        );
+      }) as never,
     });
     this.batchKey = Symbol(`entity fetches to ${subgraph}`);
   }
@@ -178,6 +211,8 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
+  /** What its /metrics serves. */
+  metrics: DeployableMetrics;
   listen(port: number, host?: string): Promise<Listening>;
   stop(): Promise<void>;
 }
@@ -185,12 +220,13 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.logger.child({ component: 'gateway' });
+  const metrics = createDeployableMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new HubDataSource(name, url, options.internalSecret, options.subgraphTimeoutMs);
+      return new HubDataSource(name, url, options.internalSecret, options.subgraphTimeoutMs, metrics);
     },
   });
   // The limits both engines share (limits.ts); armor's token limit is off, `checkRequest` has it.
@@ -241,6 +277,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     validationRules: [...(armor.validationRules as never[]), objectLimit(limits)],
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      observationPlugin<GatewayContext>(),
       requestIdPlugin,
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set or honoured (personal data is never HTTP-cached): no per-field cost.
@@ -271,17 +308,20 @@ export function createGateway(options: GatewayOptions): Gateway {
   const ide = options.environment === 'development' ? ideRoutes() : undefined;
   return {
     server,
+    metrics,
     async listen(port, host = '0.0.0.0') {
       await (started ??= server.start());
       const handler = createGraphqlHttpHandler({
         server,
         context,
         maxBodyBytes: limits.maxBodyBytes,
+        metrics,
         // The IDE only in development: production answers GET /graphql like any GraphQL GET.
         ...(ide ? { landingPage: ide.landingPage } : {}),
         routes: {
           ...ide?.assets,
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+          '/metrics': metricsRoute(metrics, { environment: options.environment, ...options.metricsAccess }),
           '/ready': async (_req, res) => {
             const checks = await Promise.all(
               Object.entries(options.subgraphUrls).map(async ([name, url]) => {

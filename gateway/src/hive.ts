@@ -40,6 +40,7 @@ import {
   type Principal,
 } from '@reconnect/auth';
 import { REQUEST_ID_PATTERN, listen, loggableError, type Listening, type Logger } from '@reconnect/graph';
+import { OUTCOME_OK, createDeployableMetrics, metricsRoute, outcomeOfStatus } from '@reconnect/observability';
 import { maskGatewayError } from './errors.ts';
 import {
   CSRF_MESSAGE,
@@ -452,13 +453,35 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     plugins: () => [hubEdgePlugin(options, limits, log), ...limitPlugins(limits, options)],
   });
   let listening: Listening | undefined;
+  // /metrics as behind gateway.ts; requests are timed by outcome of their HTTP status only (the
+  // operation label is `unknown`: Hive's plugins are not wired to the metrics yet).
+  const metrics = createDeployableMetrics('gateway');
+  const scrape = metricsRoute(metrics, { environment: options.environment, ...options.metricsAccess });
   return {
     runtime,
     async listen(port, host = '0.0.0.0') {
       // Hive loads the supergraph on its first request; load it now, as gateway.ts does, so that a
       // bad supergraph fails the start and the first caller does not wait for it.
       await runtime.getSchema();
-      listening = await listen((req, res) => runtime.handle(req, res), port, host);
+      listening = await listen(
+        async (req, res) => {
+          if ((req.url ?? '').split('?')[0] === '/metrics') return scrape(req, res);
+          if (!(req.url ?? '').startsWith(GRAPHQL_PATH)) return runtime.handle(req, res);
+          const started = performance.now();
+          res.once('finish', () =>
+            metrics.requestDuration.observe(
+              {
+                operation: 'unknown',
+                outcome: res.statusCode < 400 ? OUTCOME_OK : outcomeOfStatus(res.statusCode),
+              },
+              (performance.now() - started) / 1000,
+            ),
+          );
+          return runtime.handle(req, res);
+        },
+        port,
+        host,
+      );
       return listening;
     },
     async stop() {

@@ -61,6 +61,8 @@ export interface EmbeddedHubOptions {
    * subgraph: how often it polls (default 5 s), or `false` not to start it (tests `drain()` it).
    */
   mergeResumer?: { pollIntervalMs?: number; graceMs?: number } | false;
+  /** Who may scrape each deployable's /metrics in production (METRICS_INTERFACE, METRICS_TOKEN). */
+  metricsAccess?: { interface?: string; token?: string } | undefined;
 }
 
 export interface EmbeddedWebhookSettings {
@@ -105,6 +107,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
     clock: options.clock,
     logger: options.logger,
     environment: options.environment,
+    metricsAccess: options.metricsAccess,
     // Filled in below as each subgraph listens: subgraphs read it when they call one another.
     subgraphUrls,
   };
@@ -175,6 +178,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions): Promise<Emb
       logger: options.logger,
       environment: options.environment,
       subgraphTimeoutMs: options.subgraphTimeoutMs,
+      metricsAccess: options.metricsAccess,
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const listening = await gateway.listen(options.port, options.host);

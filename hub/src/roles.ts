@@ -94,6 +94,7 @@ export async function openSubgraphHandles(
       const handle = await createDb({
         url: roleUrl(url, subgraphRole(name), options.passwords?.[name]),
         maxConnections: options.maxConnections ?? 5,
+        poolName: name,
         ...(options.statements ? { statements: options.statements } : {}),
       });
       handles[name] = handle;

@@ -48,6 +48,10 @@ const HUB_VARIABLES = [
   'WEBHOOK_DNS_SERVERS',
   'WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION',
   'OUTBOX_RETENTION_DAYS',
+  'METRICS_INTERFACE',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'CONSOLE_PORT',
 ];
 
 export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {

@@ -12,6 +12,7 @@
 import type { Principal } from '@reconnect/auth';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
+import { observeAuditWrite } from '@reconnect/observability';
 import { auditEvents } from './schema.ts';
 
 export interface AuditEventInput {
@@ -50,6 +51,7 @@ export async function recordAuditEvents(
   events: AuditEventInput[],
 ): Promise<void> {
   if (events.length === 0) return;
+  const started = performance.now();
   const rows = JSON.stringify(
     events.map((e) => ({
       action: e.action,
@@ -71,6 +73,7 @@ export async function recordAuditEvents(
     from jsonb_to_recordset(${rows}::jsonb)
       as e(action text, subject_type text, subject_id text, person_id text, fields jsonb, outcome text)
     on conflict do nothing`);
+  observeAuditWrite((performance.now() - started) / 1000);
 }
 
 /** Per-request recorder: events of one tick go in one statement; each caller awaits the write. */

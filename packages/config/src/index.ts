@@ -124,12 +124,35 @@ export const commonEnv = z.object({
    * dispatcher prunes it; events with a delivery still pending or parked are kept.
    */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * The local address (this host's address on the metrics network) on which /metrics answers
+   * without a token in production: a scrape arriving on any other interface needs METRICS_TOKEN.
+   * Outside production /metrics is open. With neither set, production refuses every scrape.
+   */
+  METRICS_INTERFACE: z.union([z.ipv4(), z.ipv6()]).optional(),
+  /** The bearer secret a scraper may present to /metrics in production (at least 32 characters). */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * OpenTelemetry: the OTLP/HTTP collector's base URL (spans go to `<url>/v1/traces`); unset means
+   * tracing is off and costs nothing. The standard variable, so collectors' docs apply.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   /** The date "today" is, for demonstrations and tests (YYYY-MM-DD); never set in production. */
   HUB_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
     .optional(),
 });
+
+/** Who may scrape /metrics (see METRICS_INTERFACE and METRICS_TOKEN). */
+export function metricsAccessOf(
+  env: Pick<z.infer<typeof commonEnv>, 'METRICS_INTERFACE' | 'METRICS_TOKEN'>,
+): { interface?: string; token?: string } {
+  return {
+    ...(env.METRICS_INTERFACE ? { interface: env.METRICS_INTERFACE } : {}),
+    ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
+  };
+}
 
 function isEd25519PrivateKey(pem: string): boolean {
   try {

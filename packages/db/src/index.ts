@@ -17,6 +17,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { Logger } from 'drizzle-orm/logger';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { registerDatabasePool, traceQuery } from '@reconnect/observability';
 
 export { sql };
 export * from './roles.ts';
@@ -73,6 +74,8 @@ export interface DbOptions {
   maxConnections?: number;
   /** Count statements on this counter (shared by handles that stand for one database); default a new one. */
   statements?: StatementCounter;
+  /** The pool's name in the metrics (`reconnect_db_pool_*{pool}`): `main`, or a subgraph's role. */
+  poolName?: string;
 }
 
 const MIGRATION_LOCK = 7_263_001;
@@ -85,6 +88,11 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       onnotice: () => {},
       connection: { application_name: 'reconnect-hub', TimeZone: 'UTC' },
     });
+    const use = instrumentPostgres(client);
+    const unregister = registerDatabasePool(options.poolName ?? 'main', () => ({
+      max: options.maxConnections ?? 10,
+      wanted: use.wanted,
+    }));
     const db = drizzlePostgres(client, { logger: statements }) as unknown as Db;
     return {
       db,
@@ -116,6 +124,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
         }
       },
       async close() {
+        unregister();
         await client.end({ timeout: 5 });
       },
     };
@@ -127,6 +136,8 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   }
   const client = await PGlite.create(dataDir ? { dataDir } : {});
   await client.exec(`SET TIME ZONE 'UTC'`);
+  const use = instrumentPglite(client);
+  const unregister = registerDatabasePool(options.poolName ?? 'main', () => ({ max: 1, wanted: use.wanted }));
   const db = drizzlePglite(client, { logger: statements }) as unknown as Db;
   return {
     db,
@@ -143,9 +154,103 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       }
     },
     async close() {
+      unregister();
       await client.close();
     },
   };
+}
+
+/** Statements and transactions of a client that hold or wait for a connection now. */
+interface ConnectionUse {
+  wanted: number;
+}
+
+type PostgresQuery = PromiseLike<unknown> & { then: PromiseLike<unknown>['then'] };
+type QueryMaker = (...args: unknown[]) => PostgresQuery;
+
+/**
+ * Counts what holds a connection (pool metrics) and runs each statement in a span when tracing is
+ * on. postgres.js has no OpenTelemetry instrumentation: drizzle sends every statement through
+ * `unsafe(text, params)` (inside a transaction, through the transaction's own `unsafe`), and a
+ * postgres.js query runs when it is first awaited, so the span and the count start at `then`.
+ * The span gets the statement's text, never its parameters (see @reconnect/observability).
+ */
+function instrumentPostgres(client: postgres.Sql): ConnectionUse {
+  const use: ConnectionUse = { wanted: 0 };
+  const wrapUnsafe = (sql: { unsafe: unknown }, counts: boolean) => {
+    const unsafe = (sql.unsafe as QueryMaker).bind(sql);
+    sql.unsafe = (...args: unknown[]) => {
+      const query = unsafe(...args);
+      const then = query.then.bind(query);
+      let running: Promise<unknown> | undefined;
+      query.then = ((onFulfilled, onRejected) => {
+        running ??= (async () => {
+          if (counts) use.wanted += 1;
+          try {
+            return await traceQuery(
+              'postgresql',
+              String(args[0]),
+              () =>
+                new Promise((ok, ko) => {
+                  void then(ok, ko);
+                }),
+            );
+          } finally {
+            if (counts) use.wanted -= 1;
+          }
+        })();
+        return running.then(onFulfilled, onRejected);
+      }) as PostgresQuery['then'];
+      return query;
+    };
+  };
+  wrapUnsafe(client as unknown as { unsafe: unknown }, true);
+  const begin = (client.begin as (...args: unknown[]) => Promise<unknown>).bind(client);
+  (client as unknown as { begin: unknown }).begin = async (...args: unknown[]) => {
+    const fn = args.pop() as (sql: unknown) => unknown;
+    use.wanted += 1;
+    try {
+      return await begin(...args, (tx: { unsafe: unknown }) => {
+        wrapUnsafe(tx, false);
+        return fn(tx);
+      });
+    } finally {
+      use.wanted -= 1;
+    }
+  };
+  return use;
+}
+
+/** The same for PGlite: one connection, statements through `query`, transactions through `transaction`. */
+function instrumentPglite(client: PGlite): ConnectionUse {
+  const use: ConnectionUse = { wanted: 0 };
+  const wrapQuery = (target: { query: unknown }, counts: boolean) => {
+    const query = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
+    target.query = async (...args: unknown[]) => {
+      if (counts) use.wanted += 1;
+      try {
+        return await traceQuery('postgresql', String(args[0]), () => query(...args));
+      } finally {
+        if (counts) use.wanted -= 1;
+      }
+    };
+  };
+  wrapQuery(client as unknown as { query: unknown }, true);
+  const transaction = client.transaction.bind(client);
+  (client as unknown as { transaction: unknown }).transaction = async (
+    fn: (tx: { query: unknown }) => Promise<unknown>,
+  ) => {
+    use.wanted += 1;
+    try {
+      return await transaction((tx) => {
+        wrapQuery(tx as unknown as { query: unknown }, false);
+        return fn(tx as unknown as { query: unknown });
+      });
+    } finally {
+      use.wanted -= 1;
+    }
+  };
+  return use;
 }
 
 /** Where the embedded database lives under DATA_DIR. */

@@ -16,3 +16,4 @@ export const eventsMigrations: MigrationComponent = {
   name: 'events',
   folder: fileURLToPath(new URL('../drizzle', import.meta.url)),
 };
+export * from './metrics.ts';

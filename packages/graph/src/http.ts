@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { OUTCOME_OK, outcomeOfStatus, traceIncoming, type DeployableMetrics } from '@reconnect/observability';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -20,6 +21,31 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
   routes?: Record<string, Route>;
   /** Route for GET on the GraphQL path when the client wants HTML (the IDE in development). */
   landingPage?: Route;
+  /** Where each GraphQL request's duration goes, by operation and outcome (see `requestObservation`). */
+  metrics?: DeployableMetrics;
+}
+
+/**
+ * What the request's GraphQL execution learnt for its metric and span: the operation label (a root
+ * field of the schema, see `operationLabel`) and the outcome (`ok` or the first error's code).
+ * Plugins find it through the request context; a request refused before any context (a body too
+ * large, a bad token) keeps `unknown` and the outcome of its HTTP status.
+ */
+export interface RequestObservation {
+  operation?: string;
+  outcome?: string;
+}
+/**
+ * Kept on the context under a symbol: Apollo hands plugins a shallow copy of the context object,
+ * which keeps its own enumerable properties, symbols included.
+ */
+const OBSERVATION = Symbol('request observation');
+
+/** The observation of the request whose context this is (undefined outside an HTTP request). */
+export function requestObservation(context: unknown): RequestObservation | undefined {
+  return context && typeof context === 'object'
+    ? (context as { [OBSERVATION]?: RequestObservation })[OBSERVATION]
+    : undefined;
 }
 
 export function sendJson(
@@ -147,10 +173,44 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const result = await options.server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req, body),
-      });
+      const observation: RequestObservation = {};
+      const started = performance.now();
+      const method = req.method?.toUpperCase() ?? 'GET';
+      const result = await traceIncoming(
+        req.headers,
+        `${method} ${path}`,
+        {
+          'http.request.method': method,
+          'url.path': path,
+          'reconnect.request_id': requestId,
+          'reconnect.deployable': options.metrics?.deployable ?? 'graphql',
+        },
+        async (span) => {
+          const answer = await options.server.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method, headers, search: url.search, body },
+            context: async () => {
+              const context = await options.context(req, body);
+              (context as { [OBSERVATION]?: RequestObservation })[OBSERVATION] = observation;
+              return context;
+            },
+          });
+          const status = answer.status ?? 200;
+          observation.outcome ??= status < 400 ? OUTCOME_OK : outcomeOfStatus(status);
+          if (span) {
+            if (observation.operation) span.updateName(`${method} ${path} ${observation.operation}`);
+            span.setAttributes({
+              'http.response.status_code': status,
+              'graphql.operation.name': observation.operation ?? 'unknown',
+              'reconnect.outcome': observation.outcome,
+            });
+          }
+          return answer;
+        },
+      );
+      options.metrics?.requestDuration.observe(
+        { operation: observation.operation ?? 'unknown', outcome: observation.outcome ?? OUTCOME_OK },
+        (performance.now() - started) / 1000,
+      );
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

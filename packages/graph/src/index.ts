@@ -6,3 +6,4 @@ export * from './permissions.ts';
 export * from './subgraph.ts';
 export * from './loaders.ts';
 export * from './input.ts';
+export * from './observe.ts';

@@ -29,10 +29,17 @@ import {
   type Principal,
 } from '@reconnect/auth';
 import type { Clock } from '@reconnect/config';
-import type { Db } from '@reconnect/db';
+import { sql, type Db } from '@reconnect/db';
+import {
+  createDeployableMetrics,
+  metricsRoute,
+  type DeployableMetrics,
+  type MetricsAccess,
+} from '@reconnect/observability';
 import { REQUEST_ERROR_CODES, isHubError, unauthenticated, withoutInputValues } from './errors.ts';
 import { createGraphqlHttpHandler, listen, sendJson, type Listening } from './http.ts';
 import { loggableError, type Logger } from './log.ts';
+import { observationPlugin } from './observe.ts';
 import { applyPermissions, federationRules } from './permissions.ts';
 import { scalarResolvers } from './scalars.ts';
 
@@ -50,6 +57,10 @@ export interface SubgraphDeps {
   subgraphUrls: Record<string, string>;
   /** What registering webhook subscriptions needs (the referral subgraph); unset elsewhere. */
   webhooks?: WebhookDeps | undefined;
+  /** Who may scrape /metrics in production (METRICS_INTERFACE, METRICS_TOKEN); none: nobody. */
+  metricsAccess?: Omit<MetricsAccess, 'environment'> | undefined;
+  /** This subgraph's metrics, set by createSubgraph (hub-client records its fetches there). */
+  metrics?: DeployableMetrics;
 }
 
 /** Webhook settings of the process that registers subscriptions (packages/events). */
@@ -98,6 +109,8 @@ export interface SubgraphDefinition<L> {
   resolvers: SubgraphResolvers;
   permissions: IRules;
   createLoaders: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
+  /** Gauges of what this subgraph owns (the referral subgraph's outbox), read at each scrape. */
+  metrics?: (metrics: DeployableMetrics, db: Db) => void;
 }
 
 export interface Subgraph {
@@ -106,6 +119,8 @@ export interface Subgraph {
   /** The executable schema, every field guarded by its rule (applyPermissions). */
   schema: GraphQLSchema;
   permissions: IRules;
+  /** What its /metrics serves. */
+  metrics: DeployableMetrics;
   createContext(input: {
     principal: Principal;
     requestId: string;
@@ -128,6 +143,9 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     permissions,
   );
   const log = deps.logger.child({ subgraph: definition.name });
+  const metrics = createDeployableMetrics(definition.name);
+  definition.metrics?.(metrics, deps.db);
+  const ownDeps: SubgraphDeps = { ...deps, metrics };
 
   const server = new ApolloServer<SubgraphContext<L>>({
     schema,
@@ -148,6 +166,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     // Cache control is on by default and wraps every field resolver to collect cache hints the hub
     // never sets (HTTP caching of personal data is off the table): off, it costs nothing per field.
     plugins: [
+      observationPlugin<SubgraphContext<L>>(),
       requestIdPlugin<L>(),
       errorLogPlugin<L>(log),
       ApolloServerPluginInlineTraceDisabled(),
@@ -174,7 +193,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
       access: new Access({ db: deps.db, principal: input.principal, now: () => deps.clock.now() }),
       audit: undefined as unknown as AuditRecorder,
       log: log.child({ requestId: input.requestId }),
-      deps,
+      deps: ownDeps,
     };
     base.audit = new AuditRecorder(deps.db, () => auditActor(input, deps.clock.now()));
     return { ...base, loaders: definition.createLoaders(base) };
@@ -209,6 +228,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
     server: server as unknown as ApolloServer<SubgraphContext<never>>,
     schema,
     permissions,
+    metrics,
     createContext: createContext as never,
     async listen(port, host = '127.0.0.1') {
       await ensureStarted();
@@ -216,8 +236,26 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
         server,
         context: contextFromRequest,
         maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
+        metrics,
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+          // Ready when its database answers: a load balancer sends it no request before then.
+          '/ready': async (_req, res) => {
+            const database = await Promise.race([
+              deps.db.execute(sql`select 1`).then(
+                () => 'ok',
+                () => 'down',
+              ),
+              new Promise<string>((resolve) => setTimeout(() => resolve('down'), 2000).unref()),
+            ]);
+            const ready = database === 'ok';
+            sendJson(res, ready ? 200 : 503, {
+              status: ready ? 'ready' : 'not ready',
+              subgraph: definition.name,
+              database,
+            });
+          },
+          '/metrics': metricsRoute(metrics, { environment: deps.environment, ...deps.metricsAccess }),
         },
       });
       listening = await listen(handler, port, host);

@@ -8,6 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { callsAudience, internalRequestHeaders, type InternalKeys, type Principal } from '@reconnect/auth';
 import { hubError, isHubError, type SubgraphContext } from '@reconnect/graph';
+import {
+  OUTCOME_OK,
+  SpanKind,
+  outcomeLabel,
+  traceSpan,
+  type DeployableMetrics,
+} from '@reconnect/observability';
 
 export interface HubClientOptions {
   /** The keys of the audiences this process calls (and its own); see INTERNAL_CALLS. */
@@ -16,6 +23,8 @@ export interface HubClientOptions {
   /** The calling subgraph's name, recorded in the token. */
   callerName: string;
   timeoutMs?: number;
+  /** The calling subgraph's metrics: each call's duration by callee and outcome. */
+  metrics?: DeployableMetrics | undefined;
 }
 
 export interface OnBehalfOf {
@@ -27,6 +36,10 @@ export interface OnBehalfOf {
 export class HubClient {
   constructor(private readonly options: HubClientOptions) {}
 
+  /**
+   * Calls `subgraph` in a span of its own (the fetch inside it carries `traceparent`), timed by
+   * callee and outcome (the hub code of the answer's first error, `ok`, or `OTHER`).
+   */
   async call<T>(
     subgraph: string,
     query: string,
@@ -37,6 +50,32 @@ export class HubClient {
     if (!callsAudience(this.options.callerName, subgraph)) {
       throw new Error(`${this.options.callerName} is not declared to call ${subgraph} (INTERNAL_CALLS)`);
     }
+    const started = performance.now();
+    let outcome = OUTCOME_OK;
+    try {
+      return await traceSpan(
+        `call ${subgraph}`,
+        { 'reconnect.subgraph': subgraph, 'reconnect.caller': this.options.callerName },
+        () => this.send<T>(subgraph, query, variables, onBehalfOf),
+        SpanKind.CLIENT,
+      );
+    } catch (error) {
+      outcome = outcomeLabel((error as { extensions?: { code?: unknown } }).extensions?.code);
+      throw error;
+    } finally {
+      this.options.metrics?.subgraphFetchDuration.observe(
+        { subgraph, outcome },
+        (performance.now() - started) / 1000,
+      );
+    }
+  }
+
+  private async send<T>(
+    subgraph: string,
+    query: string,
+    variables: Record<string, unknown>,
+    onBehalfOf: OnBehalfOf,
+  ): Promise<T> {
     const url = this.options.subgraphUrls[subgraph];
     if (!url) throw new Error(`no URL for subgraph ${subgraph}`);
     const requestId = onBehalfOf.requestId ?? randomUUID();
@@ -100,6 +139,7 @@ export function hubFor(ctx: CallingRequest) {
     internalKeys: ctx.deps.internalKeys,
     subgraphUrls: ctx.deps.subgraphUrls,
     callerName: ctx.subgraph,
+    metrics: ctx.deps.metrics,
   });
   const onBehalfOf = { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose };
   return {

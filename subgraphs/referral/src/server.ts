@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { MigrationComponent } from '@reconnect/db';
+import { registerOutboxMetrics } from '@reconnect/events';
 import { createSubgraph, type SubgraphDeps } from '@reconnect/graph';
 import { createLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
@@ -17,5 +18,16 @@ export const migrations: MigrationComponent = {
 };
 
 export function buildReferralSubgraph(deps: SubgraphDeps) {
-  return createSubgraph({ name: SUBGRAPH_NAME, typeDefs, resolvers, permissions, createLoaders }, deps);
+  return createSubgraph(
+    {
+      name: SUBGRAPH_NAME,
+      typeDefs,
+      resolvers,
+      permissions,
+      createLoaders,
+      // The outbox is the referral subgraph's (it writes it and its processes deliver it).
+      metrics: registerOutboxMetrics,
+    },
+    deps,
+  );
 }
