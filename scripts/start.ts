@@ -24,6 +24,8 @@ import * as barsFhir from '../connectors/bars-fhir/src/index.ts';
 import {
   describeBroker,
   startConnectorFromConfig,
+  startStatusServer,
+  type StatusServer,
   type HmppsEventsConnector,
 } from '../connectors/hmpps-events/src/index.ts';
 import type { DbHandle } from '../packages/db/src/index.ts';
@@ -80,6 +82,7 @@ let staffConsole: RunningConsole | undefined;
 // The BaRS FHIR connector (issue 17) on PORT+6, a client of the gateway like the console.
 let bars: barsFhir.RunningBarsConnector | undefined;
 let hmppsEvents: HmppsEventsConnector | undefined;
+let hmppsStatus: StatusServer | undefined;
 try {
   logger.info({ database: describeDatabase(config) }, 'opening the database');
   handle = await openDatabase(config);
@@ -141,6 +144,11 @@ try {
       logger: logger.child({ component: 'hmpps-events' }),
       gatewayUrl: hub.gatewayUrl,
     });
+    hmppsStatus = await startStatusServer(hmppsEvents.stats, {
+      port: hmppsConfig.HMPPS_EVENTS_PORT ?? config.PORT + 7,
+      host: config.HOST,
+      access: { environment: config.NODE_ENV, ...metricsAccessOf(config) },
+    });
   }
   // Since the process started, imports included: what a user waits for.
   logger.info(
@@ -157,6 +165,7 @@ try {
   reportStartupFailure(logger, error);
   await bars?.stop().catch(() => {});
   await hmppsEvents?.stop().catch(() => {});
+  await hmppsStatus?.stop().catch(() => {});
   await staffConsole?.stop().catch(() => {});
   await hub?.stop().catch(() => {});
   await closeHandles(handles).catch(() => {});
@@ -164,10 +173,11 @@ try {
   process.exit(EXIT_FAILURE);
 }
 
-const running = { hub, handle, handles, staffConsole, bars, hmppsEvents };
+const running = { hub, handle, handles, staffConsole, bars, hmppsEvents, hmppsStatus };
 stopOnSignals(logger, async () => {
   // The HMPPS connector first: it requeues what it holds while the gateway can still answer.
   await running.hmppsEvents?.stop();
+  await running.hmppsStatus?.stop();
   await running.bars?.stop();
   await running.staffConsole?.stop();
   // The gateway first so no request reaches a stopped subgraph, then the subgraphs, then the

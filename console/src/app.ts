@@ -48,8 +48,7 @@ import { HandoverService } from './services/handovers.ts';
 import { MetricsService } from './services/metrics.ts';
 import { ReferralService } from './services/referrals.ts';
 import { ReferrerService } from './services/referrer.ts';
-import { createDeployableMetrics, metricsRoute } from '@reconnect/observability';
-import { observeRequests } from './middleware/observe.ts';
+import { createDeployableMetrics, metricsRoute, observeRoutes } from '@reconnect/observability';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = join(HERE, '..');
@@ -121,7 +120,7 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
       ...options.metricsAccess,
     }),
   );
-  app.use(observeRequests(metrics));
+  app.use(observeRoutes(metrics));
   app.use(
     securityHeaders({
       production: options.production,

@@ -232,8 +232,8 @@ describe('internal token keys per audience (issue 19, item 5)', () => {
     expect(outcomes).toEqual({
       'regional-service': { gateway: 200, person: 401, referral: 200, partner: 200 },
       person: { gateway: 200, 'regional-service': 401, referral: 200, partner: 200 },
-      referral: { gateway: 200, 'regional-service': 401, person: 401, partner: 200 },
-      partner: { gateway: 200, 'regional-service': 401, person: 401, referral: 401 },
+      referral: { gateway: 200, 'regional-service': 401, person: 200, partner: 200 },
+      partner: { gateway: 200, 'regional-service': 401, person: 200, referral: 401 },
     });
   });
 

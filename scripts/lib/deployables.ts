@@ -11,7 +11,7 @@ export interface Deployable {
   /** Arguments after the bundle: `node dist/<bundle>.mjs <args>`. */
   args: string[];
   /** The environment variable of its port, and the path that answers once it is up. */
-  portVar: 'PORT' | 'CONSOLE_PORT';
+  portVar: 'PORT' | 'CONSOLE_PORT' | 'BARS_FHIR_PORT' | 'HMPPS_EVENTS_PORT';
   health: string;
 }
 
@@ -30,6 +30,20 @@ export const DEPLOYABLES: Deployable[] = [
   subgraph('referral'),
   subgraph('partner'),
   { name: 'console', entry: 'console/src/main.ts', args: [], portVar: 'CONSOLE_PORT', health: '/health' },
+  {
+    name: 'bars-fhir',
+    entry: 'scripts/run-bars-fhir.ts',
+    args: [],
+    portVar: 'BARS_FHIR_PORT',
+    health: '/health',
+  },
+  {
+    name: 'hmpps-events',
+    entry: 'connectors/hmpps-events/src/main.ts',
+    args: [],
+    portVar: 'HMPPS_EVENTS_PORT',
+    health: '/health',
+  },
 ];
 
 /** Where `pnpm build` writes: one bundle per entry point, `dist/<entry's file name>.mjs`. */
@@ -37,5 +51,7 @@ export const DIST_DIR = 'dist';
 
 export function bundleOf(deployable: Pick<Deployable, 'entry'>): string {
   const file = deployable.entry.split('/').pop()!.replace(/\.ts$/, '');
-  return `${DIST_DIR}/${file === 'main' ? deployable.entry.split('/')[0] : file}.mjs`;
+  // `main.ts` entries are named by their deployable's folder: console, hmpps-events.
+  const parts = deployable.entry.split('/');
+  return `${DIST_DIR}/${file === 'main' ? parts[parts.length - 3] : file}.mjs`;
 }

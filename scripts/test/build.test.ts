@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHubDatabase, testConfig } from '../../hub/testing/index.ts';
+import { AMQP_URL, createVhost } from '../../connectors/hmpps-events/test/support.ts';
 import { DEPLOYABLES, bundleOf } from '../lib/deployables.ts';
 import { ROOT } from '../lib/runtime.ts';
 import { collect, freePortBlock, runScript, scriptEnv } from './support.ts';
@@ -20,11 +21,12 @@ if (config.CI && !built) throw new Error('CI runs `pnpm build` before the tests:
 const dataDir = mkdtempSync(join(tmpdir(), 'reconnect-built-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe.skipIf(!built || !config.TEST_DATABASE_URL)(
-  'the built deployables (run `pnpm build`, and set TEST_DATABASE_URL, to enable)',
+describe.skipIf(!built || !config.TEST_DATABASE_URL || !AMQP_URL)(
+  'the built deployables (run `pnpm build`, and set TEST_DATABASE_URL and TEST_AMQP_URL, to enable)',
   () => {
     it('start with node alone, answer health and metrics, and serve the graph together', async () => {
       const database = await createHubDatabase({ seed: false });
+      const cleanups: (() => Promise<void>)[] = [];
       const running: {
         name: string;
         child: ChildProcess;
@@ -38,7 +40,10 @@ describe.skipIf(!built || !config.TEST_DATABASE_URL)(
           SEED_DEMO: 'false',
         });
         expect(seeded.code, seeded.stderr).toBe(0);
-        const port = await freePortBlock(6);
+        // The HMPPS events connector consumes from a vhost of this test's own.
+        const vhost = await createVhost('built');
+        cleanups.push(() => vhost.remove());
+        const port = await freePortBlock(8);
         const ports: Record<string, number> = {
           gateway: port,
           'regional-service': port + 1,
@@ -46,6 +51,8 @@ describe.skipIf(!built || !config.TEST_DATABASE_URL)(
           referral: port + 3,
           partner: port + 4,
           console: port + 5,
+          'bars-fhir': port + 6,
+          'hmpps-events': port + 7,
         };
         const common = {
           DATA_DIR: dataDir,
@@ -58,6 +65,7 @@ describe.skipIf(!built || !config.TEST_DATABASE_URL)(
           REFERRAL_URL: `http://127.0.0.1:${ports.referral}/graphql`,
           PARTNER_URL: `http://127.0.0.1:${ports.partner}/graphql`,
           GATEWAY_URL: `http://127.0.0.1:${port}/graphql`,
+          HMPPS_EVENTS_AMQP_URL: vhost.url,
         };
         for (const deployable of DEPLOYABLES) {
           const child = spawn(process.execPath, [bundleOf(deployable), ...deployable.args], {
@@ -107,6 +115,7 @@ describe.skipIf(!built || !config.TEST_DATABASE_URL)(
         for (const p of running) p.child.kill('SIGTERM');
         const codes = await Promise.all(running.map((p) => p.exited));
         await database.drop();
+        for (const cleanup of cleanups) await cleanup();
         expect(codes, running.map((p) => `${p.name}: ${p.output().stderr.slice(-800)}`).join('\n')).toEqual(
           running.map(() => 0),
         );

@@ -4,6 +4,7 @@
  * echoes X-Request-Id and X-Correlation-Id; every refusal is an OperationOutcome. The work is in
  * referrals.ts; nothing here reads a message's content.
  */
+import { createDeployableMetrics, metricsRoute, observeRoutes } from '@reconnect/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NHS_NUMBER } from './bars-message.ts';
 import { capabilityStatementOf } from './capability.ts';
@@ -25,6 +26,9 @@ export interface BarsAppOptions {
   baseUrl?: string | undefined;
   now?: () => Date;
   gatewayTimeoutMs?: number;
+  /** Production: /metrics answers only the metrics interface or bearer (METRICS_INTERFACE, METRICS_TOKEN). */
+  production?: boolean;
+  metricsAccess?: { interface?: string; token?: string } | undefined;
   /** Where unexpected failures are logged (the error's name and request id, never the message body). */
   logger?: { error(details: object, message: string): void } | undefined;
 }
@@ -36,6 +40,16 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+
+  const metrics = createDeployableMetrics('bars-fhir');
+  app.get(
+    '/metrics',
+    metricsRoute(metrics, {
+      environment: options.production ? 'production' : 'development',
+      ...options.metricsAccess,
+    }),
+  );
+  app.use(observeRoutes(metrics));
 
   app.get('/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });

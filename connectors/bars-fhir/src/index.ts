@@ -4,7 +4,7 @@
  * scripts/run-bars-fhir.ts runs it alone against GATEWAY_URL.
  */
 import type { Server } from 'node:http';
-import type { BarsFhirEnv } from '@reconnect/config';
+import { metricsAccessOf, type BarsFhirEnv } from '@reconnect/config';
 import { FHIR_BASE, createBarsApp, type BarsAppOptions } from './app.ts';
 import { loadR4Definitions } from './fhir-validation.ts';
 import { sendersOf } from './senders.ts';
@@ -32,6 +32,8 @@ export function optionsOf(
     logger,
     senders: sendersOf(config.BARS_SENDERS, config.NODE_ENV),
     baseUrl: config.BARS_FHIR_BASE_URL,
+    production: config.NODE_ENV === 'production',
+    metricsAccess: metricsAccessOf(config),
   };
 }
 

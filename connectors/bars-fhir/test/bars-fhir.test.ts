@@ -245,6 +245,22 @@ describe('the example message of docs/FHIR.md', () => {
     expectOutcome(await request('GET', `/ServiceRequest/${referralId}`, { token: null }), 401, 'login');
   });
 
+  it('shows in /metrics by route and outcome, with no id, reference or NHS number in a label', async () => {
+    const text = await (await fetch(new URL('/metrics', bars.url))).text();
+    expect(text).toMatch(
+      /reconnect_request_duration_seconds_count\{[^}]*operation="POST \/FHIR\/R4\/\$process-message",outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(text).toContain('deployable="bars-fhir"');
+    const example = exampleMessage() as Loose;
+    const patient = example.entry
+      .map((e: Loose) => e.resource)
+      .find((r: Loose) => r.resourceType === 'Patient');
+    const nhsNumber = patient.identifier.find(
+      (i: Loose) => i.system === 'https://fhir.nhs.uk/Id/nhs-number',
+    ).value;
+    for (const secret of [referralId, nhsNumber, patient.name[0].family]) expect(text).not.toContain(secret);
+  });
+
   it('is found by NHS number by its referrer, and not by another referrer', async () => {
     const query = `/ServiceRequest?patient:identifier=${encodeURIComponent(`${NHS}|9434765919`)}`;
     const mine = await request('GET', query);

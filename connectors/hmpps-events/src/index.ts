@@ -81,3 +81,4 @@ export function describeBroker(amqpUrl: string): string {
   const vhost = decodeURIComponent(url.pathname.slice(1)) || '/';
   return `${url.protocol}//${url.host} vhost ${vhost}`;
 }
+export * from './status.ts';

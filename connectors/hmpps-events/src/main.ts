@@ -8,7 +8,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, hmppsEventsEnv, loadConfig } from '@reconnect/config';
 import { pino } from 'pino';
-import { describeBroker, startConnectorFromConfig } from './index.ts';
+import { metricsAccessOf } from '@reconnect/config';
+import {
+  DEFAULT_HMPPS_EVENTS_PORT,
+  describeBroker,
+  startConnectorFromConfig,
+  startStatusServer,
+} from './index.ts';
 
 let config;
 try {
@@ -24,11 +30,16 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(root, config.DATA_DIR);
 const logger = pino({ name: 'hmpps-events-connector', level: config.LOG_LEVEL });
 const connector = await startConnectorFromConfig(config, { dataDir, logger });
+const status = await startStatusServer(connector.stats, {
+  port: config.HMPPS_EVENTS_PORT ?? DEFAULT_HMPPS_EVENTS_PORT,
+  host: config.HOST,
+  access: { environment: config.NODE_ENV, ...metricsAccessOf(config) },
+});
 console.log(
-  `HMPPS events connector: ${describeBroker(config.HMPPS_EVENTS_AMQP_URL)} -> ${config.GATEWAY_URL}`,
+  `HMPPS events connector: ${describeBroker(config.HMPPS_EVENTS_AMQP_URL)} -> ${config.GATEWAY_URL}; health, readiness and metrics at ${status.url}`,
 );
 const stop = () => {
-  connector.stop().then(
+  Promise.all([connector.stop(), status.stop()]).then(
     () => process.exit(0),
     () => process.exit(1),
   );

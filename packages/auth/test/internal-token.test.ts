@@ -151,7 +151,7 @@ describe('keys per audience (issue 19, item 5)', () => {
     expect(Object.fromEntries(Object.keys(INTERNAL_CALLS).map((p) => [p, keysOf(p).audiences]))).toEqual({
       gateway: ['partner', 'person', 'referral', 'regional-service'],
       'regional-service': ['regional-service'],
-      person: ['person'],
+      person: ['partner', 'person', 'referral'],
       referral: ['person', 'referral', 'regional-service'],
       partner: ['partner', 'person', 'referral', 'regional-service'],
     });
@@ -162,13 +162,14 @@ describe('keys per audience (issue 19, item 5)', () => {
   it('a process lacking an audience key cannot produce a token that audience accepts', async () => {
     const referral = keysOf('referral');
     const person = keysOf('person');
-    // Person calls nobody: it has no key to sign for referral with...
-    await expect(signInternalToken(person, 'referral', claims, hash)).rejects.toThrow(
+    const directory = keysOf('regional-service');
+    // The directory calls nobody: it has no key to sign for referral with...
+    await expect(signInternalToken(directory, 'referral', claims, hash)).rejects.toThrow(
       /no internal token key for referral/,
     );
     // ...and a token it makes with the one key it has, addressed to referral, is refused there.
     const forged = await signInternalToken(
-      new InternalKeys([['referral', person.keyFor('person')]]),
+      new InternalKeys([['referral', directory.keyFor('regional-service')]]),
       'referral',
       claims,
       hash,

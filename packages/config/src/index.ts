@@ -433,6 +433,10 @@ export const hmppsEventsEnv = commonEnv
     PRISONER_SEARCH_TOKEN_URL: z.string().url().optional(),
     PRISONER_SEARCH_CLIENT_ID: z.string().min(1).optional(),
     PRISONER_SEARCH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Interface the connector's own port listens on. */
+    HOST: z.string().default('0.0.0.0'),
+    /** The connector's own port (default 4007; `pnpm start`: PORT+7): /health, /ready (holding a broker connection) and /metrics. */
+    HMPPS_EVENTS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** Messages handled at once (the channel's prefetch is the same). */
     HMPPS_EVENTS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /**

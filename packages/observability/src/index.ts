@@ -1,2 +1,3 @@
 export * from './metrics.ts';
 export * from './tracing.ts';
+export * from './routes.ts';

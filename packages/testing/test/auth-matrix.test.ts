@@ -122,6 +122,11 @@ describe('parseAuthContract', () => {
     expect(contract.rows.map((r) => r.data).slice(alone.rows.length)).toEqual([
       'recordTransfer, recordTemporaryLicence',
       'applyCustodyEvent',
+      'Person: identityConflicts (id, status, detectedAt, identifierType, referral; of otherPerson only id)',
+      'Person: mergedInto',
+      "identityConflicts query; in it, both records' givenName, familyName, dateOfBirth and identifiers",
+      'resolveIdentityConflict',
+      'subjectAccessReport',
     ]);
     expect(contract.rows.find((r) => r.data === 'applyCustodyEvent')!.cells.ADMIN).toBe(
       'no (HMPPS_EVENTS only)',
