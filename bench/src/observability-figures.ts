@@ -41,6 +41,8 @@ async function startFigures(url: string) {
           HOST: '127.0.0.1',
           DATA_DIR: join(ROOT, '.data'),
           [deployable.portVar]: String(port),
+          // The HMPPS events connector consumes from the local broker (the others ignore it).
+          HMPPS_EVENTS_AMQP_URL: process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
         }),
         stdio: 'ignore',
       });
