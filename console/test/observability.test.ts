@@ -178,13 +178,18 @@ describe('traces', () => {
     const nodes = answer.body.data!.referrals.nodes;
     expect(nodes.some((n) => n.id === referral.id)).toBe(true);
 
+    // The hub's own request id (answered in X-Request-Id) on every span of the request; the
+    // client's id beside it on the gateway's span as its correlation id (next/trust.md).
+    const requestId = answer.headers.get('x-request-id')!;
+    expect(requestId).not.toBe(REQUEST_ID);
     const spans = tracing.spans();
     const gatewaySpan = spans.find(
       (s) =>
         s.attributes['reconnect.deployable'] === 'gateway' &&
-        s.attributes['reconnect.request_id'] === REQUEST_ID,
+        s.attributes['reconnect.request_id'] === requestId,
     );
     expect(gatewaySpan).toBeDefined();
+    expect(gatewaySpan!.attributes['reconnect.correlation_id']).toBe(REQUEST_ID);
     const traceId = gatewaySpan!.spanContext().traceId;
     const trace = spans.filter((s) => s.spanContext().traceId === traceId);
     const byId = new Map(trace.map((s) => [s.spanContext().spanId, s]));
@@ -210,7 +215,7 @@ describe('traces', () => {
       const served = servedBy(subgraph);
       expect(served.length, subgraph).toBeGreaterThan(0);
       for (const span of served) {
-        expect(span.attributes['reconnect.request_id']).toBe(REQUEST_ID);
+        expect(span.attributes['reconnect.request_id']).toBe(requestId);
         // Its chain of parents passes through the gateway's fetch of that subgraph.
         let up = parentOf(span);
         while (up && up.name !== `fetch ${subgraph}`) up = parentOf(up);
@@ -219,7 +224,7 @@ describe('traces', () => {
     }
     // No subgraph served a part of this request outside the trace.
     const elsewhere = spans.filter(
-      (s) => s.spanContext().traceId !== traceId && s.attributes['reconnect.request_id'] === REQUEST_ID,
+      (s) => s.spanContext().traceId !== traceId && s.attributes['reconnect.request_id'] === requestId,
     );
     expect(elsewhere).toEqual([]);
 

@@ -32,7 +32,7 @@ import {
   listen,
   observationPlugin,
   perRequest,
-  requestIdOf,
+  requestIdsOf,
   sendJson,
   unauthenticated,
   type Listening,
@@ -64,7 +64,10 @@ import { operationReads } from './reads.ts';
 
 export interface GatewayContext {
   principal?: Principal;
+  /** The hub's own id of this request: a new UUID, whatever the client sent (next/trust.md). */
   requestId: string;
+  /** The client's X-Correlation-Id or X-Request-Id, when usable: kept for the audit, decides nothing. */
+  correlationId?: string | undefined;
   purpose?: string | undefined;
   /** The fields the operation asks of each audited type (see reads.ts), once it is resolved. */
   reads?: Record<string, string[]>;
@@ -191,6 +194,7 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       {
         principal: ctx.principal,
         requestId: ctx.requestId,
+        correlationId: ctx.correlationId,
         purpose: ctx.purpose,
         caller: 'gateway',
         reads: ctx.reads,
@@ -244,7 +248,12 @@ export function createGateway(options: GatewayOptions): Gateway {
             const code = (error.extensions as { code?: string } | undefined)?.code;
             if (!code || code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
               log.error(
-                { requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path },
+                {
+                  requestId: contextValue.requestId,
+                  ...(contextValue.correlationId ? { correlationId: contextValue.correlationId } : {}),
+                  err: error.originalError ?? error,
+                  path: error.path,
+                },
                 'request error',
               );
             }
@@ -287,7 +296,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   const context = async (req: IncomingMessage, body: unknown): Promise<GatewayContext> => {
-    const requestId = requestIdOf(req);
+    // The hub's own id, made by the HTTP front (a new UUID); the client's only as its correlation id.
+    const { requestId, correlationId } = requestIdsOf(req);
     const purposeHeader = req.headers[PURPOSE_HEADER];
     const purpose = typeof purposeHeader === 'string' ? purposeHeader.slice(0, 200) : undefined;
     let principal: Principal;
@@ -300,7 +310,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Tokens and NUL characters, before Apollo parses the document, as the caller's error (an error
     // thrown here keeps its HTTP status; one thrown by a plugin would not).
     checkRequest(body, req.url ?? '/', limits);
-    return { principal, requestId, purpose };
+    return { principal, requestId, ...(correlationId ? { correlationId } : {}), purpose };
   };
 
   let started: Promise<void> | undefined;

@@ -39,7 +39,14 @@ import {
   internalRequestHeaders,
   type Principal,
 } from '@reconnect/auth';
-import { REQUEST_ID_PATTERN, listen, loggableError, type Listening, type Logger } from '@reconnect/graph';
+import {
+  CORRELATION_ID_HEADER,
+  edgeRequestIds,
+  listen,
+  loggableError,
+  type Listening,
+  type Logger,
+} from '@reconnect/graph';
 import { OUTCOME_OK, createDeployableMetrics, metricsRoute, outcomeOfStatus } from '@reconnect/observability';
 import { maskGatewayError } from './errors.ts';
 import {
@@ -68,7 +75,10 @@ export interface HiveGateway extends Pick<Gateway, 'listen' | 'stop'> {
 
 /** What the edge knows of one incoming request, from `onRequest` to the last subgraph fetch. */
 interface Edge {
+  /** The hub's own id: a new UUID for every request, as gateway.ts (next/trust.md). */
   requestId: string;
+  /** The client's X-Correlation-Id or X-Request-Id, when usable: kept, decides nothing. */
+  correlationId?: string | undefined;
   principal?: Principal;
   purpose?: string | undefined;
   reads?: Record<string, string[]>;
@@ -130,7 +140,11 @@ function jsonResponse(
 ): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      [REQUEST_ID_HEADER]: requestId,
+      ...headers,
+    },
   });
 }
 
@@ -191,6 +205,11 @@ function headerRecord(headers: unknown): Record<string, string> {
   if (headers instanceof Headers) return Object.fromEntries(headers.entries());
   if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
   return { ...(headers as Record<string, string>) };
+}
+
+/** The correlation id of a request, for a log line (nothing when the client sent none). */
+function correlationOf(edge: Edge | undefined): { correlationId?: string } {
+  return edge?.correlationId ? { correlationId: edge.correlationId } : {};
 }
 
 /** The code our own fetch hook gives a subgraph's non-2xx answer; never reaches a client. */
@@ -267,8 +286,7 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
   return {
     async onRequest({ request: incoming, url, endResponse, setRequest }) {
       let request = incoming;
-      const header = request.headers.get(REQUEST_ID_HEADER);
-      const edge: Edge = { requestId: header && REQUEST_ID_PATTERN.test(header) ? header : randomUUID() };
+      const edge: Edge = edgeRequestIds((name) => incoming.headers.get(name));
       edges.set(request, edge);
       if (url.pathname !== GRAPHQL_PATH) return; // /health, /ready and 404s carry no caller.
       const refuse = (status: number, message: string, headers?: Record<string, string>) =>
@@ -310,7 +328,10 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
         // verifying itself failed (a JWKS endpoint down), a bare internal error.
         const refused = error instanceof AuthenticationError;
         if (!refused)
-          log.error({ requestId: edge.requestId, err: loggableError(error) }, 'token verification failed');
+          log.error(
+            { requestId: edge.requestId, ...correlationOf(edge), err: loggableError(error) },
+            'token verification failed',
+          );
         const answer = refused
           ? { status: 401, message: error.message, code: 'UNAUTHENTICATED' }
           : { status: 500, message: 'Internal server error.', code: 'INTERNAL_SERVER_ERROR' };
@@ -358,6 +379,7 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
         {
           principal: edge.principal,
           requestId: edge.requestId,
+          correlationId: edge.correlationId,
           purpose: edge.purpose,
           caller: 'gateway',
           reads: edge.reads,
@@ -380,7 +402,8 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
 
     onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || Symbol.asyncIterator in result || !result.errors?.length) return;
-      const requestId = edges.get(request)?.requestId ?? randomUUID();
+      const edge = edges.get(request);
+      const requestId = edge?.requestId ?? randomUUID();
       const errors = result.errors.map((original) => {
         const error = asGraphqlError(original);
         const masked = maskHiveError(error, requestId);
@@ -390,7 +413,13 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
           // parameters out, and the error's extensions (Hive puts the subgraph request there) too.
           const { serviceName } = (error.extensions ?? {}) as { serviceName?: unknown };
           log.error(
-            { requestId, serviceName, path: error.path, err: loggableError(error.originalError ?? error) },
+            {
+              requestId,
+              ...correlationOf(edge),
+              serviceName,
+              path: error.path,
+              err: loggableError(error.originalError ?? error),
+            },
             'request error',
           );
         }
@@ -400,8 +429,11 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
     },
 
     onResponse({ request, response }) {
-      const requestId = edges.get(request)?.requestId;
-      if (requestId) response.headers.set('x-request-id', requestId);
+      const edge = edges.get(request);
+      if (!edge) return;
+      response.headers.set(REQUEST_ID_HEADER, edge.requestId);
+      // The caller's own id back beside the hub's, as gateway.ts.
+      if (edge.correlationId) response.headers.set(CORRELATION_ID_HEADER, edge.correlationId);
     },
   };
 }
@@ -439,7 +471,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     readinessCheckEndpoint: '/ready',
     landingPage: false,
     graphiql: false,
-    // Our own request ids (REQUEST_ID_PATTERN), as gateway.ts; Hive's would trust any header.
+    // Our own request ids (a new UUID each, edgeRequestIds), as gateway.ts; Hive's would trust the header.
     requestId: false,
     // hubEdgePlugin masks every error with errors.ts's rules; Yoga's masking would hide the codes
     // it needs (a variable's coercion error becomes "Unexpected error.").

@@ -334,20 +334,23 @@ describe('the same answers from both engines', () => {
 describe("the hub's edge on every subgraph request from Hive", () => {
   it('an internal token, the request id and the purpose; never the caller’s JWT', async () => {
     proxies.reset();
-    const requestId = 'hive-edge-test-0001';
+    const clientId = 'hive-edge-test-0001';
     const answer = await post(
       urls.hive,
       '{ me { subject } referral(id: "' + ENROL_REFERRAL + '") { reference person { givenName } } }',
       undefined,
       {
         ...bearer(staff),
-        [REQUEST_ID_HEADER]: requestId,
+        [REQUEST_ID_HEADER]: clientId,
         [PURPOSE_HEADER]: 'direct care',
       },
     );
     expect(answer.body.errors).toBeUndefined();
     const sent = Object.values(proxies.headers).flat();
     expect(sent.length).toBeGreaterThanOrEqual(2);
+    // The hub's own request id, the same on every fetch of the request; never the client's.
+    const requestId = sent[0]![REQUEST_ID_HEADER];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     for (const headers of sent) {
       expect(headers[INTERNAL_TOKEN_HEADER]).toEqual(expect.any(String));
       expect(headers[REQUEST_ID_HEADER]).toBe(requestId);
@@ -358,7 +361,7 @@ describe("the hub's edge on every subgraph request from Hive", () => {
 });
 
 describe('the same audit trail from both engines', () => {
-  it("one access-log event per person read, naming the same fields, under the engine's request id", async () => {
+  it("one access-log event per person read, naming the same fields, under the engine's correlation id", async () => {
     const query = `{
       referral(id: "${ENROL_REFERRAL}") {
         person { id givenName familyName nhsNumber riskOfSeriousHarm { level } }
@@ -379,15 +382,27 @@ describe('the same audit trail from both engines', () => {
     const admin = await hub.as('RECONNECT_ADMIN', { org: 'NHSE-IG' });
     const log = await admin.query<{
       person: {
-        accessLog: { nodes: { requestId: string; action: string; fields: string[]; purpose: string }[] };
+        accessLog: {
+          nodes: {
+            requestId: string;
+            correlationId: string;
+            action: string;
+            fields: string[];
+            purpose: string;
+          }[];
+        };
       };
     }>(
-      `{ person(id: "${personId}") { accessLog(first: 200) { nodes { requestId action fields purpose outcome } } } }`,
+      `{ person(id: "${personId}") { accessLog(first: 200) { nodes { requestId correlationId action fields purpose outcome } } } }`,
     );
+    // Each engine's own request id, with the client's id beside it.
     const events = (engine: string) =>
       log.body
-        .data!.person.accessLog.nodes.filter((e) => e.requestId === `hive-audit-${engine}`)
-        .map(({ requestId: _id, ...event }) => event);
+        .data!.person.accessLog.nodes.filter((e) => e.correlationId === `hive-audit-${engine}`)
+        .map(({ requestId, correlationId: _id, ...event }) => {
+          expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+          return event;
+        });
     expect(events('apollo').length).toBeGreaterThan(0);
     expect(events('hive')).toEqual(events('apollo'));
   });

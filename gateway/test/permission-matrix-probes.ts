@@ -10,6 +10,7 @@
  * FORBIDDEN must land; a root the caller has no relationship with must be null without an error.
  * Paths that cross subgraphs are resolved by the gateway through `_entities` on the owning subgraph.
  */
+import { BINDING_ADDITIONS } from '@reconnect/hub/testing';
 import {
   grantOf,
   needsRelationship,
@@ -68,6 +69,8 @@ export const ROW = {
     "identityConflicts query; in it, both records' givenName, familyName, dateOfBirth and identifiers",
   resolveConflict: 'resolveIdentityConflict',
   subjectAccessReport: 'subjectAccessReport',
+  // next/trust.md (joins ROWS once it is binding: see TRUST_ROWS).
+  auditCorrelation: 'AuditEvent: correlationId',
 } as const;
 
 /**
@@ -796,6 +799,35 @@ export const ROWS: Record<string, RowMapping> = {
   ...GOVERNANCE_ROWS,
   [ROW.subjectAccessReport]: { reads: [subjectAccessProbe(ROW.subjectAccessReport)], writes: [] },
 };
+
+// ---------------------------------------------------------------------------------------------
+// next/trust.md
+
+/**
+ * The client's correlation id on an access-log event: information governance's alone. The event
+ * is reached through `accessLog` (admin), so for everyone else FORBIDDEN lands there first; the
+ * newest event may have no correlation id (null), which is still a read.
+ */
+const correlationIdProbe: ReadProbe = {
+  name: 'person.accessLog.nodes.0.correlationId',
+  field: 'correlationId',
+  select: (fx) => `person(id: "${fx.person}") { accessLog(first: 1) { nodes { correlationId } } }`,
+  path: ['person', 'accessLog', 'nodes', '0', 'correlationId'],
+  mayBeNull: true,
+  expect: along('person', [
+    step(ROW.personId, 'person'),
+    step(ROW.accessLog, 'accessLog'),
+    null,
+    null,
+    step(ROW.auditCorrelation, 'correlationId'),
+  ]),
+};
+
+/** The rows of next/trust.md mapped so far; they join ROWS when 'trust' is in BINDING_ADDITIONS. */
+export const TRUST_ROWS: Record<string, RowMapping> = {
+  [ROW.auditCorrelation]: { reads: [correlationIdProbe], writes: [] },
+};
+if ((BINDING_ADDITIONS as readonly string[]).includes('trust')) Object.assign(ROWS, TRUST_ROWS);
 
 /**
  * The `me` probe: every caller with a token reads it, with the roles the hub made of its claim,

@@ -137,8 +137,13 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
     if (failure && failure.status < 500) {
       return send(res, failure.status, operationOutcome(failure.status, failure.problems));
     }
+    // The caller's ids: the hub's audit and logs keep them as correlationId beside its own ids.
     options.logger?.error(
-      { error: error instanceof Error ? error.name : typeof error, requestId: req.get('x-request-id') },
+      {
+        error: error instanceof Error ? error.name : typeof error,
+        requestId: req.get('x-request-id'),
+        correlationId: req.get('x-correlation-id'),
+      },
       'BaRS FHIR request failed',
     );
     if (failure) return send(res, failure.status, operationOutcome(failure.status, failure.problems));
@@ -166,7 +171,11 @@ function send(res: Response, status: number, resource: object): void {
 }
 
 function callerOf(req: Request) {
-  return { token: bearerOf(req)!, requestId: req.get('x-request-id') };
+  return {
+    token: bearerOf(req)!,
+    requestId: req.get('x-request-id'),
+    correlationId: req.get('x-correlation-id'),
+  };
 }
 
 function bearerOf(req: Request): string | undefined {

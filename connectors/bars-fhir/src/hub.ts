@@ -40,8 +40,13 @@ interface GraphqlBody {
 export interface Caller {
   /** The bearer token exactly as the caller sent it. */
   token: string;
-  /** The caller's X-Request-Id, passed on so the hub's logs and audit name the same request. */
+  /**
+   * The caller's X-Request-Id and X-Correlation-Id, passed on as they came. The gateway gives each
+   * request its own id and keeps the caller's X-Correlation-Id (else its X-Request-Id) beside it as
+   * the audit's `correlationId` (next/trust.md): neither decides anything in the hub.
+   */
   requestId?: string | undefined;
+  correlationId?: string | undefined;
 }
 
 export class HubClient {
@@ -66,6 +71,7 @@ export class HubClient {
         accept: 'application/json',
         authorization: `Bearer ${caller.token}`,
         ...(caller.requestId ? { 'x-request-id': caller.requestId } : {}),
+        ...(caller.correlationId ? { 'x-correlation-id': caller.correlationId } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables }),
       signal: AbortSignal.timeout(this.timeoutMs),

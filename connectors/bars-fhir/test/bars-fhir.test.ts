@@ -466,6 +466,50 @@ describe('idempotency by X-Correlation-Id and MessageHeader id', () => {
   );
 });
 
+describe("the hub's request id and the caller's X-Correlation-Id (next/trust.md)", () => {
+  /** The audit events the hub wrote under this correlation id. */
+  const eventsOf = (correlationId: string) =>
+    rawRows<{ action: string; request_id: string; actor_subject: string }>(
+      hub.database.handle.db,
+      `select action, request_id, actor_subject from audit.events
+       where correlation_id = '${correlationId}' order by seq`,
+    );
+
+  it('X-Correlation-Id lands as correlationId, never as requestId; both headers still echoed', async () => {
+    const submitted = tracing();
+    const answer = await post(variant(), { headers: submitted });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.headers.get('x-request-id')).toBe(submitted['x-request-id']);
+    expect(answer.headers.get('x-correlation-id')).toBe(submitted['x-correlation-id']);
+    const referralId = answer.body.entry[1].resource.id as string;
+
+    const read = tracing();
+    const mine = await request('GET', `/ServiceRequest/${referralId}`, { headers: read });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('x-correlation-id')).toBe(read['x-correlation-id']);
+
+    for (const sent of [submitted, read]) {
+      const events = await eventsOf(sent['x-correlation-id']!);
+      expect(events.length, JSON.stringify(sent)).toBeGreaterThan(0);
+      for (const event of events) {
+        expect(event.actor_subject).toBe('mri-healthcare-system');
+        expect(event.request_id).toMatch(/^[0-9a-f-]{36}$/);
+        expect([sent['x-request-id'], sent['x-correlation-id']]).not.toContain(event.request_id);
+      }
+    }
+    expect((await eventsOf(submitted['x-correlation-id']!)).map((e) => e.action)).toContain(
+      'referral.submitted',
+    );
+    const [counted] = await rawRows<{ n: string | number }>(
+      hub.database.handle.db,
+      `select count(*) as n from audit.events
+       where request_id in ('${submitted['x-request-id']}', '${submitted['x-correlation-id']}',
+                            '${read['x-request-id']}', '${read['x-correlation-id']}')`,
+    );
+    expect(Number(counted!.n)).toBe(0);
+  });
+});
+
 describe('cancellation (reason update, ServiceRequest revoked)', () => {
   function cancellationOf(referral: Loose): Loose {
     const bundle = exampleMessage() as Loose;

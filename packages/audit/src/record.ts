@@ -5,9 +5,12 @@
  *
  * An append takes no lock beyond its own rows: the trigger numbers each row from a sequence and
  * queues it for the sequencer (sequencer.ts), which chains and signs off the request path. A read
- * already recorded in the same request (same action, subject and outcome) is skipped by the
- * unique index `events_read_once_idx` and ON CONFLICT DO NOTHING: the write that holds it is the
- * one the read waits for, so a read never returns ahead of its event.
+ * already recorded in the same request by the same reader, with the same action, subject, outcome,
+ * fields and purpose, is skipped by the unique index `events_read_once_idx` and ON CONFLICT DO
+ * NOTHING: the write that holds it is the one the read waits for, so a read never returns ahead of
+ * its event. Anything that differs is its own event: a read is never folded into another reader's,
+ * nor into one naming fewer fields (schema.ts). The request id is the hub's own (the gateway
+ * makes a UUID per request); the client's id is only `correlation_id`, in no key.
  */
 import type { Principal } from '@reconnect/auth';
 import { sql } from 'drizzle-orm';
@@ -26,17 +29,31 @@ export interface AuditEventInput {
 
 export interface AuditActor {
   principal: Principal;
+  /** The hub's own id of the request (the gateway's; a job's run id). */
   requestId: string;
+  /** The id the client sent, kept beside it (next/trust.md); part of no key. */
+  correlationId?: string | undefined;
   purpose?: string | undefined;
   at: Date;
 }
 
 /** The actor of a request's audit events at `at`: who (and for what purpose), in which request. */
 export function auditActor(
-  request: { principal: Principal; requestId: string; purpose?: string | undefined },
+  request: {
+    principal: Principal;
+    requestId: string;
+    correlationId?: string | undefined;
+    purpose?: string | undefined;
+  },
   at: Date,
 ): AuditActor {
-  return { principal: request.principal, requestId: request.requestId, purpose: request.purpose, at };
+  return {
+    principal: request.principal,
+    requestId: request.requestId,
+    correlationId: request.correlationId,
+    purpose: request.purpose,
+    at,
+  };
 }
 
 /**
@@ -63,13 +80,13 @@ export async function recordAuditEvents(
     })),
   );
   await db.execute(sql`insert into ${auditEvents} (at, actor_subject, actor_organisation, actor_roles, action,
-      subject_type, subject_id, person_id, fields, purpose, outcome, request_id)
+      subject_type, subject_id, person_id, fields, purpose, outcome, request_id, correlation_id)
     select ${actor.at.toISOString()}::timestamptz, ${actor.principal.subject},
       ${actor.principal.organisationCode ?? null}::text,
       array(select jsonb_array_elements_text(${JSON.stringify(actor.principal.roles)}::jsonb)),
       e.action, e.subject_type, e.subject_id, e.person_id,
       array(select jsonb_array_elements_text(e.fields)), ${actor.purpose ?? null}::text, e.outcome,
-      ${actor.requestId}::text
+      ${actor.requestId}::text, ${actor.correlationId ?? null}::text
     from jsonb_to_recordset(${rows}::jsonb)
       as e(action text, subject_type text, subject_id text, person_id text, fields jsonb, outcome text)
     on conflict do nothing`);

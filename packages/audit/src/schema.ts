@@ -4,8 +4,9 @@
  * - `events`: one row per fact, appended on the request path with no lock beyond its own row. A
  *   trigger (migration 0003) numbers each row from a sequence (`seq`, the append order the access
  *   log pages on) and queues it in `pending`; another refuses UPDATE, DELETE and TRUNCATE. A read
- *   of a person is written at most once per request, action, subject and outcome (a unique
- *   partial index; writers insert with ON CONFLICT DO NOTHING).
+ *   is written once per request, reader, subject and outcome with the same fields and purpose (a
+ *   unique partial index; writers insert with ON CONFLICT DO NOTHING): only a true repeat is
+ *   folded, never another reader's read or one naming other fields (migration 0004).
  * - `pending`: what the sequencer has not chained yet (the one table rows leave: the sequencer
  *   deletes them in the transaction that chains them).
  * - `chain`: the order of the log. Position n links to n-1: `hash = sha256(prev_hash | canonical
@@ -46,16 +47,34 @@ export const auditEvents = auditSchema.table(
     fields: text('fields').array().notNull(),
     purpose: text('purpose'),
     outcome: text('outcome').notNull(),
+    /** The hub's own id of the request (the gateway makes it, a UUID); a job's run id. */
     requestId: text('request_id'),
+    /**
+     * The id the client sent (X-Request-Id, or the FHIR endpoint's X-Correlation-Id), at most 128
+     * printable ASCII characters: kept to find a client's request, part of no key (next/trust.md).
+     */
+    correlationId: text('correlation_id'),
   },
   (t) => [
     index('events_person_idx').on(t.personId, t.seq),
     index('events_request_idx').on(t.requestId),
-    // A person read through several subgraph fetches of one request is one read; a refused read
-    // and a granted one are different facts (the outcome is part of the key). Changes are never
-    // folded: each is its own event.
+    // A person read through several subgraph fetches of one request is one read: each fetch
+    // records the same event (the gateway sends the fields the whole request asks), and the index
+    // keeps one. Only a true repeat is folded: the reader (subject and organisation), the outcome,
+    // the fields and the purpose are all in the key, so no read is ever dropped or narrowed
+    // because another event looks like it (a different reader, more fields, governance's purpose).
+    // Changes are never folded: each is its own event.
     uniqueIndex('events_read_once_idx')
-      .on(t.requestId, t.action, t.subjectId, t.outcome)
+      .on(
+        t.requestId,
+        t.actorSubject,
+        sql`coalesce(${t.actorOrganisation}, '')`,
+        t.action,
+        t.subjectId,
+        t.outcome,
+        sql`coalesce(${t.purpose}, '')`,
+        t.fields,
+      )
       .where(sql`${t.action} LIKE '%.read' AND ${t.requestId} IS NOT NULL`),
   ],
 );

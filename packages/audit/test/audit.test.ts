@@ -154,13 +154,13 @@ function row(personId: string) {
 }
 
 describe('once per request', () => {
-  it('a read is written once per request, action, subject and outcome, even from racing transactions', async () => {
+  it('the same read repeated in one request is one event, even from racing transactions', async () => {
     const requestId = newId();
     const personId = newId();
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 6 }, () =>
         db().transaction(async (tx) => {
-          await recordAuditEvents(tx, actor(requestId), [read(personId, [`f${i}`])]);
+          await recordAuditEvents(tx, actor(requestId), [read(personId, ['givenName', 'nhsNumber'])]);
         }),
       ),
     );
@@ -170,10 +170,56 @@ describe('once per request', () => {
     expect(
       rows
         .filter((r) => r.requestId === requestId)
-        .map((r) => r.outcome)
+        .map((r) => `${r.outcome} ${r.fields.join(',')}`)
         .sort(),
-    ).toEqual(['DENIED', 'SUCCESS']);
+    ).toEqual(['DENIED givenName', 'SUCCESS givenName,nhsNumber']);
     expect(rows).toHaveLength(3);
+  });
+
+  // Before issue 24 the key was (request, action, subject, outcome) only: each of these was
+  // dropped as a repeat of the first read, so a narrow read hid a wide one and another user's
+  // read under the same request id left no trace.
+  it('never folds a read into one that only looks like it: another reader, other fields, another purpose', async () => {
+    const requestId = newId();
+    const personId = newId();
+    const other: Principal = { subject: 'worker-2', roles: ['RECONNECT_STAFF'], organisationCode: 'RC-NW' };
+    const elsewhere: Principal = { ...principal, organisationCode: 'RC-LDN' };
+    await recordAuditEvents(db(), actor(requestId), [read(personId, ['id'])]);
+    await Promise.all([
+      recordAuditEvents(db(), actor(requestId), [read(personId, ['id', 'nhsNumber', 'riskOfSeriousHarm'])]),
+      recordAuditEvents(db(), { ...actor(requestId), principal: other }, [read(personId, ['id'])]),
+      recordAuditEvents(db(), { ...actor(requestId), principal: elsewhere }, [read(personId, ['id'])]),
+      recordAuditEvents(db(), { ...actor(requestId), purpose: 'identity resolution' }, [
+        read(personId, ['id']),
+      ]),
+      recordAuditEvents(db(), { ...actor(requestId), purpose: undefined }, [read(personId, ['id'])]),
+    ]);
+    // True repeats are still one event each.
+    await recordAuditEvents(db(), { ...actor(requestId), principal: other }, [read(personId, ['id'])]);
+    await recordAuditEvents(db(), { ...actor(requestId), purpose: undefined }, [read(personId, ['id'])]);
+    const rows = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, personId));
+    expect(
+      rows
+        .map((r) => `${r.actorSubject}@${r.actorOrganisation} ${r.purpose ?? '-'} ${r.fields.join(',')}`)
+        .sort(),
+    ).toEqual([
+      'worker-1@RC-LDN DIRECT_CARE id',
+      'worker-1@RC-NW - id',
+      'worker-1@RC-NW DIRECT_CARE id',
+      'worker-1@RC-NW DIRECT_CARE id,nhsNumber,riskOfSeriousHarm',
+      'worker-1@RC-NW identity resolution id',
+      'worker-2@RC-NW DIRECT_CARE id',
+    ]);
+  });
+
+  it("keeps the client's correlation id beside the request id, in no key", async () => {
+    const requestId = newId();
+    const personId = newId();
+    await recordAuditEvents(db(), { ...actor(requestId), correlationId: 'client-1' }, [read(personId)]);
+    // The same read under the same hub request id is a repeat whatever the client said.
+    await recordAuditEvents(db(), { ...actor(requestId), correlationId: 'client-2' }, [read(personId)]);
+    const rows = await db().select().from(auditEvents).where(eq(auditEvents.subjectId, personId));
+    expect(rows.map((r) => [r.requestId, r.correlationId])).toEqual([[requestId, 'client-1']]);
   });
 
   it('changes are never folded: each is its own event', async () => {
@@ -490,6 +536,76 @@ describe('the rows the old trigger chained (migration 0003)', () => {
   }
 });
 
+describe("the client's correlation id in the chain (migrations 0004, 0005)", () => {
+  it('rows chained before it verify unchanged; a correlation id added, edited or removed is found', async () => {
+    // The audit migrations up to 0003, as a database made before this change has them.
+    const folder = mkdtempSync(join(tmpdir(), 'audit-before-correlation-'));
+    try {
+      cpSync(auditMigrations.folder, folder, { recursive: true });
+      const journalFile = join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < '0004');
+      writeFileSync(journalFile, JSON.stringify(journal));
+      const before = await createTestDatabase({ migrations: [{ name: 'audit', folder }] });
+      const bdb = before.handle.db;
+      try {
+        // As the code before it wrote them (no correlation_id column yet), chained and signed.
+        for (let i = 0; i < 3; i += 1) {
+          await bdb.execute(sql`
+            insert into audit.events (at, actor_subject, actor_roles, action, subject_type, subject_id, fields, outcome, request_id)
+            values (now(), 'worker-1', '{RECONNECT_STAFF}', 'person.read', 'Person', ${newId()}, '{givenName}', 'SUCCESS', ${newId()})`);
+        }
+        await new AuditSequencer({ db: bdb, signer }).drain();
+        await before.handle.migrate([auditMigrations]);
+        await recordAuditEvents(bdb, { ...actor(), correlationId: 'client-abc' }, [
+          read(newId()),
+          read(newId()),
+        ]);
+        await new AuditSequencer({ db: bdb, signer }).drain();
+        await expect(verify(bdb)).resolves.toMatchObject({ ok: true, checked: 5, pending: 0 });
+
+        const [oldRow] = rowsOf<{ seq: number }>(
+          await bdb.execute(
+            sql`select seq from audit.events where correlation_id is null order by seq limit 1`,
+          ),
+        );
+        const [newRow] = rowsOf<{ seq: number }>(
+          await bdb.execute(
+            sql`select seq from audit.events where correlation_id is not null order by seq limit 1`,
+          ),
+        );
+        for (const [statement, undo, seq] of [
+          [
+            sql`update audit.events set correlation_id = 'forged' where seq = ${oldRow!.seq}`,
+            sql`update audit.events set correlation_id = null where seq = ${oldRow!.seq}`,
+            oldRow!.seq,
+          ],
+          [
+            sql`update audit.events set correlation_id = 'client-xyz' where seq = ${newRow!.seq}`,
+            sql`update audit.events set correlation_id = 'client-abc' where seq = ${newRow!.seq}`,
+            newRow!.seq,
+          ],
+          [
+            sql`update audit.events set correlation_id = null where seq = ${newRow!.seq}`,
+            sql`update audit.events set correlation_id = 'client-abc' where seq = ${newRow!.seq}`,
+            newRow!.seq,
+          ],
+        ] as const) {
+          await asOwner(bdb, statement);
+          const report = await verify(bdb);
+          await asOwner(bdb, undo);
+          expect(report.problems[0]).toMatchObject({ kind: 'edited', seq: Number(seq) });
+        }
+        await expect(verify(bdb)).resolves.toMatchObject({ ok: true });
+      } finally {
+        await before.drop();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('AuditRecorder', () => {
   it("writes one tick's reads with one INSERT, once per subject per request, with the actor", async () => {
     const requestId = newId();
@@ -504,8 +620,9 @@ describe('AuditRecorder', () => {
       Promise.all([
         recorder.record(read(a)),
         recorder.record(read(b)),
-        recorder.record(read(a)), // the same read through another path of the query
-        recorder.record(read(a, ['nhsNumber'])), // sent, and skipped by the index: `a` is read already
+        recorder.record(read(a)), // the same read through another path of the query: not sent again
+        // Other fields of `a`: its own event (before issue 24 the index dropped it, narrowing the read).
+        recorder.record(read(a, ['nhsNumber'])),
         recorder.record({ ...read(c), outcome: 'DENIED' }),
       ]),
     );
@@ -519,6 +636,7 @@ describe('AuditRecorder', () => {
     expect(rows.map((r) => [r.subjectId, r.fields, r.outcome])).toEqual([
       [a, ['givenName'], 'SUCCESS'],
       [b, ['givenName'], 'SUCCESS'],
+      [a, ['nhsNumber'], 'SUCCESS'],
       [c, ['givenName'], 'DENIED'],
     ]);
     expect(rows[0]).toMatchObject({

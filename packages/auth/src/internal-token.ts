@@ -140,7 +140,10 @@ function keyOf(source: InternalKeySource, audience: string): Buffer {
 
 export interface InternalClaims {
   principal: Principal;
+  /** The hub's own id of the request, made by the gateway (never a client's). */
   requestId: string;
+  /** The id the client sent (X-Request-Id, X-Correlation-Id), kept for the audit; decides nothing. */
+  correlationId?: string | undefined;
   purpose?: string | undefined;
   /** Who sent it: `gateway` or the calling subgraph's name. */
   caller: string;
@@ -186,6 +189,7 @@ export async function signInternalToken(
       name: p.displayName,
       staff_id: p.staffId,
       rid: claims.requestId,
+      ...(claims.correlationId ? { cid: claims.correlationId } : {}),
       pou: claims.purpose,
       bh: bodyHash,
       caller: claims.caller,
@@ -269,6 +273,7 @@ export async function verifyInternalToken(
       staffId: str(payload.staff_id),
     },
     requestId: String(payload.rid),
+    correlationId: str(payload.cid),
     purpose: str(payload.pou),
     caller: str(payload.caller) ?? 'unknown',
     reads: readsOf(payload.rf),

@@ -37,6 +37,14 @@ describe('internal token', () => {
     await expect(verifyInternalToken(secret, 'person', token, hash)).resolves.toEqual(claims);
   });
 
+  it("carries the client's correlation id beside the hub's request id, and no claim when there is none", async () => {
+    const correlated = { ...claims, correlationId: 'client id 0001' };
+    const token = await signInternalToken(secret, 'person', correlated, hash);
+    await expect(verifyInternalToken(secret, 'person', token, hash)).resolves.toEqual(correlated);
+    const plain = await signInternalToken(secret, 'person', claims, hash);
+    expect(JSON.parse(Buffer.from(plain.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('cid');
+  });
+
   it('is the HS256 JWT jose signs: the same header and claims, valid for 60 seconds', async () => {
     const token = await signInternalToken(secret, 'person', claims, hash);
     const [header, payload] = token

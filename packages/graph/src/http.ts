@@ -23,6 +23,12 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
   landingPage?: Route;
   /** Where each GraphQL request's duration goes, by operation and outcome (see `requestObservation`). */
   metrics?: DeployableMetrics;
+  /**
+   * Keep a well-formed `x-request-id` as the request's id: only for servers that answer the hub's
+   * own processes (the subgraphs, whose callers are the gateway and each other). Unset (the
+   * gateway), every request gets a new id and the caller's is its correlation id.
+   */
+  trustRequestIdHeader?: boolean;
 }
 
 /**
@@ -68,22 +74,73 @@ function errorBody(message: string, code: string, requestId: string) {
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
-/** What a caller's own `x-request-id` may look like to be kept: no spaces, quotes or markup. */
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+/** What an `x-request-id` from inside the hub (the gateway, a subgraph) may look like to be kept. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
-const requestIds = new WeakMap<IncomingMessage, string>();
+/**
+ * What a caller's own id may be to be kept as its correlation id (next/trust.md, "The audit's
+ * request id"): 1 to 128 printable ASCII characters. Anything else (longer, a control character,
+ * a byte outside ASCII) is dropped whole rather than cut or cleaned: a changed id correlates nothing.
+ */
+export const CORRELATION_ID_PATTERN = /^[\x20-\x7e]{1,128}$/;
+
+/** A request's ids: the hub's own, and the caller's correlation id beside it when it sent a usable one. */
+export interface RequestIds {
+  requestId: string;
+  correlationId?: string | undefined;
+}
 
 /**
- * The id of a request: the caller's `x-request-id` when it is a sane token, otherwise a new UUID.
- * The same for the whole request, so the context, the logs, the audit events and the answer agree.
+ * The caller's correlation id at the hub's edge: its `x-correlation-id` (what the BaRS FHIR
+ * endpoint passes on), else its `x-request-id`, when it fits CORRELATION_ID_PATTERN.
  */
-export function requestIdOf(req: IncomingMessage): string {
-  let id = requestIds.get(req);
-  if (!id) {
-    const header = req.headers[REQUEST_ID_HEADER];
-    id = typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : randomUUID();
-    requestIds.set(req, id);
+export function correlationIdOf(
+  header: (name: string) => string | string[] | null | undefined,
+): string | undefined {
+  for (const name of [CORRELATION_ID_HEADER, REQUEST_ID_HEADER]) {
+    const value = header(name);
+    if (typeof value === 'string' && CORRELATION_ID_PATTERN.test(value)) return value;
   }
-  return id;
+  return undefined;
+}
+
+/**
+ * The ids of a request at the hub's edge (the gateway): a new UUID, always. Security: a caller's
+ * id decided what the audit trail folded together (a read hidden behind another caller's, or
+ * behind its own earlier narrower read); now it is only kept, as `correlationId`, and decides
+ * nothing (docs/RELIABILITY.md, "The audit's request id").
+ */
+export function edgeRequestIds(header: (name: string) => string | string[] | null | undefined): RequestIds {
+  const correlationId = correlationIdOf(header);
+  return { requestId: randomUUID(), ...(correlationId ? { correlationId } : {}) };
+}
+
+const requestIds = new WeakMap<IncomingMessage, RequestIds>();
+
+/**
+ * The ids of a request, the same for the whole request, so the context, the logs, the audit
+ * events and the answer agree. Edge ids (a new UUID) unless the handler was told the request
+ * comes from inside the hub (`trustRequestIdHeader`, the subgraphs), where `x-request-id` is the
+ * gateway's own id.
+ */
+export function requestIdsOf(req: IncomingMessage, trustRequestIdHeader = false): RequestIds {
+  let ids = requestIds.get(req);
+  if (!ids) {
+    const header = req.headers[REQUEST_ID_HEADER];
+    ids =
+      trustRequestIdHeader && typeof header === 'string' && REQUEST_ID_PATTERN.test(header)
+        ? { requestId: header }
+        : trustRequestIdHeader
+          ? { requestId: randomUUID() }
+          : edgeRequestIds((name) => req.headers[name]);
+    requestIds.set(req, ids);
+  }
+  return ids;
+}
+
+/** The hub's id of a request (see requestIdsOf). */
+export function requestIdOf(req: IncomingMessage): string {
+  return requestIdsOf(req).requestId;
 }
 
 /**
@@ -119,8 +176,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export function createGraphqlHttpHandler<C extends BaseContext>(options: GraphqlHttpOptions<C>) {
   const path = options.path ?? '/graphql';
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const requestId = requestIdOf(req);
+    const { requestId, correlationId } = requestIdsOf(req, options.trustRequestIdHeader);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // The caller's own id back beside the hub's, so it can match the answer to what it sent.
+    if (correlationId) res.setHeader(CORRELATION_ID_HEADER, correlationId);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = options.routes?.[url.pathname];
@@ -183,6 +242,7 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           'http.request.method': method,
           'url.path': path,
           'reconnect.request_id': requestId,
+          ...(correlationId ? { 'reconnect.correlation_id': correlationId } : {}),
           'reconnect.deployable': options.metrics?.deployable ?? 'graphql',
         },
         async (span) => {

@@ -76,7 +76,10 @@ export interface SubgraphContext<L = unknown> {
   /** The subgraph serving the request (the caller name of its calls to other subgraphs). */
   subgraph: string;
   principal: Principal;
+  /** The hub's own id of the request, made by the gateway (next/trust.md). */
   requestId: string;
+  /** The id the client sent, kept beside `requestId` for the audit and the logs; it decides nothing. */
+  correlationId?: string | undefined;
   purpose?: string | undefined;
   /** Who sent the request: `gateway`, or the subgraph calling on the caller's behalf. */
   caller: string;
@@ -124,6 +127,7 @@ export interface Subgraph {
   createContext(input: {
     principal: Principal;
     requestId: string;
+    correlationId?: string;
     purpose?: string;
     caller?: string;
   }): Promise<SubgraphContext<never>>;
@@ -177,6 +181,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
   const createContext = async (input: {
     principal: Principal;
     requestId: string;
+    correlationId?: string | undefined;
     purpose?: string | undefined;
     caller?: string;
     reads?: Record<string, string[]> | undefined;
@@ -185,6 +190,7 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
       subgraph: definition.name,
       principal: input.principal,
       requestId: input.requestId,
+      correlationId: input.correlationId,
       purpose: input.purpose,
       caller: input.caller ?? 'gateway',
       reads: input.reads,
@@ -192,7 +198,10 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
       clock: deps.clock,
       access: new Access({ db: deps.db, principal: input.principal, now: () => deps.clock.now() }),
       audit: undefined as unknown as AuditRecorder,
-      log: log.child({ requestId: input.requestId }),
+      log: log.child({
+        requestId: input.requestId,
+        ...(input.correlationId ? { correlationId: input.correlationId } : {}),
+      }),
       deps: ownDeps,
     };
     base.audit = new AuditRecorder(deps.db, () => auditActor(input, deps.clock.now()));
@@ -237,6 +246,8 @@ export function createSubgraph<L>(definition: SubgraphDefinition<L>, deps: Subgr
         context: contextFromRequest,
         maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
         metrics,
+        // Its callers are the gateway and other subgraphs: their x-request-id is the hub's own.
+        trustRequestIdHeader: true,
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
           // Ready when its database answers: a load balancer sends it no request before then.

@@ -29,7 +29,10 @@ export interface HubClientOptions {
 
 export interface OnBehalfOf {
   principal: Principal;
+  /** The hub's id of the request being served (a new one when there is none: a background job). */
   requestId?: string;
+  /** The client's correlation id of that request, carried on so the callee's audit keeps it too. */
+  correlationId?: string | undefined;
   purpose?: string | undefined;
 }
 
@@ -85,6 +88,7 @@ export class HubClient {
       {
         principal: onBehalfOf.principal,
         requestId,
+        correlationId: onBehalfOf.correlationId,
         purpose: onBehalfOf.purpose,
         caller: this.options.callerName,
       },
@@ -126,7 +130,7 @@ export class HubClient {
 /** What a call on the caller's behalf needs of the request: who serves it, for whom, and the deps. */
 export type CallingRequest = Pick<
   SubgraphContext,
-  'subgraph' | 'deps' | 'principal' | 'requestId' | 'purpose'
+  'subgraph' | 'deps' | 'principal' | 'requestId' | 'correlationId' | 'purpose'
 >;
 
 /**
@@ -141,7 +145,12 @@ export function hubFor(ctx: CallingRequest) {
     callerName: ctx.subgraph,
     metrics: ctx.deps.metrics,
   });
-  const onBehalfOf = { principal: ctx.principal, requestId: ctx.requestId, purpose: ctx.purpose };
+  const onBehalfOf = {
+    principal: ctx.principal,
+    requestId: ctx.requestId,
+    correlationId: ctx.correlationId,
+    purpose: ctx.purpose,
+  };
   return {
     call: <T>(subgraph: string, query: string, variables: Record<string, unknown>) =>
       client.call<T>(subgraph, query, variables, onBehalfOf),

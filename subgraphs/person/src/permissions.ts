@@ -127,7 +127,9 @@ export const permissions: IRules = {
   // The types below are reachable only through a Person field or mutation guarded above.
   HealthNeed: allow,
   RiskAssessment: allow,
-  AuditEvent: allow,
+  // next/trust.md: the client's correlation id is information governance's alone. The type is
+  // reached only through `accessLog` (admin) today; the field keeps its own rule should that change.
+  AuditEvent: { '*': allow, correlationId: admin },
   AuditEventConnection: allow,
   PageInfo: allow,
   LocalAuthority: allow,

@@ -25,6 +25,8 @@ export type AuditEvent = {
   actorOrganisation?: Maybe<Scalars['String']['output']>;
   actorSubject: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
+  /** The X-Request-Id or X-Correlation-Id the client sent, if any. `requestId` is always the hub's own. */
+  correlationId?: Maybe<Scalars['String']['output']>;
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   outcome: Scalars['String']['output'];

@@ -1,0 +1,3 @@
+DROP INDEX "audit"."events_read_once_idx";--> statement-breakpoint
+ALTER TABLE "audit"."events" ADD COLUMN "correlation_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "events_read_once_idx" ON "audit"."events" USING btree ("request_id","actor_subject",coalesce("actor_organisation", ''),"action","subject_id","outcome",coalesce("purpose", ''),"fields") WHERE "audit"."events"."action" LIKE '%.read' AND "audit"."events"."request_id" IS NOT NULL;
