@@ -12,9 +12,11 @@ import {
   type Directory,
   type ReferralDraft,
 } from '../src/presenters/referralForm.ts';
+import { monthErrorListOf, monthPeriodOf, periodQuery } from '../src/presenters/monthPeriod.ts';
 import {
-  acceptanceOf,
+  anySmallOf,
   chartsOf,
+  controlledOf,
   csvOf,
   tableOf,
   type ServiceFigures,
@@ -160,6 +162,7 @@ function metrics(over: Partial<ServiceMetrics>): ServiceMetrics {
     bySource: [],
     accepted: 0,
     declined: 0,
+    acceptance: null,
     released: 0,
     preReleaseContactTargetMet: null,
     engagedWithin28Days: null,
@@ -169,54 +172,176 @@ function metrics(over: Partial<ServiceMetrics>): ServiceMetrics {
     handoversRequested: 0,
     handoversOverdue: 0,
     medianHandoverResponseHours: null,
+    disclosureControlled: true,
+    smallNumbers: [],
     ...over,
   };
 }
 
 describe('service metrics', () => {
+  // As a commissioner gets them: rounded, small numbers named by the API.
   const rows: ServiceFigures[] = [
     {
       code: 'RC-NW',
       name: 'RECONNECT North West',
-      metrics: metrics({ referralsReceived: 10, accepted: 4, preReleaseContactTargetMet: 0.5 }),
+      metrics: metrics({
+        referralsReceived: 10,
+        accepted: 5,
+        acceptance: 0.42,
+        preReleaseContactTargetMet: 0.5,
+        smallNumbers: ['accepted'],
+      }),
     },
     {
       code: 'RC-LON',
       name: 'RECONNECT London',
-      metrics: metrics({ referralsReceived: 5, handoversOverdue: 2 }),
+      metrics: metrics({
+        referralsReceived: 5,
+        handoversOverdue: 5,
+        smallNumbers: ['referralsReceived', 'acceptance', 'handoversOverdue'],
+      }),
     },
   ];
   const total: ServiceFigures = {
     code: null,
     name: 'All services',
-    metrics: metrics({ referralsReceived: 15, accepted: 4 }),
+    metrics: metrics({ referralsReceived: 15, accepted: 5, acceptance: 0.38, smallNumbers: ['accepted'] }),
   };
 
-  it('draws a bar per service, scaled, each labelled with its figure', () => {
+  it('draws a bar per service, scaled, each labelled with its figure and small numbers marked in words', () => {
     const [referrals, acceptance, contact, engagement, overdue] = chartsOf(rows);
-    expect(referrals!.bars.map((b) => [b.label, b.text, b.barWidth])).toEqual([
-      ['North West', '10', 250],
-      ['London', '5', 125],
+    expect(referrals!.bars.map((b) => [b.label, b.text, b.barWidth, b.small])).toEqual([
+      ['North West', '10', 250, false],
+      ['London', '5 [c]', 125, true],
     ]);
-    expect(acceptance!.bars.map((b) => b.text)).toEqual(['40%', '0%']);
-    expect(contact!.bars.map((b) => b.text)).toEqual(['50%', 'No data']);
-    expect(engagement!.description).toBe(
-      'Engaged within 28 days of release: North West No data, London No data',
+    expect(referrals!.anySmall).toBe(true);
+    expect(referrals!.description).toBe(
+      'Referrals received: North West 10, London 5 (small number: between 1 and 7, shown as 5)',
     );
-    expect(overdue!.bars[1]!.text).toBe('2');
-    expect(acceptanceOf(metrics({}))).toBeNull();
+    // Acceptance is the API's share, never one the console divides from rounded counts.
+    expect(acceptance!.bars.map((b) => b.text)).toEqual(['42%', '[c]']);
+    expect(acceptance!.description).toContain('London not shown (not shown: fewer than 10 people)');
+    expect(contact!.bars.map((b) => b.text)).toEqual(['50%', 'No data']);
+    expect(contact!.anySmall).toBe(false);
+    expect(engagement!.description).toBe(
+      'Engaged within 28 days of release: North West no data, London no data',
+    );
+    expect(overdue!.bars[1]!.text).toBe('5 [c]');
   });
 
-  it('writes the same figures as the table and the CSV, with all services last', () => {
+  it('marks a small number in the table for the eye and, spelt out, for a screen reader', () => {
     const table = tableOf(rows, total);
     expect(table.rows.map((r) => r[0]!.text)).toEqual([
       'RECONNECT North West',
       'RECONNECT London',
       'All services',
     ]);
-    const csv = csvOf('2026-09-01', '2026-11-30', rows, total).split('\r\n');
-    expect(csv[1]).toBe('RC-NW,RECONNECT North West,2026-09-01,2026-11-30,10,4,40,0,0,50,,,0,0,0');
-    expect(csv[3]).toMatch(/^ALL,All services,/);
+    const london = table.rows[1]!;
+    expect(london[1]).toMatchObject({
+      html: '<span aria-hidden="true">5 [c]</span><span class="govuk-visually-hidden">5 (small number: between 1 and 7, shown as 5)</span>',
+      classes: 'rc-small-number',
+    });
+    expect(table.rows[0]![1]).toEqual({ text: '10', format: 'numeric', classes: '' });
+    expect(controlledOf(rows, total)).toBe(true);
+    expect(anySmallOf(rows, total)).toBe(true);
+    const exact = rows.map((r) => ({
+      ...r,
+      metrics: { ...r.metrics, disclosureControlled: false, smallNumbers: [] },
+    }));
+    expect(controlledOf(exact, null)).toBe(false);
+    expect(anySmallOf(exact, null)).toBe(false);
+  });
+
+  it('writes the same figures as the CSV, saying for each row what is controlled and small', () => {
+    const csv = csvOf('2026-09-01', '2026-11-25', rows, total).split('\r\n');
+    expect(csv[0]).toBe(
+      'Service code,Service,From,To,Referrals received,Accepted,Acceptance (%),Declined,Released,' +
+        'Pre-release contact target met (%),Engaged within 28 days of release (%),Median days to first contact,' +
+        'Open caseload today,Handovers requested,Handovers overdue today,Disclosure controlled,Small numbers',
+    );
+    expect(csv[1]).toBe(
+      'RC-NW,RECONNECT North West,2026-09-01,2026-11-25,10,5,42,0,0,50,,,0,0,0,yes,Accepted',
+    );
+    expect(csv[2]).toBe(
+      'RC-LON,RECONNECT London,2026-09-01,2026-11-25,5,0,,0,0,,,,0,0,5,yes,Referrals received; Acceptance (%); Handovers overdue today',
+    );
+    expect(csv[3]).toMatch(/^ALL,All services,2026-09-01,2026-11-25,15,5,38,/);
+  });
+});
+
+describe('the commissioner’s months', () => {
+  const today = '2026-11-25';
+  const q = (fm: string, fy: string, tm: string, ty: string) => ({
+    'from-month': fm,
+    'from-year': fy,
+    'to-month': tm,
+    'to-year': ty,
+  });
+
+  it('starts with the last three months, this one to today', () => {
+    expect(monthPeriodOf({}, today)).toMatchObject({
+      from: '2026-09-01',
+      to: '2026-11-25',
+      errors: {},
+      values: { 'from-month': '9', 'from-year': '2026', 'to-month': '11', 'to-year': '2026' },
+    });
+    expect(monthPeriodOf({}, '2026-01-10')).toMatchObject({ from: '2025-11-01', to: '2026-01-10' });
+  });
+
+  it.each([
+    [q('1', '2026', '1', '2026'), '2026-01-01', '2026-01-31'],
+    [q('2', '2028', '2', '2028'), null, null], // in the future of 2026-11-25
+    [q('2', '2024', '2', '2024'), '2024-02-01', '2024-02-29'], // a leap year
+    [q('2', '2026', '2', '2026'), '2026-02-01', '2026-02-28'],
+    [q('12', '2025', '11', '2026'), '2025-12-01', '2026-11-25'], // to the month in progress: to today
+    [q(' 03 ', '2026', '10', '2026'), '2026-03-01', '2026-10-31'],
+  ])('%o is %s to %s', (query, from, to) => {
+    expect(monthPeriodOf(query, today)).toMatchObject({ from, to });
+  });
+
+  it.each([
+    [q('', '', '11', '2026'), 'from', 'Enter the first month of the period'],
+    [
+      q('13', '2026', '11', '2026'),
+      'from',
+      'The start of the period must be a real month and year, for example 9 2026',
+    ],
+    [
+      q('0', '2026', '11', '2026'),
+      'from',
+      'The start of the period must be a real month and year, for example 9 2026',
+    ],
+    [
+      q('9', '26', '11', '2026'),
+      'from',
+      'The start of the period must be a real month and year, for example 9 2026',
+    ],
+    [q('9', '2026', '12', '2026'), 'to', 'The end of the period must be this month or earlier'],
+    [
+      q('10', '2026', '9', '2026'),
+      'to',
+      'The end of the period must be the same month as its start or later',
+    ],
+    [q('9', '2026', '', ''), 'to', 'Enter the last month of the period'],
+    [q('9', '2026', '11', ''), 'to', 'The end of the period must include a year', 'year'],
+    [q('', '2026', '11', '2026'), 'from', 'The start of the period must include a month'],
+  ])('%o is refused at %s', (query, field, message, part = 'month') => {
+    const period = monthPeriodOf(query, today);
+    expect(period.errors[field]).toBe(message);
+    expect(period.from).toBeNull();
+    expect(monthErrorListOf(period.errors, period.errorParts)).toContainEqual({
+      text: message,
+      href: `#${field}-${part}`,
+    });
+  });
+
+  it('asks a link for the same months', () => {
+    expect(periodQuery('2026-09-01', '2026-11-25')).toEqual({
+      'from-month': '9',
+      'from-year': '2026',
+      'to-month': '11',
+      'to-year': '2026',
+    });
   });
 });
 

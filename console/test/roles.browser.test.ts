@@ -363,16 +363,21 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await signIn(page, DEMO.commissioner);
     await page.waitForURL('**/service-metrics');
     await screen(page, 'commissioner-metrics');
+    // Disclosure-controlled, and the page says so and what its mark means.
+    await page.locator('#disclosure-control').getByText('Counts are rounded to the nearest 5').waitFor();
+    expect(await page.locator('input[name$="-day"]').count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download these figures (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^reconnect-service-metrics-all-.*\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toMatch(/^Service code,Service,From,To,Referrals received/);
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^Service code,Service,From,To,Referrals received.*,Disclosure controlled,Small numbers$/,
+    );
     expect(csv).toContain('RC-NW,RECONNECT North West');
     await page.getByLabel('Service', { exact: true }).selectOption({ label: 'RECONNECT North West' });
-    await page.getByRole('group', { name: 'To' }).getByLabel('Year').fill('');
+    await page.getByRole('group', { name: 'Last month' }).getByLabel('Year').fill('');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.getByText('There is a problem').waitFor();
     await screen(page, 'commissioner-metrics-errors');

@@ -38,6 +38,16 @@ afterAll(async () => {
   await env?.stop();
 });
 
+/** "25 November 2026" for a YYYY-MM-DD date. */
+function formatLong(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
 function navOf(html: string): string[] {
   const $ = cheerio.load(html);
   return $('.govuk-service-navigation a')
@@ -53,12 +63,22 @@ describe('service metrics (commissioner)', () => {
     const rows = $('table tbody tr');
     expect(rows.length).toBe(8); // seven services and all together
     const nw = rows.filter((_, tr) => $(tr).find('th').text().trim() === 'RECONNECT North West');
-    expect(nw.find('td').first().text().trim()).toBe('1');
+    // One referral, disclosure-controlled: a small number, shown as 5 and marked in words.
+    const received = nw.find('td').first();
+    expect(received.find('[aria-hidden="true"]').text()).toBe('5 [c]');
+    expect(received.find('.govuk-visually-hidden').text()).toBe(
+      '5 (small number: between 1 and 7, shown as 5)',
+    );
     expect(rows.last().find('th').text().trim()).toBe('All services');
     const charts = $('svg.rc-chart');
     expect(charts.length).toBe(5);
     expect(charts.first().attr('role')).toBe('img');
-    expect(charts.first().attr('aria-label')).toContain('North West 1');
+    expect(charts.first().attr('aria-label')).toContain(
+      'North West 5 (small number: between 1 and 7, shown as 5)',
+    );
+    // The small number's bar is hatched, and labelled with the mark: not told by colour alone.
+    expect(charts.first().find('rect.rc-chart__bar--small').length).toBeGreaterThan(0);
+    expect(charts.first().find('pattern').length).toBe(1);
     expect(
       $('figcaption')
         .map((_, f) => $(f).text().trim())
@@ -70,28 +90,44 @@ describe('service metrics (commissioner)', () => {
       'Engaged within 28 days of release',
       'Handovers overdue today',
     ]);
+    // The page says the figures are controlled, and what the mark means.
+    const key = $('#disclosure-control').text().replace(/\s+/g, ' ');
+    expect(key).toContain('Counts are rounded to the nearest 5');
+    expect(key).toContain('[c] marks a small number: a count between 1 and 7, shown as 5');
   });
 
-  it('shows one service for a chosen period, and refuses a period that ends before it starts', async () => {
+  it('asks for whole months, and says so when the months are wrong', async () => {
+    const page = await commissioner.get('/service-metrics').expect(200);
+    const $ = cheerio.load(page.text);
+    // No day to choose: a commissioner's period is whole months (this one to date by default).
+    expect($('input[name$="-day"]').length).toBe(0);
+    expect($('input[name="from-month"]').length).toBe(1);
+    expect($('input[name="to-year"]').val()).toBe(env.today().slice(0, 4));
+    expect($('h2').first().text()).toContain(`to ${formatLong(env.today())}`);
+
     const one = await commissioner
-      .get(
-        '/service-metrics?service=RC-NW&from-day=1&from-month=1&from-year=2026&to-day=31&to-month=12&to-year=2026',
-      )
+      .get('/service-metrics?service=RC-NW&from-month=1&from-year=2026&to-month=10&to-year=2026')
       .expect(200);
-    const $ = cheerio.load(one.text);
-    expect($('table tbody tr').length).toBe(1);
-    expect($('h2').first().text()).toContain('RECONNECT North West: 1 January 2026 to 31 December 2026');
+    const $one = cheerio.load(one.text);
+    expect($one('table tbody tr').length).toBe(1);
+    expect($one('h2').first().text()).toContain('RECONNECT North West: 1 January 2026 to 31 October 2026');
+
     const bad = await commissioner
-      .get('/service-metrics?from-day=2&from-month=3&from-year=2026&to-day=1&to-month=3&to-year=2026')
+      .get('/service-metrics?from-month=3&from-year=2026&to-month=2&to-year=2026')
       .expect(400);
-    expect(cheerio.load(bad.text)('.govuk-error-summary').text()).toContain(
-      'The end of the period must be after its start',
-    );
+    const summary = cheerio.load(bad.text)('.govuk-error-summary');
+    expect(summary.text()).toContain('The end of the period must be the same month as its start or later');
+    expect(summary.find('a').attr('href')).toBe('#to-month');
+    const unreal = await commissioner
+      .get('/service-metrics?from-month=13&from-year=2026&to-month=2&to-year=2026')
+      .expect(400);
+    expect(cheerio.load(unreal.text)('#from-error').text()).toContain('must be a real month and year');
   });
 
-  it('downloads the same figures as CSV', async () => {
+  it('downloads the same controlled figures as CSV, saying which are small numbers', async () => {
     const page = await commissioner.get('/service-metrics').expect(200);
     const href = cheerio.load(page.text)('a[download]').attr('href')!;
+    expect(href).toMatch(/from-month=\d+&from-year=\d{4}&to-month=\d+&to-year=\d{4}/);
     const csv = await commissioner.get(href).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(
@@ -99,10 +135,17 @@ describe('service metrics (commissioner)', () => {
     );
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toContain('Service code,Service,From,To,Referrals received,Accepted,Acceptance (%)');
+    expect(lines[0]).toMatch(/,Disclosure controlled,Small numbers$/);
     expect(lines).toHaveLength(9);
     const nw = lines.find((l) => l.startsWith('RC-NW,'))!.split(',');
-    expect(nw[4]).toBe('1');
+    expect(nw[4]).toBe('5');
+    expect(nw.at(-2)).toBe('yes');
+    expect(nw.at(-1)).toContain('Referrals received');
     expect(lines.at(-1)).toMatch(/^ALL,All services,/);
+    // Every figure of the CSV is one the page shows (a count is a multiple of 5).
+    for (const line of lines.slice(1)) {
+      for (const cell of line.split(',').slice(4, 6)) expect(Number(cell) % 5, line).toBe(0);
+    }
   });
 
   it('reaches no person: every link of every page it can reach, followed, names nobody', async () => {

@@ -35,6 +35,7 @@ import {
   submitProbe,
   webhookProbes,
 } from './permission-matrix-operations.ts';
+import { BINDING_ADDITIONS } from '@reconnect/hub/testing';
 
 /** The rows of AUTH.md's field matrix, by their exact "data" label. */
 export const ROW = {
@@ -71,6 +72,7 @@ export const ROW = {
   subjectAccessReport: 'subjectAccessReport',
   // next/trust.md (joins ROWS once it is binding: see TRUST_ROWS).
   auditCorrelation: 'AuditEvent: correlationId',
+  metricsControl: 'ServiceMetrics: disclosureControlled, smallNumbers',
 } as const;
 
 /**
@@ -823,9 +825,55 @@ const correlationIdProbe: ReadProbe = {
   ]),
 };
 
+// next/trust.md: disclosure control of service metrics
+
+/**
+ * `disclosureControlled` and `smallNumbers` of the figures `serviceMetrics` answers: read wherever
+ * the figures are (a service's staff for their own service, commissioners for any). A commissioner's
+ * figures are controlled; a service's own staff's are exact, with no small numbers named.
+ */
+function metricsControlProbe(code: string | null, field: 'disclosureControlled' | 'smallNumbers'): ReadProbe {
+  return {
+    name: `serviceMetrics${code ? `(serviceCode: "${code}")` : ''}.${field}`,
+    select: () => `serviceMetrics(${code ? `serviceCode: "${code}", ` : ''}${METRICS_PERIOD}) { ${field} }`,
+    path: ['serviceMetrics', field],
+    // Exact figures name no small numbers.
+    mayBeEmpty: field === 'smallNumbers',
+    expect: along(
+      null,
+      [
+        step(ROW.metrics, 'serviceMetrics', { own: (c) => !code || code === c.org }),
+        step(ROW.metricsControl, field),
+      ],
+      (caller) => {
+        const controlled = caller.column === 'COMMISSIONER';
+        return (value) => {
+          if (field === 'disclosureControlled')
+            return value === controlled ? null : `expected ${controlled}, got ${JSON.stringify(value)}`;
+          const names = value as unknown[];
+          return Array.isArray(names) &&
+            names.every((n) => typeof n === 'string') &&
+            (controlled || !names.length)
+            ? null
+            : `expected ${controlled ? 'the names of small numbers' : 'none named'}, got ${JSON.stringify(value)}`;
+        };
+      },
+    ),
+  };
+}
+
 /** The rows of next/trust.md mapped so far; they join ROWS when 'trust' is in BINDING_ADDITIONS. */
 export const TRUST_ROWS: Record<string, RowMapping> = {
   [ROW.auditCorrelation]: { reads: [correlationIdProbe], writes: [] },
+  [ROW.metricsControl]: {
+    reads: [
+      metricsControlProbe(NW, 'disclosureControlled'),
+      metricsControlProbe(NW, 'smallNumbers'),
+      metricsControlProbe(null, 'disclosureControlled'),
+      metricsControlProbe(null, 'smallNumbers'),
+    ],
+    writes: [],
+  },
 };
 if ((BINDING_ADDITIONS as readonly string[]).includes('trust')) Object.assign(ROWS, TRUST_ROWS);
 

@@ -122,9 +122,12 @@ const PERIODS = [
   ['2017-01-01', '2017-12-31'],
   ['2016-01-01', '2025-12-31'],
 ];
+/** The commissioner's figures (disclosure-controlled), then the service's own (exact), per period. */
 const metrics = async () =>
   Promise.all(
-    PERIODS.map(async ([from, to]) => (await ok(commissioner, METRICS, { from, to })).serviceMetrics),
+    [commissioner, staff].flatMap((caller) =>
+      PERIODS.map(async ([from, to]) => (await ok(caller, METRICS, { from, to })).serviceMetrics),
+    ),
   );
 
 const db = () => hub.database.handle.db;
@@ -291,15 +294,23 @@ describe('pnpm retention', () => {
     }
   });
 
-  it('keeps the commissioner metrics of every period as they were', async () => {
+  it('keeps the metrics of every period as they were, the commissioner’s and the service’s exact ones', async () => {
     expect(await metrics()).toEqual(before);
-    // The figures are not empty: the erased cases are in them.
-    expect(before[1]).toMatchObject({
+    // The figures are not empty: the erased cases are in them (exact for the service's own staff,
+    // small numbers shown as 5 for the commissioner).
+    expect(before[PERIODS.length + 1]).toMatchObject({
       referralsReceived: 2,
       accepted: 1,
       declined: 1,
       released: 1,
       handoversRequested: 1,
+    });
+    expect(before[1]).toMatchObject({
+      referralsReceived: 5,
+      accepted: 5,
+      declined: 5,
+      released: 5,
+      handoversRequested: 5,
     });
   });
 

@@ -865,6 +865,7 @@ export type ServiceOverviewQuery = {
     referralsReceived: number;
     accepted: number;
     declined: number;
+    acceptance: number | null;
     released: number;
     preReleaseContactTargetMet: number | null;
     engagedWithin28Days: number | null;
@@ -873,6 +874,8 @@ export type ServiceOverviewQuery = {
     handoversRequested: number;
     handoversOverdue: number;
     medianHandoverResponseHours: number | null;
+    disclosureControlled: boolean;
+    smallNumbers: Array<string>;
     bySource: Array<{ __typename?: 'SourceCount'; source: ReferralSource; count: number }>;
     discharges: Array<{ __typename?: 'DischargeCount'; reason: DischargeReason; count: number }>;
   };
@@ -3863,6 +3866,7 @@ export const ServiceOverviewDocument = {
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'accepted' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'declined' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'acceptance' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'released' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'preReleaseContactTargetMet' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'engagedWithin28Days' } },
@@ -3882,6 +3886,8 @@ export const ServiceOverviewDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'handoversRequested' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'handoversOverdue' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'medianHandoverResponseHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'disclosureControlled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'smallNumbers' } },
               ],
             },
           },

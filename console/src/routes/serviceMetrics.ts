@@ -4,48 +4,29 @@
  * `serviceMetrics` and nothing about a person), and nothing on these pages links to one.
  */
 import { Router, type Request, type Response } from 'express';
-import {
-  dateOf,
-  errorListOf,
-  validate,
-  valuesOf,
-  type Errors,
-  type Field,
-  type Values,
-} from '../presenters/forms.ts';
 import { formatDate } from '../presenters/format.ts';
-import { chartsOf, csvOf, tableOf, type ServiceFigures } from '../presenters/serviceMetrics.ts';
+import { monthErrorListOf, monthPeriodOf, periodQuery } from '../presenters/monthPeriod.ts';
+import {
+  anySmallOf,
+  chartsOf,
+  controlledOf,
+  csvOf,
+  tableOf,
+  type ServiceFigures,
+} from '../presenters/serviceMetrics.ts';
 import { callerFor, type Services } from './context.ts';
-
-const PERIOD: Field[] = [
-  { kind: 'dateParts', name: 'from', label: 'From', required: 'Enter the start of the period' },
-  { kind: 'dateParts', name: 'to', label: 'To', required: 'Enter the end of the period' },
-];
-
-function shift(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function partsOf(name: string, date: string): Values {
-  const [y, m, d] = date.split('-');
-  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
-}
 
 export function serviceMetricsRoutes(services: Services): Router {
   const router = Router();
 
-  /** The period and service asked for (the last 90 days of every service to start with). */
+  /**
+   * The months and service asked for (the last three months of every service, this one to date,
+   * to start with). Whole calendar months: the only periods a commissioner's figures cover.
+   */
   async function read(req: Request, res: Response) {
     const today = services.today();
     const query = req.query as Record<string, unknown>;
-    const given = Object.keys(query).some((k) => k.startsWith('from-') || k.startsWith('to-'));
-    const values = given
-      ? valuesOf(PERIOD, query)
-      : { ...partsOf('from', shift(today, -90)), ...partsOf('to', today) };
-    const errors: Errors = validate(PERIOD, values, today);
-    const from = dateOf(values, 'from');
-    const to = dateOf(values, 'to');
-    if (!errors.to && from && to && from > to) errors.to = 'The end of the period must be after its start';
+    const { values, errors, errorParts, from, to } = monthPeriodOf(query, today);
     const caller = callerFor(res);
     const all = await services.metrics.services(caller);
     const requested = typeof query.service === 'string' ? query.service : '';
@@ -75,20 +56,20 @@ export function serviceMetricsRoutes(services: Services): Router {
       rows = each;
       total = together;
     }
-    return { values, errors, from, to, all, chosen, rows, total, ok };
+    return { values, errors, errorParts, from, to, all, chosen, rows, total, ok };
   }
 
   router.get('/service-metrics', async (req: Request, res: Response) => {
     const r = await read(req, res);
-    const fields = [...PERIOD, { kind: 'select', name: 'service', label: 'Service', options: [] } as Field];
     const csvQuery = new URLSearchParams({
       service: r.chosen?.code ?? '',
-      ...(r.ok ? { ...partsOf('from', r.from!), ...partsOf('to', r.to!) } : {}),
+      ...(r.ok ? periodQuery(r.from!, r.to!) : {}),
     });
     res.status(r.ok ? 200 : 400).render('pages/service-metrics.njk', {
       values: r.values,
       errors: r.errors,
-      errorList: errorListOf(fields, r.errors),
+      errorList: monthErrorListOf(r.errors, r.errorParts),
+      errorParts: r.errorParts,
       serviceItems: [
         { value: '', text: 'All services', selected: !r.chosen },
         ...r.all.map((s) => ({ value: s.code, text: s.name, selected: r.chosen?.code === s.code })),
@@ -97,6 +78,8 @@ export function serviceMetricsRoutes(services: Services): Router {
       scope: r.chosen ? r.chosen.name : 'All services',
       table: r.ok ? tableOf(r.rows, r.total) : null,
       charts: r.ok ? chartsOf(r.rows) : [],
+      controlled: r.ok && controlledOf(r.rows, r.total),
+      anySmall: r.ok && anySmallOf(r.rows, r.total),
       csvHref: `/service-metrics.csv?${csvQuery.toString()}`,
     });
   });

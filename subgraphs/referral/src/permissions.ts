@@ -51,6 +51,9 @@ const submissionFields = or(serviceOfReferral, referrerOfReferral);
 const caseFields = serviceOfReferral;
 const caseFieldsWithPartner = or(serviceOfReferral, partnerOfReferral);
 
+/** Who reads service metrics (AUTH.md): commissioners, and a service's staff (its own; the service checks). */
+const metricsReaders = or(hasAnyRole('COMMISSIONER'), serviceStaff);
+
 export const permissions: IRules = {
   Query: {
     referral: readers,
@@ -61,7 +64,7 @@ export const permissions: IRules = {
     // Every organisation with a relationship to referrals may subscribe; each sees its own.
     webhooks: subscribers,
     // Commissioners: every service; RECONNECT staff: their own service only (the resolver checks).
-    serviceMetrics: or(hasAnyRole('COMMISSIONER'), serviceStaff),
+    serviceMetrics: metricsReaders,
     // Information governance's subject access report, assembled by the person subgraph only.
     referralSubjectAccessPart: and(calledByPerson, hasAnyRole('RECONNECT_ADMIN')),
   },
@@ -143,8 +146,13 @@ export const permissions: IRules = {
   PageInfo: allow,
   SubmitReferralPayload: allow,
   HandoverConnection: allow,
-  // Aggregates only: nothing in a metrics answer identifies a person.
-  ServiceMetrics: allow,
+  // Aggregates only: nothing in a metrics answer identifies a person (commissioners' figures are
+  // disclosure-controlled by the service). next/trust.md names who reads the control's own fields.
+  ServiceMetrics: {
+    '*': allow,
+    disclosureControlled: metricsReaders,
+    smallNumbers: metricsReaders,
+  },
   SourceCount: allow,
   DischargeCount: allow,
   HandoverPayload: allow,

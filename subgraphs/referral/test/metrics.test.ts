@@ -13,6 +13,10 @@
  * RC-SW: R6 POLICE 10-05 PRE_RELEASE.
  * Handovers: H1 NW->LDN 10-03 10:00, answered after 30 h; H2 MID->NW 10-10 08:00, answered after 10 h;
  *   H3 NW->SE 11-20, still REQUESTED, due 11-24 (overdue today); H4 SW->SE 10-05, REQUESTED, due 10-07 (overdue).
+ *   Requested in October: H1 by NW, H2 by MID, H4 by SW (each in the service that requested it).
+ *
+ * A service's own staff see these figures exact; a commissioner sees them disclosure-controlled
+ * (metrics-disclosure.test.ts tries the attacks that control is for).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +36,7 @@ const QUERY = /* GraphQL */ `
       }
       accepted
       declined
+      acceptance
       released
       preReleaseContactTargetMet
       engagedWithin28Days
@@ -44,6 +49,8 @@ const QUERY = /* GraphQL */ `
       handoversRequested
       handoversOverdue
       medianHandoverResponseHours
+      disclosureControlled
+      smallNumbers
     }
   }
 `;
@@ -54,6 +61,7 @@ type Metrics = {
   bySource: { source: string; count: number }[];
   accepted: number;
   declined: number;
+  acceptance: number | null;
   released: number;
   preReleaseContactTargetMet: number | null;
   engagedWithin28Days: number | null;
@@ -63,6 +71,8 @@ type Metrics = {
   handoversRequested: number;
   handoversOverdue: number;
   medianHandoverResponseHours: number | null;
+  disclosureControlled: boolean;
+  smallNumbers: string[];
 };
 
 const counts = (list: { count: number }[], key: 'source' | 'reason') =>
@@ -218,12 +228,16 @@ describe('serviceMetrics', () => {
       referralsReceived: 4,
       accepted: 2,
       declined: 1,
+      acceptance: 0.5,
       released: 3,
       openCaseload: 4,
-      handoversRequested: 2,
+      // H1 only: H2 was requested by RC-MID and counts there.
+      handoversRequested: 1,
       handoversOverdue: 1,
       medianDaysReferralToFirstContact: 4,
       medianHandoverResponseHours: 20,
+      disclosureControlled: false,
+      smallNumbers: [],
     });
     expect(m.preReleaseContactTargetMet).toBeCloseTo(1 / 3, 10);
     expect(m.engagedWithin28Days).toBeCloseTo(1 / 3, 10);
@@ -233,21 +247,27 @@ describe('serviceMetrics', () => {
     expect(m.discharges).toHaveLength(9);
   });
 
-  it('gives a commissioner every service, or one', async () => {
+  it('gives a commissioner every service, or one, disclosure-controlled', async () => {
     const commissioner = await hub.as('COMMISSIONER', { org: 'NHSE-HJ' });
     const all = await commissioner.query<{ serviceMetrics: Metrics }>(QUERY, {
       from: '2026-10-01',
       to: '2026-10-31',
     });
     expect(all.body.errors).toBeUndefined();
+    // Exact: 5 received, 5 open, 3 handovers requested (H1, H2, H4), 2 overdue, a median of 20 h
+    // over 2 people. Every count from 1 to 7 is 5; the median over fewer than 10 people is withheld.
     expect(all.body.data!.serviceMetrics).toMatchObject({
       serviceCode: null,
       referralsReceived: 5,
       openCaseload: 5,
-      handoversRequested: 3,
-      handoversOverdue: 2,
-      medianHandoverResponseHours: 20,
+      handoversRequested: 5,
+      handoversOverdue: 5,
+      medianHandoverResponseHours: null,
+      disclosureControlled: true,
     });
+    expect(all.body.data!.serviceMetrics.smallNumbers).toEqual(
+      expect.arrayContaining(['referralsReceived', 'handoversRequested', 'medianHandoverResponseHours']),
+    );
     const sw = await commissioner.query<{ serviceMetrics: Metrics }>(QUERY, {
       serviceCode: 'RC-SW',
       from: '2026-10-01',
@@ -255,10 +275,21 @@ describe('serviceMetrics', () => {
     });
     expect(sw.body.data!.serviceMetrics).toMatchObject({
       serviceCode: 'RC-SW',
-      referralsReceived: 1,
-      accepted: 1,
+      referralsReceived: 5,
+      accepted: 5,
+      acceptance: null,
       released: 0,
-      handoversRequested: 1,
+      handoversRequested: 5,
+      disclosureControlled: true,
+      smallNumbers: [
+        'referralsReceived',
+        'bySource.POLICE',
+        'accepted',
+        'acceptance',
+        'openCaseload',
+        'handoversRequested',
+        'handoversOverdue',
+      ],
     });
   });
 

@@ -644,10 +644,19 @@ export type ReferrerInput = {
 
 export type ServiceMetrics = {
   __typename?: 'ServiceMetrics';
+  /** Share of referrals received in the period that were accepted (null when none were received). */
+  acceptance?: Maybe<Scalars['Float']['output']>;
   accepted: Scalars['Int']['output'];
   bySource: Array<SourceCount>;
   declined: Scalars['Int']['output'];
   discharges: Array<DischargeCount>;
+  /**
+   * True when disclosure control was applied (commissioners); false when the figures are exact (a
+   * RECONNECT service's staff and leads reading their own service). Controlled figures cover whole
+   * calendar months; each count is rounded to the nearest 5, a count from 1 to 7 shown as 5; shares
+   * are whole percentages and medians whole units, each over at least 10 people or null.
+   */
+  disclosureControlled: Scalars['Boolean']['output'];
   /** Share of people released in the period with an attended community appointment within 28 days of release. */
   engagedWithin28Days?: Maybe<Scalars['Float']['output']>;
   from: Scalars['Date']['output'];
@@ -662,6 +671,13 @@ export type ServiceMetrics = {
   released: Scalars['Int']['output'];
   /** Null when the figures cover every service the caller may see. */
   serviceCode?: Maybe<Scalars['String']['output']>;
+  /**
+   * The metrics shown as small numbers: a count from 1 to 7 shown as 5, or a share or median over
+   * fewer than 10 people left null. A field by its name (`referralsReceived`, `acceptance`), an entry
+   * of a list by the list's name and its key (`bySource.POLICE`, `discharges.NEEDS_MET`). Empty for
+   * exact figures. A count of 0, or a share or median over nobody, is not a small number.
+   */
+  smallNumbers: Array<Scalars['String']['output']>;
   to: Scalars['Date']['output'];
 };
 

@@ -720,10 +720,12 @@ export type ServiceMetricsResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['ServiceMetrics'] = ResolversParentTypes['ServiceMetrics'],
 > = {
+  acceptance?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['SourceCount']>, ParentType, ContextType>;
   declined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   discharges?: Resolver<Array<ResolversTypes['DischargeCount']>, ParentType, ContextType>;
+  disclosureControlled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   engagedWithin28Days?: Resolver<Types.Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   handoversOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -735,6 +737,7 @@ export type ServiceMetricsResolvers<
   referralsReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   released?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serviceCode?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  smallNumbers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
