@@ -35,7 +35,6 @@ import {
   submitProbe,
   webhookProbes,
 } from './permission-matrix-operations.ts';
-import { BINDING_ADDITIONS } from '@reconnect/hub/testing';
 
 /** The rows of AUTH.md's field matrix, by their exact "data" label. */
 export const ROW = {
