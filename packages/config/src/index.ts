@@ -503,6 +503,13 @@ export * from './clock.ts';
 export * from './dates.ts';
 
 // ---- BaRS FHIR connector (issue 17) ------------------------------------------------------------
+/**
+ * The largest request body the gateway reads (256 KiB; larger is HTTP 413). Here, not in the
+ * gateway, so that its clients that take bodies of their own (the BaRS FHIR endpoint) refuse
+ * exactly what the gateway would, with their own 413, instead of passing it on to be refused.
+ */
+export const GATEWAY_MAX_BODY_BYTES = 256 * 1024;
+
 /** The sources an NHS system referring through BaRS may be (shared/contract/BARS.md). */
 export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAISON_AND_DIVERSION'] as const;
 export type BarsSenderSource = (typeof BARS_SENDER_SOURCES)[number];
@@ -534,33 +541,75 @@ const barsSenders = z
     return senders;
   });
 
+const barsFhirSettings = commonEnv.extend({
+  /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
+  BARS_FHIR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  /** The gateway's public GraphQL URL; required in production (`pnpm start` uses its own gateway). */
+  GATEWAY_URL: z.string().url().optional(),
+  /** The ODS codes of the NHS organisations that may refer, and as which source. */
+  BARS_SENDERS: barsSenders,
+  /**
+   * The connector's public base URL (`https://…/FHIR/R4`), for the fullUrls of its answers;
+   * required in production. Unset outside production: the connector's own URL as it listens.
+   * Never taken from a request's Host header.
+   */
+  BARS_FHIR_BASE_URL: z.string().url().optional(),
+});
+
+type BarsFhirSettings = z.infer<typeof barsFhirSettings>;
+
+/** Whether the BaRS endpoint runs: always outside production; in production when it has senders. */
+export function barsFhirConfigured(env: Pick<BarsFhirSettings, 'NODE_ENV' | 'BARS_SENDERS'>): boolean {
+  return env.NODE_ENV !== 'production' || Object.keys(env.BARS_SENDERS).length > 0;
+}
+
+function requireBaseUrlInProduction(env: BarsFhirSettings, ctx: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && !env.BARS_FHIR_BASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_FHIR_BASE_URL'],
+      message: 'required in production: the public base URL of the answers’ fullUrls',
+    });
+  }
+}
+
 /**
- * The BaRS FHIR R4 connector (`connectors/bars-fhir/`): a client of the gateway that takes NHS
- * systems' referral messages. It holds no data and no secret: callers' own tokens go through.
+ * The BaRS FHIR R4 connector (`connectors/bars-fhir/`) in its own process: a client of the gateway
+ * that takes NHS systems' referral messages. It holds no data and no secret: callers' own tokens go
+ * through. Run alone it is wanted, so production needs all of it: the gateway, the senders and the
+ * public base URL.
  */
-export const barsFhirEnv = commonEnv
-  .extend({
-    /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
-    BARS_FHIR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-    HOST: z.string().default('0.0.0.0'),
-    /** The gateway's public GraphQL URL; required in production. */
-    GATEWAY_URL: z.string().url().optional(),
-    /** The ODS codes of the NHS organisations that may refer, and as which source. */
-    BARS_SENDERS: barsSenders,
-    /** The connector's public base URL (`https://…/FHIR/R4`), for fullUrls; unset: from the request. */
-    BARS_FHIR_BASE_URL: z.string().url().optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.GATEWAY_URL)
-      ctx.addIssue({ code: 'custom', path: ['GATEWAY_URL'], message: 'required in production' });
-    if (Object.keys(env.BARS_SENDERS).length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BARS_SENDERS'],
-        message: 'required in production: no NHS organisation could refer without it',
-      });
-    }
-  });
+export const barsFhirEnv = barsFhirSettings.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (!env.GATEWAY_URL)
+    ctx.addIssue({ code: 'custom', path: ['GATEWAY_URL'], message: 'required in production' });
+  if (Object.keys(env.BARS_SENDERS).length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_SENDERS'],
+      message: 'required in production: no NHS organisation could refer without it',
+    });
+  }
+  requireBaseUrlInProduction(env, ctx);
+});
+
+/**
+ * The connector under `pnpm start`, which gives it the gateway it starts (GATEWAY_URL is not read).
+ * An optional part of the hub: in production it runs only when BARS_SENDERS names a sender
+ * (`barsFhirConfigured`), and then needs its public base URL; a base URL without senders is a
+ * half-made configuration and refused.
+ */
+export const embeddedBarsFhirEnv = barsFhirSettings.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (barsFhirConfigured(env)) requireBaseUrlInProduction(env, ctx);
+  else if (env.BARS_FHIR_BASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_SENDERS'],
+      message: 'required with BARS_FHIR_BASE_URL: no NHS organisation could refer without it',
+    });
+  }
+});
 
 export type BarsFhirEnv = z.infer<typeof barsFhirEnv>;
