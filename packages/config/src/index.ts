@@ -212,11 +212,14 @@ export const hubEnv = commonEnv
     PERSON_URL: z.string().url().optional(),
     REFERRAL_URL: z.string().url().optional(),
     PARTNER_URL: z.string().url().optional(),
-    /** Seed demo cases as well as reference data on start (embedded mode). */
+    /**
+     * Seed demo cases as well as reference data on start (embedded mode) and in `pnpm seed`.
+     * Unset: yes, except in production (`seedsDemo`), where made-up people have no place.
+     */
     SEED_DEMO: z
       .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_ROLES === 'per-subgraph' && !env.DATABASE_URL) {
@@ -244,6 +247,11 @@ export const hubEnv = commonEnv
   });
 
 export type HubEnv = z.infer<typeof hubEnv>;
+
+/** Whether demo cases are seeded: SEED_DEMO, or by default everywhere but production. */
+export function seedsDemo(env: Pick<HubEnv, 'SEED_DEMO' | 'NODE_ENV'>): boolean {
+  return env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+}
 
 /** The variables that locate each subgraph in a split deployment, by subgraph name. */
 export const SUBGRAPH_URL_VARS = {
@@ -367,36 +375,51 @@ export const dbRolesEnv = commonEnv.superRefine((env, ctx) => {
  * users in with the development key under DATA_DIR (a page listing the demo staff); in production
  * it needs an OpenID Connect provider and a session secret, and keeps sessions in PostgreSQL.
  */
-export const consoleEnv = commonEnv
-  .extend({
-    /** Unset means PORT+5 under `pnpm start` (4005), and 4005 for the console alone. */
-    CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-    HOST: z.string().default('0.0.0.0'),
-    /** The gateway's public GraphQL URL. */
-    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
-    /** Signs the session cookie; required in production (at least 32 characters). */
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** The console's own public URL (OIDC redirect and post-logout URLs are made from it). */
-    CONSOLE_URL: z.string().url().optional(),
-    /** OpenID Connect: the provider's issuer URL; unset means development sign-in. */
-    OIDC_ISSUER_URL: z.string().url().optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_SCOPES: z.string().default('openid profile'),
-    /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
-    AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
-    AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER_URL' });
-    }
-    if (env.NODE_ENV === 'production') {
-      for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'] as const) {
-        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
-      }
-    }
-  });
+const consoleSettings = commonEnv.extend({
+  /** Unset means PORT+5 under `pnpm start` (4005), and 4005 for the console alone. */
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  /** The gateway's public GraphQL URL. */
+  GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
+  /** Signs the session cookie; required in production (at least 32 characters). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The console's own public URL (OIDC redirect and post-logout URLs are made from it). */
+  CONSOLE_URL: z.string().url().optional(),
+  /** OpenID Connect: the provider's issuer URL; unset means development sign-in. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile'),
+  /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
+  AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
+});
+
+type ConsoleSettings = z.infer<typeof consoleSettings>;
+
+function consoleRules(env: ConsoleSettings, ctx: z.RefinementCtx, optional: boolean): void {
+  if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER_URL' });
+  }
+  if (env.NODE_ENV !== 'production' || (optional && !env.OIDC_ISSUER_URL)) return;
+  for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+  }
+}
+
+export const consoleEnv = consoleSettings.superRefine((env, ctx) => consoleRules(env, ctx, false));
+
+/**
+ * The console under `pnpm start`, which gives it the gateway it starts (GATEWAY_URL is not read).
+ * An optional part of the hub: in production it runs only when OIDC_ISSUER_URL is set (staff sign
+ * in with the identity provider), and then needs the rest of its production settings.
+ */
+export const embeddedConsoleEnv = consoleSettings.superRefine((env, ctx) => consoleRules(env, ctx, true));
+
+/** Whether the console runs under `pnpm start`: with the development sign-in, or an identity provider. */
+export function consoleConfigured(env: Pick<ConsoleSettings, 'OIDC_ISSUER_URL'>, devKeys: boolean): boolean {
+  return devKeys || Boolean(env.OIDC_ISSUER_URL);
+}
 
 export type ConsoleEnv = z.infer<typeof consoleEnv>;
 
