@@ -77,11 +77,11 @@ export function maskGatewayError(formatted: GraphQLFormattedError, _error?: unkn
  * see exists (a record that does not exist gives no such error). Dropped, the answer is the same
  * `null` either way. `dropped` has what was removed, for the log.
  */
-export function withoutResponseExtensions<T extends { extensions?: unknown }>(
+export function withoutResponseExtensions<T extends object>(
   result: T,
 ): { result: Omit<T, 'extensions'>; dropped?: Record<string, unknown> } {
-  if (result.extensions === undefined) return { result };
-  const { extensions, ...rest } = result;
+  const { extensions, ...rest } = result as T & { extensions?: unknown };
+  if (extensions === undefined) return { result };
   return { result: rest, dropped: extensions as Record<string, unknown> };
 }
 
