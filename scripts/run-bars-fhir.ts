@@ -1,8 +1,8 @@
 /**
  * `tsx scripts/run-bars-fhir.ts` (`pnpm --filter @reconnect/bars-fhir start`): the BaRS FHIR R4
  * connector alone, in front of the gateway at GATEWAY_URL (shared/contract/BARS.md). No database,
- * no secret: callers' own tokens go through to the gateway. Production needs GATEWAY_URL and
- * BARS_SENDERS; the configuration refuses to start without them.
+ * no secret: callers' own tokens go through to the gateway. Production needs GATEWAY_URL,
+ * BARS_SENDERS and BARS_FHIR_BASE_URL; the configuration refuses to start without them.
  */
 import { barsFhirEnv } from '../packages/config/src/index.ts';
 import {

@@ -4,19 +4,25 @@
  * with DATABASE_URL. Migrates and seeds on every start (both idempotent), so a second start reuses
  * the data. With DATABASE_ROLES=per-subgraph (PostgreSQL) it also sets up the subgraphs' roles
  * after migrating (as `pnpm db:roles` does) and each subgraph connects as its own role. Ctrl-C or
- * SIGTERM stops everything and exits 0. The staff console listens on PORT+5 and the BaRS FHIR
- * connector (connectors/bars-fhir) on PORT+6.
+ * SIGTERM stops everything and exits 0. The staff console listens on PORT+5, the BaRS FHIR
+ * connector (connectors/bars-fhir) on PORT+6 and the HMPPS events connector on PORT+7, each a client
+ * of the gateway this process starts (GATEWAY_URL is not read). They are optional parts: in
+ * production each runs only when configured (the console with OIDC_ISSUER_URL, the BaRS endpoint
+ * with BARS_SENDERS, the HMPPS connector with HMPPS_EVENTS_AMQP_URL), and the banner says which
+ * are off, so docs/OPERATIONS.md's minimal production settings start the hub.
  */
 import { ROLES } from '../packages/auth/src/index.ts';
 import {
   SUBGRAPH_URL_VARS,
-  barsFhirEnv,
-  consoleEnv,
+  barsFhirConfigured,
+  consoleConfigured,
   databasePasswordsOf,
+  embeddedBarsFhirEnv,
+  embeddedConsoleEnv,
   hmppsEventsEnv,
   hubEnv,
-  loadConfig,
   metricsAccessOf,
+  seedsDemo,
 } from '../packages/config/src/index.ts';
 import { startTracing } from '../packages/observability/src/index.ts';
 import { devSignerOf, optionsOf, startConsole, type RunningConsole } from '../console/src/index.ts';
@@ -48,7 +54,8 @@ import {
 } from './lib/runtime.ts';
 
 const config = loadConfigOrExit(hubEnv);
-const barsConfig = loadConfigOrExit(barsFhirEnv);
+const consoleSettings = loadConfigOrExit(embeddedConsoleEnv);
+const barsConfig = loadConfigOrExit(embeddedBarsFhirEnv);
 // The HMPPS events connector (issue 16) runs when a broker is configured.
 const hmppsConfig = loadConfigOrExit(hmppsEventsEnv);
 // Loaded after the configuration is read, so a configuration error is reported at once rather
@@ -73,6 +80,10 @@ const ignored = Object.values(SUBGRAPH_URL_VARS).filter((variable) => config[var
 if (ignored.length > 0) {
   logger.warn({ ignored }, 'pnpm start runs its own subgraphs: the split-deployment URLs are ignored');
 }
+if (barsConfig.GATEWAY_URL) {
+  logger.warn('pnpm start runs its own gateway: GATEWAY_URL is ignored (the console and connectors use it)');
+}
+const demoData = seedsDemo(config);
 
 let handle: DbHandle | undefined;
 let handles: Record<string, DbHandle> = {};
@@ -88,7 +99,9 @@ try {
   handle = await openDatabase(config);
   await handle.migrate(ALL_MIGRATIONS);
   const reference = await seedReferenceData(handle.db);
-  const demo = config.SEED_DEMO ? await seedDemoData(handle.db, clock) : 'not seeded (SEED_DEMO=false)';
+  const demo = demoData
+    ? await seedDemoData(handle.db, clock)
+    : `not seeded (${config.SEED_DEMO === false ? 'SEED_DEMO=false' : 'production'})`;
   logger.info({ reference, demo }, 'database migrated and seeded');
   if (config.DATABASE_ROLES === 'per-subgraph') {
     const passwords = databasePasswordsOf(config);
@@ -112,12 +125,8 @@ try {
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     metricsAccess: metricsAccessOf(config),
   });
-  const consoleConfig = {
-    ...loadConfig(consoleEnv),
-    GATEWAY_URL: hub.gatewayUrl,
-    DATA_DIR: dataDirOf(config),
-  };
-  if (jwt.devKeys || consoleConfig.OIDC_ISSUER_URL) {
+  const consoleConfig = { ...consoleSettings, GATEWAY_URL: hub.gatewayUrl, DATA_DIR: dataDirOf(config) };
+  if (consoleConfigured(consoleConfig, jwt.devKeys)) {
     staffConsole = await startConsole(
       optionsOf(consoleConfig, jwt.devKeys ? await devSignerOf(consoleConfig) : undefined),
       consoleConfig.CONSOLE_PORT ?? config.PORT + 5,
@@ -128,11 +137,17 @@ try {
       'the staff console needs OIDC_ISSUER_URL when the gateway trusts an identity provider: not started',
     );
   }
-  bars = await barsFhir.startBarsConnector(
-    barsFhir.optionsOf(barsConfig, hub.gatewayUrl, logger),
-    barsConfig.BARS_FHIR_PORT ?? config.PORT + 6,
-    config.HOST,
-  );
+  if (barsFhirConfigured(barsConfig)) {
+    bars = await barsFhir.startBarsConnector(
+      barsFhir.optionsOf(barsConfig, hub.gatewayUrl, logger),
+      barsConfig.BARS_FHIR_PORT ?? config.PORT + 6,
+      config.HOST,
+    );
+  } else {
+    logger.warn(
+      'the BaRS FHIR endpoint needs BARS_SENDERS and BARS_FHIR_BASE_URL in production: not started',
+    );
+  }
   if (hmppsConfig.HMPPS_EVENTS_AMQP_URL && !jwt.devKeys && !hmppsConfig.HMPPS_EVENTS_TOKEN_URL) {
     logger.warn(
       'the HMPPS events connector needs HMPPS_EVENTS_TOKEN_URL when the gateway trusts an identity provider: not started',
@@ -155,12 +170,13 @@ try {
     {
       gateway: hub.gatewayUrl,
       console: staffConsole?.url,
-      fhir: bars.url,
+      fhir: bars?.url,
+      hmppsEvents: hmppsEvents ? describeBroker(hmppsConfig.HMPPS_EVENTS_AMQP_URL!) : undefined,
       ms: Math.round(performance.now()),
     },
     'ready',
   );
-  console.log(welcome(hub, jwt, staffConsole?.url, bars.url));
+  console.log(welcome(hub, jwt, staffConsole?.url, bars?.url));
 } catch (error) {
   reportStartupFailure(logger, error);
   await bars?.stop().catch(() => {});
@@ -193,13 +209,13 @@ function welcome(
   started: EmbeddedHub,
   jwt: JwtSettings,
   consoleUrl: string | undefined,
-  fhirUrl: string,
+  fhirUrl: string | undefined,
 ): string {
   const names = SUBGRAPH_MODULES.map((m) => m.name);
   const width = Math.max(...names.map((n) => n.length), 'gateway'.length) + 2;
   const lines = [
     '',
-    `RECONNECT Hub is running (${describeDatabase(config)}; ${config.SEED_DEMO ? 'reference and demo data' : 'reference data'}; today is ${clock.today()})`,
+    `RECONNECT Hub is running (${describeDatabase(config)}; ${demoData ? 'reference and demo data' : 'reference data'}; today is ${clock.today()})`,
     '',
     `  ${'gateway'.padEnd(width)}${started.gatewayUrl}`,
     ...names.map((n) => `  ${n.padEnd(width)}${started.subgraphUrls[n] ?? ''}   (answers only the gateway)`),
@@ -212,17 +228,23 @@ function welcome(
             : '  staff sign in with the identity provider (OIDC_ISSUER_URL)',
           '',
         ]
-      : []),
-    `BaRS FHIR R4 endpoint (NHS systems' referrals): ${fhirUrl}`,
-    '  POST $process-message with a BaRS referral message (docs/FHIR.md has a complete example)',
+      : ['Staff console: off (set OIDC_ISSUER_URL and its settings to let staff sign in)', '']),
+    ...(fhirUrl
+      ? [
+          `BaRS FHIR R4 endpoint (NHS systems' referrals): ${fhirUrl}`,
+          '  POST $process-message with a BaRS referral message (docs/FHIR.md has a complete example)',
+        ]
+      : [
+          "BaRS FHIR R4 endpoint: off (set BARS_SENDERS and BARS_FHIR_BASE_URL to take NHS systems' referrals)",
+        ]),
     '',
     ...(hmppsEvents && hmppsConfig.HMPPS_EVENTS_AMQP_URL
       ? [
           `HMPPS custody events: consuming ${describeBroker(hmppsConfig.HMPPS_EVENTS_AMQP_URL)} into applyCustodyEvent`,
           '  publish a test event: pnpm hmpps:publish released --prison-number A1234BC --prison MRI',
-          '',
         ]
-      : []),
+      : ['HMPPS custody events: off (set HMPPS_EVENTS_AMQP_URL to consume them)']),
+    '',
   ];
   if (jwt.devKeys) {
     lines.push(

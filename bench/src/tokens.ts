@@ -2,20 +2,20 @@
  * The benchmark's credentials: a fresh ES256 key pair whose public half the gateways trust (a JWKS
  * file), the caller's token signed with the private half, and an internal secret shared by the
  * gateway and subgraph processes. Direct subgraph calls need a fresh internal token per request
- * body; autocannon builds requests synchronously, so those are signed here with node:crypto the way
- * `signInternalToken` signs them (HS256, the same claims); each direct variant is checked once
- * against its subgraph before it is timed, so a difference would stop the run, not skew it.
+ * body; autocannon builds requests synchronously, so those are signed with `signInternalTokenSync`,
+ * the signer the gateway's own `signInternalToken` uses (per-audience HKDF key, the same claims).
+ * Each direct variant is checked once against its subgraph before it is timed.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
 import {
-  INTERNAL_ISSUER,
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
   requestBodyHash,
   signCallerToken,
+  signInternalTokenSync,
   type Principal,
   type Role,
 } from '../../packages/auth/src/index.ts';
@@ -72,41 +72,11 @@ export async function benchCaller(
   };
 }
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-
-/** `signInternalToken`, synchronously: the gateway's token for one request to `subgraph`. */
-export function internalTokenSync(
-  secret: string,
-  subgraph: string,
-  principal: Principal,
-  requestId: string,
-  bodyHash: string,
-): string {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = base64url(
-    JSON.stringify({
-      roles: principal.roles,
-      org: principal.organisationCode,
-      name: principal.displayName,
-      staff_id: principal.staffId,
-      rid: requestId,
-      bh: bodyHash,
-      caller: 'gateway',
-      iss: INTERNAL_ISSUER,
-      aud: subgraph,
-      sub: principal.subject,
-      iat: now,
-      exp: now + 60,
-    }),
-  );
-  const signature = createHmac('sha256', new TextEncoder().encode(secret))
-    .update(`${HEADER}.${payload}`)
-    .digest('base64url');
-  return `${HEADER}.${payload}.${signature}`;
-}
-
-/** The headers the gateway sends with one subgraph request (a new request id each time). */
+/**
+ * The headers the gateway sends with one subgraph request (a new request id each time): the
+ * internal token signed by @reconnect/auth's own signer, the one the gateway signs with (for the
+ * audience's key derived from the secret), so the two cannot drift apart.
+ */
 export function internalHeaders(
   secret: string,
   subgraph: string,
@@ -116,11 +86,10 @@ export function internalHeaders(
   const requestId = randomUUID();
   return {
     'content-type': 'application/json',
-    [INTERNAL_TOKEN_HEADER]: internalTokenSync(
+    [INTERNAL_TOKEN_HEADER]: signInternalTokenSync(
       secret,
       subgraph,
-      principal,
-      requestId,
+      { principal, requestId, caller: 'gateway' },
       requestBodyHash(body.query, body.variables),
     ),
     [REQUEST_ID_HEADER]: requestId,

@@ -49,7 +49,7 @@ import {
   type MetricsAccess,
 } from '@reconnect/observability';
 import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
-import { maskGatewayError } from './errors.ts';
+import { maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import { ideRoutes } from './ide.ts';
 import {
   CSRF_PREVENTION_HEADERS,
@@ -260,6 +260,18 @@ export function createGateway(options: GatewayOptions): Gateway {
           }
         },
         async willSendResponse({ contextValue, response }) {
+          if (response.body.kind === 'single') {
+            // No top-level extensions reach a client (errors.ts: `valueCompletion` would tell
+            // that a hidden record exists); what was dropped is logged, for a developer.
+            const { result, dropped } = withoutResponseExtensions(response.body.singleResult);
+            if (dropped) {
+              response.body.singleResult = result;
+              log.debug(
+                { requestId: contextValue?.requestId, extensions: Object.keys(dropped), dropped },
+                'response extensions dropped',
+              );
+            }
+          }
           if (!contextValue?.requestId) return;
           response.http.headers.set('x-request-id', contextValue.requestId);
           if (response.body.kind === 'single') {

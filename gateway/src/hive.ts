@@ -48,7 +48,7 @@ import {
   type Logger,
 } from '@reconnect/graph';
 import { OUTCOME_OK, createDeployableMetrics, metricsRoute, outcomeOfStatus } from '@reconnect/observability';
-import { maskGatewayError } from './errors.ts';
+import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import {
   CSRF_MESSAGE,
   DEFAULT_LIMITS,
@@ -401,31 +401,50 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
     },
 
     onResultProcess({ request, result, setResult }) {
-      if (Array.isArray(result) || Symbol.asyncIterator in result || !result.errors?.length) return;
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
       const edge = edges.get(request);
       const requestId = edge?.requestId ?? randomUUID();
-      const errors = result.errors.map((original) => {
-        const error = asGraphqlError(original);
-        const masked = maskHiveError(error, requestId);
-        const code = masked.extensions.code;
-        if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
-          // The detail stays in the log, under the request id; loggableError keeps query
-          // parameters out, and the error's extensions (Hive puts the subgraph request there) too.
-          const { serviceName } = (error.extensions ?? {}) as { serviceName?: unknown };
-          log.error(
-            {
-              requestId,
-              ...correlationOf(edge),
-              serviceName,
-              path: error.path,
-              err: loggableError(error.originalError ?? error),
-            },
-            'request error',
-          );
-        }
-        return masked;
-      });
-      setResult({ ...result, errors });
+      // As gateway.ts: no top-level extensions, and the gateway's own value-completion errors (a
+      // non-null field of an entity a subgraph would not resolve for the caller) dropped, so that
+      // a hidden record is answered exactly as an absent one (errors.ts).
+      const { result: answer, dropped } = withoutResponseExtensions(result);
+      const all = (result.errors ?? []).map(asGraphqlError);
+      const completion = all.filter(isValueCompletionError);
+      if (dropped || completion.length > 0) {
+        log.debug(
+          {
+            requestId,
+            extensions: Object.keys(dropped ?? {}),
+            valueCompletion: completion.map((e) => ({ message: e.message, path: e.path })),
+          },
+          'response extensions dropped',
+        );
+      }
+      if (!dropped && all.length === 0) return;
+      const errors = all
+        .filter((error) => !isValueCompletionError(error))
+        .map((error) => {
+          const masked = maskHiveError(error, requestId);
+          const code = masked.extensions.code;
+          if (code === 'INTERNAL_SERVER_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR') {
+            // The detail stays in the log, under the request id; loggableError keeps query
+            // parameters out, and the error's extensions (Hive puts the subgraph request there) too.
+            const { serviceName } = (error.extensions ?? {}) as { serviceName?: unknown };
+            log.error(
+              {
+                requestId,
+                ...correlationOf(edge),
+                serviceName,
+                path: error.path,
+                err: loggableError(error.originalError ?? error),
+              },
+              'request error',
+            );
+          }
+          return masked;
+        });
+      const { errors: _unmasked, ...rest } = answer;
+      setResult(errors.length > 0 ? { ...rest, errors } : rest);
     },
 
     onResponse({ request, response }) {

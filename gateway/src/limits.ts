@@ -7,6 +7,7 @@
  */
 import type { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
+import { GATEWAY_MAX_BODY_BYTES } from '@reconnect/config';
 import { hubError } from '@reconnect/graph';
 import { objectLimitRule } from './cost.ts';
 
@@ -28,7 +29,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxDirectives: 20,
   maxTokens: 4_000,
   maxObjects: 50_000,
-  maxBodyBytes: 256 * 1024,
+  maxBodyBytes: GATEWAY_MAX_BODY_BYTES,
 };
 
 export type Environment = 'development' | 'test' | 'production';

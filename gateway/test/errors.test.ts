@@ -2,9 +2,9 @@
  * maskGatewayError: what of an error may reach a client (contract/AUTH.md, "Errors"). The input
  * errors are produced by graphql-js itself, so a change in its wording shows up here.
  */
-import { buildSchema, graphql, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, buildSchema, graphql, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskGatewayError } from '../src/errors.ts';
+import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from '../src/errors.ts';
 
 const NHS = '9434765919';
 const schema = buildSchema(`
@@ -229,5 +229,89 @@ describe('maskGatewayError: everything else is an internal error that says nothi
     });
     for (const secret of ['select', 'Failed query', 'http://', 'stacktrace', 'serviceName', NHS, '/srv/'])
       expect(text).not.toContain(secret);
+  });
+});
+
+describe('maskGatewayError: only the extensions AUTH.md names (issue 24, item 7)', () => {
+  it('keeps code, field, reason and retryAfterSeconds, each only with its type', () => {
+    const { out } = masked({
+      message: 'Slow down.',
+      extensions: {
+        code: 'FORBIDDEN',
+        reason: 'NOT_ELIGIBLE_AREA',
+        field: 'input.source',
+        retryAfterSeconds: 2,
+        serviceName: 'referral',
+        valueCompletion: [{ message: 'Cannot return null for non-nullable field Referral.reference.' }],
+        requestId: 'a-subgraph-request-id',
+        http: { status: 429 },
+        exists: true,
+      },
+    });
+    expect(out.extensions).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ELIGIBLE_AREA',
+      field: 'input.source',
+      retryAfterSeconds: 2,
+    });
+  });
+
+  it('drops a public extension of the wrong type', () => {
+    const { out } = masked({
+      message: 'm',
+      extensions: { code: 'NOT_FOUND', field: { personId: NHS }, reason: 7, retryAfterSeconds: 'soon' },
+    });
+    expect(out.extensions).toEqual({ code: 'NOT_FOUND' });
+    const bad = masked({ message: 'm', extensions: { code: 'CONFLICT', retryAfterSeconds: Infinity } });
+    expect(bad.out.extensions).toEqual({ code: 'CONFLICT' });
+  });
+
+  it('an input error keeps the same extensions and no others', () => {
+    const { out } = masked({
+      message: 'Bad source.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: 'input.source',
+        reason: 'X',
+        serviceName: 'referral',
+        hidden: 1,
+      },
+    });
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.source', reason: 'X' });
+  });
+});
+
+describe('withoutResponseExtensions and isValueCompletionError', () => {
+  it('a response keeps no top-level extensions, and says what it dropped', () => {
+    const valueCompletion = [{ message: 'Cannot return null for non-nullable field Referral.reference.' }];
+    const { result, dropped } = withoutResponseExtensions({
+      data: { a: null },
+      extensions: { valueCompletion },
+    });
+    expect(result).toEqual({ data: { a: null } });
+    expect(dropped).toEqual({ valueCompletion });
+    expect(withoutResponseExtensions({ data: {} })).toEqual({ result: { data: {} } });
+  });
+
+  it("recognises graphql-js's own non-null completion error, and nothing a subgraph sent", async () => {
+    const schema = buildSchema('type Referral { reference: String! } type Query { referral: Referral }');
+    const result = await graphql({
+      schema,
+      source: '{ referral { reference } }',
+      rootValue: { referral: { reference: null } },
+    });
+    const [local] = result.errors!;
+    expect(local!.message).toBe('Cannot return null for non-nullable field Referral.reference.');
+    expect(isValueCompletionError(local!)).toBe(true);
+
+    const fromSubgraph = new GraphQLError(local!.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(isValueCompletionError(fromSubgraph)).toBe(false);
+    const named = new GraphQLError(local!.message, { extensions: { serviceName: 'referral' } });
+    expect(isValueCompletionError(named)).toBe(false);
+    const wrapped = new GraphQLError(local!.message, { originalError: new GraphQLError('inner') });
+    expect(isValueCompletionError(wrapped)).toBe(false);
+    expect(isValueCompletionError(new GraphQLError('Cannot return null for non-nullable field x'))).toBe(
+      false,
+    );
   });
 });

@@ -76,7 +76,8 @@ async function post(name: string, body: Body, token: string | undefined) {
   };
 }
 
-async function expired(audience: string, body: Body): Promise<string> {
+/** A token signed with the subgraph's own key, valid in every way but its times (seconds from now). */
+async function timed(audience: string, body: Body, issued: number, expires: number): Promise<string> {
   const at = Math.floor(Date.now() / 1000);
   return new SignJWT({
     roles: principal.roles,
@@ -89,17 +90,23 @@ async function expired(audience: string, body: Body): Promise<string> {
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(audience)
     .setSubject(principal.subject)
-    .setIssuedAt(at - 600)
-    .setExpirationTime(at - 300)
+    .setIssuedAt(at + issued)
+    .setExpirationTime(at + expires)
     .sign(deriveInternalKey(hub.internalSecret, audience));
 }
+const YEAR = 365 * 24 * 3600;
 
 type Forger = (name: string, body: Body) => Promise<string | undefined>;
 const forgeries: [string, Forger][] = [
   ['no internal token', async () => undefined],
   ['an empty token', async () => ''],
   ['a garbage token', async () => 'garbage.token.here'],
-  ['an expired token', (name, body) => expired(name, body)],
+  ['an expired token', (name, body) => timed(name, body, -600, -300)],
+  // Issue 24, item 7: the lifetime is enforced where the token is verified, not trusted from `exp`.
+  ['a token that lives a year', (name, body) => timed(name, body, 0, YEAR)],
+  ['a token that lives 61 seconds', (name, body) => timed(name, body, 0, 61)],
+  ['a token issued an hour ago that expires in 30 s', (name, body) => timed(name, body, -3600, 30)],
+  ['a token issued in ten minutes', (name, body) => timed(name, body, 600, 660)],
   [
     'a token for another subgraph',
     (name, body) =>

@@ -92,6 +92,8 @@ export interface StartTestHubOptions {
    * (hub/src/roles.ts); `shared` connects them all as the owner. PGlite is always shared.
    */
   databaseRoles?: 'per-subgraph' | 'shared';
+  /** The environment the deployables run in (`test` by default); `production` applies its rules (e.g. webhook URLs). */
+  environment?: 'test' | 'production';
 }
 
 export async function startTestHub(options: StartTestHubOptions = {}): Promise<TestHub> {
@@ -123,7 +125,7 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       internalSecret,
       jwt: { jwks, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
       logger: options.logger ?? createLogger(config.LOG_LEVEL, 'test-hub'),
-      environment: 'test',
+      environment: options.environment ?? 'test',
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
       ...(options.limits ? { limits: options.limits } : {}),
       dispatcher: options.dispatcher ?? false,

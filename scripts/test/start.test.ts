@@ -4,64 +4,12 @@
  * On PostgreSQL when TEST_DATABASE_URL is set (a fresh database), PGlite under DATA_DIR otherwise.
  * A configuration error is reported in full before anything starts.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubDatabase, testConfig, type TestDatabase } from '../../hub/testing/index.ts';
-import { collect, freePortBlock, runScript, spawnScript } from './support.ts';
-
-const READY_WITHIN_MS = 120_000;
-const STOP_WITHIN_MS = 20_000;
-
-interface RunningHub {
-  child: ChildProcess;
-  output: () => { stdout: string; stderr: string };
-  exited: Promise<number | null>;
-}
-
-function startHub(env: Record<string, string>): RunningHub {
-  const child = spawnScript('start.ts', [], env);
-  const output = collect(child);
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, output, exited };
-}
-
-async function waitUntilReady(hub: RunningHub, port: number): Promise<void> {
-  let exitCode: number | null | undefined;
-  void hub.exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + READY_WITHIN_MS;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined)
-      throw new Error(
-        `pnpm start exited with ${exitCode} before it was ready:\n${hub.output().stderr}${hub.output().stdout}`,
-      );
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/ready`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `pnpm start was not ready within ${READY_WITHIN_MS} ms:\n${hub.output().stderr}${hub.output().stdout}`,
-  );
-}
-
-async function stopHub(hub: RunningHub): Promise<number | null> {
-  hub.child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), STOP_WITHIN_MS).unref());
-  const result = await Promise.race([hub.exited, timeout]);
-  if (result === 'timeout') {
-    hub.child.kill('SIGKILL');
-    throw new Error(
-      `pnpm start did not stop within ${STOP_WITHIN_MS} ms of SIGTERM:\n${hub.output().stderr}`,
-    );
-  }
-  return result;
-}
+import { freePortBlock, runScript, startHub, stopHub, waitUntilReady } from './support.ts';
 
 async function graphql(port: number, token: string, query: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {

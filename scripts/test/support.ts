@@ -52,6 +52,21 @@ const HUB_VARIABLES = [
   'METRICS_TOKEN',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'CONSOLE_PORT',
+  'DATABASE_POOL_SIZE',
+  'GATEWAY_ENGINE',
+  'RETENTION_YEARS',
+  'SESSION_SECRET',
+  'CONSOLE_URL',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_SCOPES',
+  'BARS_FHIR_PORT',
+  'BARS_SENDERS',
+  'BARS_FHIR_BASE_URL',
+  'HMPPS_EVENTS_PORT',
+  'HMPPS_EVENTS_CONCURRENCY',
+  'HMPPS_EVENTS_RETRY_FOR_MS',
 ];
 
 export function scriptEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
@@ -128,4 +143,58 @@ export async function freePortBlock(count = 5): Promise<number> {
     if (free) return base;
   }
   throw new Error(`no block of ${count} free ports found`);
+}
+
+const READY_WITHIN_MS = 120_000;
+const STOP_WITHIN_MS = 20_000;
+
+/** `pnpm start` running in a child process. */
+export interface RunningHub {
+  child: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+export function startHub(env: Record<string, string>): RunningHub {
+  const child = spawnScript('start.ts', [], env);
+  const output = collect(child);
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output, exited };
+}
+
+/** Until the gateway on `port` is ready and the banner is printed (everything has started). */
+export async function waitUntilReady(hub: RunningHub, port: number): Promise<void> {
+  let exitCode: number | null | undefined;
+  void hub.exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined)
+      throw new Error(
+        `pnpm start exited with ${exitCode} before it was ready:\n${hub.output().stderr}${hub.output().stdout}`,
+      );
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (response.status === 200 && hub.output().stdout.includes('Stop with Ctrl-C.')) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `pnpm start was not ready within ${READY_WITHIN_MS} ms:\n${hub.output().stderr}${hub.output().stdout}`,
+  );
+}
+
+/** SIGTERM, and the exit code (throws when it does not stop in time). */
+export async function stopHub(hub: RunningHub): Promise<number | null> {
+  hub.child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), STOP_WITHIN_MS).unref());
+  const result = await Promise.race([hub.exited, timeout]);
+  if (result === 'timeout') {
+    hub.child.kill('SIGKILL');
+    throw new Error(
+      `pnpm start did not stop within ${STOP_WITHIN_MS} ms of SIGTERM:\n${hub.output().stderr}`,
+    );
+  }
+  return result;
 }

@@ -4,12 +4,13 @@
  * echoes X-Request-Id and X-Correlation-Id; every refusal is an OperationOutcome. The work is in
  * referrals.ts; nothing here reads a message's content.
  */
+import { GATEWAY_MAX_BODY_BYTES } from '@reconnect/config';
 import { createDeployableMetrics, metricsRoute, observeRoutes } from '@reconnect/observability';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { NHS_NUMBER } from './bars-message.ts';
 import { capabilityStatementOf } from './capability.ts';
 import { HubClient } from './hub.ts';
-import { FhirError, operationOutcome } from './outcome.ts';
+import { FhirError, operationOutcome, tooLarge } from './outcome.ts';
 import { processMessage, readServiceRequest, searchByNhsNumber } from './referrals.ts';
 import type { Senders } from './senders.ts';
 import { serviceRequestOf } from './service-request.ts';
@@ -17,13 +18,21 @@ import { serviceRequestOf } from './service-request.ts';
 export const FHIR_BASE = '/FHIR/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_BODY = '1mb';
 
 export interface BarsAppOptions {
   gatewayUrl: string;
   senders: Senders;
-  /** The public base URL (`https://…/FHIR/R4`); unset: from each request's host. */
-  baseUrl?: string | undefined;
+  /**
+   * The public base URL (`https://…/FHIR/R4`) of every fullUrl and link in an answer. Security:
+   * configured, never taken from a request (a forged `Host` header would otherwise put a URL of
+   * the caller's choosing into the referral messages the hub answers).
+   */
+  baseUrl: string;
+  /**
+   * The largest message taken (bytes): the gateway's own limit by default, so that a message the
+   * gateway would refuse is refused here with 413, not passed on to come back as a bad request.
+   */
+  maxBodyBytes?: number;
   now?: () => Date;
   gatewayTimeoutMs?: number;
   /** Production: /metrics answers only the metrics interface or bearer (METRICS_INTERFACE, METRICS_TOKEN). */
@@ -36,7 +45,8 @@ export interface BarsAppOptions {
 export function createBarsApp(options: BarsAppOptions): express.Express {
   const hub = new HubClient(options.gatewayUrl, options.gatewayTimeoutMs);
   const deps = { hub, senders: options.senders, now: options.now ?? (() => new Date()) };
-  const baseUrlOf = (req: Request) => options.baseUrl ?? `${req.protocol}://${req.get('host')}${FHIR_BASE}`;
+  const baseUrl = options.baseUrl;
+  const maxBodyBytes = options.maxBodyBytes ?? GATEWAY_MAX_BODY_BYTES;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -75,7 +85,7 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
   });
 
   fhir.get('/metadata', (_req, res) => {
-    send(res, 200, capabilityStatementOf(baseUrlOf(_req), '2026-12-01'));
+    send(res, 200, capabilityStatementOf(baseUrl, '2026-12-01'));
   });
 
   fhir.all('/\\$process-message', (req, res, next) => {
@@ -92,12 +102,12 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
     requireToken,
     requireTracingHeaders,
     requireFhirJson,
-    express.json({ type: () => true, limit: MAX_BODY, strict: false }),
+    express.json({ type: () => true, limit: maxBodyBytes, strict: false }),
     async (req, res) => {
       const message = await processMessage(deps, {
         caller: callerOf(req),
         correlationId: req.get('x-correlation-id')!,
-        baseUrl: baseUrlOf(req),
+        baseUrl,
         body: req.body as unknown,
       });
       send(res, 200, message);
@@ -119,9 +129,8 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
         diagnostics: `Search ServiceRequests by patient:identifier=${NHS_NUMBER}|{NHS number}, and by nothing else.`,
       });
     }
-    const base = baseUrlOf(req);
-    const self = `${base}/ServiceRequest?patient:identifier=${encodeURIComponent(`${NHS_NUMBER}|${value}`)}`;
-    send(res, 200, await searchByNhsNumber(deps, callerOf(req), value, self, base));
+    const self = `${baseUrl}/ServiceRequest?patient:identifier=${encodeURIComponent(`${NHS_NUMBER}|${value}`)}`;
+    send(res, 200, await searchByNhsNumber(deps, callerOf(req), value, self, baseUrl));
   });
 
   fhir.use((_req, _res, next) => {
@@ -133,7 +142,7 @@ export function createBarsApp(options: BarsAppOptions): express.Express {
     );
   });
   fhir.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const failure = bodyParserFailure(error) ?? (error instanceof FhirError ? error : null);
+    const failure = bodyParserFailure(error, maxBodyBytes) ?? (error instanceof FhirError ? error : null);
     if (failure && failure.status < 500) {
       return send(res, failure.status, operationOutcome(failure.status, failure.problems));
     }
@@ -205,14 +214,12 @@ function requireFhirJson(req: Request, _res: Response, next: NextFunction): void
 }
 
 /** body-parser's refusals (unreadable JSON, too large) as OperationOutcomes. */
-function bodyParserFailure(error: unknown): FhirError | null {
+function bodyParserFailure(error: unknown, maxBodyBytes: number): FhirError | null {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') {
     return new FhirError(400, { code: 'structure', diagnostics: 'The body is not JSON.' });
   }
-  if (type === 'entity.too.large') {
-    return new FhirError(413, { code: 'too-costly', diagnostics: `A message is at most ${MAX_BODY}.` });
-  }
+  if (type === 'entity.too.large') return tooLarge(maxBodyBytes);
   if ((typeof type === 'string' && type.startsWith('encoding.')) || type === 'charset.unsupported') {
     return new FhirError(415, { code: 'not-supported', diagnostics: 'Send UTF-8 application/fhir+json.' });
   }

@@ -17,6 +17,9 @@ export interface HubErrorDetail {
   message?: string | undefined;
 }
 
+/** The connector's code for a request the gateway refused as too large (HTTP 413). */
+export const REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE';
+
 export class HubError extends Error {
   readonly code: string;
   readonly field: string | undefined;
@@ -78,6 +81,12 @@ export class HubClient {
     }).catch(() => {
       throw new HubError({ code: 'DOWNSTREAM_SERVICE_ERROR' });
     });
+    // The gateway refused the request's size: the message was too large (REQUEST_TOO_LARGE is the
+    // connector's own code for it, never the hub's), not a bad value.
+    if (response.status === 413) {
+      await response.body?.cancel();
+      throw new HubError({ code: REQUEST_TOO_LARGE });
+    }
     let body: GraphqlBody;
     try {
       body = (await response.json()) as GraphqlBody;

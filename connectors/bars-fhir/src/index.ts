@@ -3,7 +3,7 @@
  * listening server. `pnpm start` (scripts/start.ts) runs it beside the embedded hub on PORT+6;
  * scripts/run-bars-fhir.ts runs it alone against GATEWAY_URL.
  */
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { metricsAccessOf, type BarsFhirEnv } from '@reconnect/config';
 import { FHIR_BASE, createBarsApp, type BarsAppOptions } from './app.ts';
 import { loadR4Definitions } from './fhir-validation.ts';
@@ -22,11 +22,17 @@ export interface RunningBarsConnector {
   stop(): Promise<void>;
 }
 
+/**
+ * What `startBarsConnector` takes: the app's options, the public base URL optional outside
+ * production (then the connector's own URL as it listens, from its configured host and port).
+ */
+export type BarsConnectorOptions = Omit<BarsAppOptions, 'baseUrl'> & { baseUrl?: string | undefined };
+
 export function optionsOf(
   config: BarsFhirEnv,
   gatewayUrl: string,
   logger?: BarsAppOptions['logger'],
-): BarsAppOptions {
+): BarsConnectorOptions {
   return {
     gatewayUrl,
     logger,
@@ -38,20 +44,30 @@ export function optionsOf(
 }
 
 export async function startBarsConnector(
-  options: BarsAppOptions,
+  options: BarsConnectorOptions,
   port: number,
   host: string,
 ): Promise<RunningBarsConnector> {
+  if (options.production && !options.baseUrl) {
+    throw new Error('BARS_FHIR_BASE_URL is required in production (the fullUrls of the connector’s answers)');
+  }
   // The R4 definitions are indexed before the first request, not during it.
   loadR4Definitions();
-  const app = createBarsApp(options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}${FHIR_BASE}`;
+  // Answers name the configured base URL, or this one: never one taken from a request's Host.
+  server.on('request', createBarsApp({ ...options, baseUrl: options.baseUrl ?? url }));
   return {
-    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}${FHIR_BASE}`,
+    url,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -4,6 +4,7 @@
  * (they name rules, codes and FHIR paths, never a value the sender sent).
  */
 import type * as R4 from 'fhir/r4.js';
+import { GATEWAY_MAX_BODY_BYTES } from '@reconnect/config';
 
 export const HTTP_ERROR_CODES = 'https://fhir.nhs.uk/Codesystem/http-error-codes';
 
@@ -56,4 +57,12 @@ export function operationOutcome(status: number, problems: Problem[]): R4.Operat
       ...(p.expression && p.expression.length > 0 ? { expression: p.expression } : {}),
     })),
   };
+}
+
+/** A message larger than the connector takes, or than the gateway would take from it (413). */
+export function tooLarge(maxBodyBytes = GATEWAY_MAX_BODY_BYTES): FhirError {
+  return new FhirError(413, {
+    code: 'too-costly',
+    diagnostics: `A message is at most ${maxBodyBytes} bytes (${Math.floor(maxBodyBytes / 1024)} KiB).`,
+  });
 }

@@ -20,7 +20,7 @@ import type {
   BarsSearchByNhsNumberQuery,
   SubmitReferralInput,
 } from './generated/graphql.ts';
-import { HubClient, HubError, type Caller } from './hub.ts';
+import { HubClient, HubError, REQUEST_TOO_LARGE, type Caller } from './hub.ts';
 import {
   READ_REFERRAL,
   REFERRAL_BY_REFERENCE,
@@ -29,7 +29,7 @@ import {
   SUBMIT_REFERRAL,
   WITHDRAW_REFERRAL,
 } from './operations.ts';
-import { FhirError, type Problem } from './outcome.ts';
+import { FhirError, tooLarge, type Problem } from './outcome.ts';
 import type { Senders } from './senders.ts';
 import { responseMessageOf, searchsetOf } from './service-request.ts';
 
@@ -99,6 +99,8 @@ export function fhirErrorOf(error: unknown, paths: Record<string, string> = {}):
         409,
         problem('conflict', 'The referral changed meanwhile: read it and try again.'),
       );
+    case REQUEST_TOO_LARGE:
+      return tooLarge();
     case 'DOWNSTREAM_SERVICE_ERROR':
       return new FhirError(503, problem('transient', 'The hub could not be reached: try again later.'));
     default:

@@ -7,10 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as R4 from 'fhir/r4.js';
-import { barsFhirEnv, loadConfig } from '@reconnect/config';
+import { GATEWAY_MAX_BODY_BYTES, barsFhirEnv, loadConfig } from '@reconnect/config';
 import { startTestHub, type TestHub } from '@reconnect/hub/testing';
 import { auditChangesSince, auditHighWater, rawRows, snapshotTables } from '@reconnect/testing';
 import { randomNhsNumber, randomPrisonNumber } from '../../../subgraphs/person/src/testing.ts';
@@ -655,5 +656,172 @@ describe('malformed bundles (property-based)', () => {
       headers: { ...tracing(), 'content-type': 'application/fhir+xml' },
     });
     expectOutcome(answer, 415, 'not-supported');
+  });
+});
+
+describe('the body limit is the gateway’s (issue 24, item 7)', () => {
+  /** A new referral whose note makes the message `bytes` long (give or take a few). */
+  function messageOf(bytes: number): Loose {
+    const bundle = variant();
+    const sr = bundle.entry[1].resource;
+    const base = JSON.stringify(bundle).length - sr.note[0].text.length;
+    sr.note[0].text = 'x'.repeat(bytes - base);
+    return bundle;
+  }
+
+  it('answers a message larger than the gateway takes 413 too-costly, storing nothing', async () => {
+    const bundle = messageOf(GATEWAY_MAX_BODY_BYTES + 1024);
+    const before = await counts();
+    const answer = await post(bundle);
+    expectOutcome(answer, 413, 'too-costly');
+    expect(answer.body.issue[0].diagnostics).toBe(
+      `A message is at most ${GATEWAY_MAX_BODY_BYTES} bytes (256 KiB).`,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a message under the limit is judged on its content, not refused for its size', async () => {
+    // 200 KiB of note: past the hub's 4,000 characters of reasonForReferral, a value at its path.
+    expectOutcome(await post(messageOf(200 * 1024)), 400, 'value', 'Bundle.entry[1].resource.note[0].text');
+  });
+
+  it('a request the gateway refuses for its size is 413 too, whatever the connector let through', async () => {
+    // The connector as it was, taking 1 MB: the message now reaches the gateway, whose own 413 was
+    // answered 400 (a bad value). It is the size that is wrong, and the answer says so.
+    const config = loadConfig(barsFhirEnv, { NODE_ENV: 'test', BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE' });
+    const lenient = await startBarsConnector(
+      { ...optionsOf(config, hub.gatewayUrl), maxBodyBytes: 1024 * 1024 },
+      0,
+      '127.0.0.1',
+    );
+    try {
+      const before = await counts();
+      const response = await fetch(`${lenient.url}/$process-message`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${referrer}`,
+          'content-type': 'application/fhir+json',
+          ...tracing(),
+        },
+        body: JSON.stringify(messageOf(300 * 1024)),
+      });
+      const answer = {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as Loose,
+      };
+      expectOutcome(answer, 413, 'too-costly');
+      expect(await counts()).toEqual(before);
+    } finally {
+      await lenient.stop();
+    }
+  });
+});
+
+describe('fullUrls come from the configuration, never from the request (issue 24, item 7)', () => {
+  /** A request over node:http, which lets the test forge the Host header (fetch would not). */
+  function forged(method: string, path: string, body?: unknown): Promise<Answer> {
+    const url = new URL(`${bars.url}${path}`);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path: `${url.pathname}${url.search}`,
+          headers: {
+            host: 'attacker.example',
+            'x-forwarded-host': 'attacker.example',
+            'x-forwarded-proto': 'https',
+            forwarded: 'host=attacker.example;proto=https',
+            authorization: `Bearer ${referrer}`,
+            ...tracing(),
+            ...(text
+              ? { 'content-type': 'application/fhir+json', 'content-length': Buffer.byteLength(text) }
+              : {}),
+          },
+        },
+        (res) => {
+          let data = '';
+          res.on('data', (chunk: Buffer) => (data += chunk.toString()));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: new Headers(res.headers as Record<string, string>),
+              body: data ? (JSON.parse(data) as Loose) : {},
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
+    });
+  }
+
+  /** Every URL in an answer that names this endpoint: all must be under the connector's own. */
+  function urlsOf(value: unknown): string[] {
+    const text = JSON.stringify(value);
+    return [...text.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
+  }
+
+  it('answers a new referral, a read, a search and the metadata under the configured base URL', async () => {
+    // Outside production with no BARS_FHIR_BASE_URL: the connector's own URL as it listens.
+    const bundle = variant();
+    const submitted = await forged('POST', '/$process-message', bundle);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const id = submitted.body.entry[1].resource.id as string;
+    expect(submitted.body.entry[1].fullUrl).toBe(`${bars.url}/ServiceRequest/${id}`);
+
+    const nhsNumber = bundle.entry[2].resource.identifier[0].value as string;
+    const found = await forged(
+      'GET',
+      `/ServiceRequest?patient:identifier=${encodeURIComponent(`${NHS}|${nhsNumber}`)}`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.entry[0].fullUrl).toBe(`${bars.url}/ServiceRequest/${id}`);
+    expect(found.body.link[0].url.startsWith(`${bars.url}/ServiceRequest?`)).toBe(true);
+
+    const metadata = await forged('GET', '/metadata');
+    expect(metadata.body.implementation.url).toBe(bars.url);
+
+    for (const answer of [submitted, found, metadata, await forged('GET', `/ServiceRequest/${id}`)]) {
+      expect(JSON.stringify(answer.body)).not.toContain('attacker.example');
+      for (const url of urlsOf(answer.body).filter((u) => u.includes('/FHIR/R4')))
+        expect(url.startsWith(bars.url)).toBe(true);
+    }
+  });
+
+  it('uses BARS_FHIR_BASE_URL when it is set', async () => {
+    const base = 'https://fhir.reconnect.example.nhs.uk/FHIR/R4';
+    const config = loadConfig(barsFhirEnv, {
+      NODE_ENV: 'test',
+      BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
+      BARS_FHIR_BASE_URL: base,
+    });
+    const configured = await startBarsConnector(optionsOf(config, hub.gatewayUrl), 0, '127.0.0.1');
+    try {
+      const response = await fetch(`${configured.url}/$process-message`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${referrer}`,
+          'content-type': 'application/fhir+json',
+          ...tracing(),
+        },
+        body: JSON.stringify(variant()),
+      });
+      const body = (await response.json()) as Loose;
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      expect(body.entry[1].fullUrl).toBe(`${base}/ServiceRequest/${body.entry[1].resource.id}`);
+    } finally {
+      await configured.stop();
+    }
+  });
+
+  it('will not start in production without BARS_FHIR_BASE_URL', async () => {
+    const config = loadConfig(barsFhirEnv, { NODE_ENV: 'test', BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE' });
+    await expect(
+      startBarsConnector({ ...optionsOf(config, hub.gatewayUrl), production: true }, 0, '127.0.0.1'),
+    ).rejects.toThrow(/BARS_FHIR_BASE_URL is required in production/);
   });
 });

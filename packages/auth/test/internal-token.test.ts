@@ -14,6 +14,7 @@ import {
   deriveInternalKey,
   requestBodyHash,
   signInternalToken,
+  signInternalTokenSync,
   verifyInternalToken,
   type Principal,
 } from '../src/index.ts';
@@ -80,6 +81,58 @@ describe('internal token', () => {
     await expect(verifyInternalToken(secret, 'person', token, hash)).rejects.toBeInstanceOf(
       InternalTokenError,
     );
+  });
+
+  describe('lives no longer than its lifetime, whatever its exp says (issue 24, item 7)', () => {
+    /** Signed with the right key and valid in every other way; times in seconds from now. */
+    const timed = (issued: number, expires: number) => {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ roles: principal.roles, rid: 'req-0001', bh: hash, caller: 'gateway' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(INTERNAL_ISSUER)
+        .setAudience('person')
+        .setSubject(principal.subject)
+        .setIssuedAt(now + issued)
+        .setExpirationTime(now + expires)
+        .sign(deriveInternalKey(secret, 'person'));
+    };
+
+    it.each([
+      ['that lives a year', 0, 365 * 24 * 3600],
+      ['that lives 61 seconds', 0, 61],
+      ['issued an hour ago, expiring in 30 s', -3600, 30],
+      ['issued 70 s ago, expiring in 30 s', -70, 30],
+      ['issued in ten minutes', 600, 660],
+    ])('refuses a token %s', async (_label, issued, expires) => {
+      await expect(verifyInternalToken(secret, 'person', await timed(issued, expires), hash)).rejects.toThrow(
+        InternalTokenError,
+      );
+    });
+
+    it('accepts one that lives 60 seconds, issued up to its lifetime ago', async () => {
+      await expect(verifyInternalToken(secret, 'person', await timed(0, 60), hash)).resolves.toMatchObject({
+        requestId: 'req-0001',
+      });
+      await expect(verifyInternalToken(secret, 'person', await timed(-50, 10), hash)).resolves.toMatchObject({
+        requestId: 'req-0001',
+      });
+    });
+
+    it('signInternalTokenSync signs what signInternalToken signs', async () => {
+      const payloadOf = (token: string) => {
+        const { iat, exp, ...rest } = JSON.parse(
+          Buffer.from(token.split('.')[1]!, 'base64url').toString(),
+        ) as {
+          iat: number;
+          exp: number;
+        };
+        expect(exp - iat).toBe(60);
+        return rest;
+      };
+      const sync = signInternalTokenSync(secret, 'person', claims, hash);
+      expect(payloadOf(sync)).toEqual(payloadOf(await signInternalToken(secret, 'person', claims, hash)));
+      await expect(verifyInternalToken(secret, 'person', sync, hash)).resolves.toEqual(claims);
+    });
   });
 
   it('a token for the person subgraph is refused by the referral subgraph', async () => {

@@ -212,11 +212,14 @@ export const hubEnv = commonEnv
     PERSON_URL: z.string().url().optional(),
     REFERRAL_URL: z.string().url().optional(),
     PARTNER_URL: z.string().url().optional(),
-    /** Seed demo cases as well as reference data on start (embedded mode). */
+    /**
+     * Seed demo cases as well as reference data on start (embedded mode) and in `pnpm seed`.
+     * Unset: yes, except in production (`seedsDemo`), where made-up people have no place.
+     */
     SEED_DEMO: z
       .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_ROLES === 'per-subgraph' && !env.DATABASE_URL) {
@@ -244,6 +247,11 @@ export const hubEnv = commonEnv
   });
 
 export type HubEnv = z.infer<typeof hubEnv>;
+
+/** Whether demo cases are seeded: SEED_DEMO, or by default everywhere but production. */
+export function seedsDemo(env: Pick<HubEnv, 'SEED_DEMO' | 'NODE_ENV'>): boolean {
+  return env.SEED_DEMO ?? env.NODE_ENV !== 'production';
+}
 
 /** The variables that locate each subgraph in a split deployment, by subgraph name. */
 export const SUBGRAPH_URL_VARS = {
@@ -367,36 +375,51 @@ export const dbRolesEnv = commonEnv.superRefine((env, ctx) => {
  * users in with the development key under DATA_DIR (a page listing the demo staff); in production
  * it needs an OpenID Connect provider and a session secret, and keeps sessions in PostgreSQL.
  */
-export const consoleEnv = commonEnv
-  .extend({
-    /** Unset means PORT+5 under `pnpm start` (4005), and 4005 for the console alone. */
-    CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-    HOST: z.string().default('0.0.0.0'),
-    /** The gateway's public GraphQL URL. */
-    GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
-    /** Signs the session cookie; required in production (at least 32 characters). */
-    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    /** The console's own public URL (OIDC redirect and post-logout URLs are made from it). */
-    CONSOLE_URL: z.string().url().optional(),
-    /** OpenID Connect: the provider's issuer URL; unset means development sign-in. */
-    OIDC_ISSUER_URL: z.string().url().optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_SCOPES: z.string().default('openid profile'),
-    /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
-    AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
-    AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER_URL' });
-    }
-    if (env.NODE_ENV === 'production') {
-      for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'] as const) {
-        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
-      }
-    }
-  });
+const consoleSettings = commonEnv.extend({
+  /** Unset means PORT+5 under `pnpm start` (4005), and 4005 for the console alone. */
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  /** The gateway's public GraphQL URL. */
+  GATEWAY_URL: z.string().url().default('http://localhost:4000/graphql'),
+  /** Signs the session cookie; required in production (at least 32 characters). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The console's own public URL (OIDC redirect and post-logout URLs are made from it). */
+  CONSOLE_URL: z.string().url().optional(),
+  /** OpenID Connect: the provider's issuer URL; unset means development sign-in. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile'),
+  /** Issuer and audience of development tokens: the gateway's AUTH_ISSUER and AUTH_AUDIENCE. */
+  AUTH_ISSUER: z.string().min(1).default('reconnect-hub-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
+});
+
+type ConsoleSettings = z.infer<typeof consoleSettings>;
+
+function consoleRules(env: ConsoleSettings, ctx: z.RefinementCtx, optional: boolean): void {
+  if (env.OIDC_ISSUER_URL && !env.OIDC_CLIENT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'required with OIDC_ISSUER_URL' });
+  }
+  if (env.NODE_ENV !== 'production' || (optional && !env.OIDC_ISSUER_URL)) return;
+  for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+  }
+}
+
+export const consoleEnv = consoleSettings.superRefine((env, ctx) => consoleRules(env, ctx, false));
+
+/**
+ * The console under `pnpm start`, which gives it the gateway it starts (GATEWAY_URL is not read).
+ * An optional part of the hub: in production it runs only when OIDC_ISSUER_URL is set (staff sign
+ * in with the identity provider), and then needs the rest of its production settings.
+ */
+export const embeddedConsoleEnv = consoleSettings.superRefine((env, ctx) => consoleRules(env, ctx, true));
+
+/** Whether the console runs under `pnpm start`: with the development sign-in, or an identity provider. */
+export function consoleConfigured(env: Pick<ConsoleSettings, 'OIDC_ISSUER_URL'>, devKeys: boolean): boolean {
+  return devKeys || Boolean(env.OIDC_ISSUER_URL);
+}
 
 export type ConsoleEnv = z.infer<typeof consoleEnv>;
 
@@ -503,6 +526,13 @@ export * from './clock.ts';
 export * from './dates.ts';
 
 // ---- BaRS FHIR connector (issue 17) ------------------------------------------------------------
+/**
+ * The largest request body the gateway reads (256 KiB; larger is HTTP 413). Here, not in the
+ * gateway, so that its clients that take bodies of their own (the BaRS FHIR endpoint) refuse
+ * exactly what the gateway would, with their own 413, instead of passing it on to be refused.
+ */
+export const GATEWAY_MAX_BODY_BYTES = 256 * 1024;
+
 /** The sources an NHS system referring through BaRS may be (shared/contract/BARS.md). */
 export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAISON_AND_DIVERSION'] as const;
 export type BarsSenderSource = (typeof BARS_SENDER_SOURCES)[number];
@@ -534,33 +564,75 @@ const barsSenders = z
     return senders;
   });
 
+const barsFhirSettings = commonEnv.extend({
+  /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
+  BARS_FHIR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  /** The gateway's public GraphQL URL; required in production (`pnpm start` uses its own gateway). */
+  GATEWAY_URL: z.string().url().optional(),
+  /** The ODS codes of the NHS organisations that may refer, and as which source. */
+  BARS_SENDERS: barsSenders,
+  /**
+   * The connector's public base URL (`https://…/FHIR/R4`), for the fullUrls of its answers;
+   * required in production. Unset outside production: the connector's own URL as it listens.
+   * Never taken from a request's Host header.
+   */
+  BARS_FHIR_BASE_URL: z.string().url().optional(),
+});
+
+type BarsFhirSettings = z.infer<typeof barsFhirSettings>;
+
+/** Whether the BaRS endpoint runs: always outside production; in production when it has senders. */
+export function barsFhirConfigured(env: Pick<BarsFhirSettings, 'NODE_ENV' | 'BARS_SENDERS'>): boolean {
+  return env.NODE_ENV !== 'production' || Object.keys(env.BARS_SENDERS).length > 0;
+}
+
+function requireBaseUrlInProduction(env: BarsFhirSettings, ctx: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && !env.BARS_FHIR_BASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_FHIR_BASE_URL'],
+      message: 'required in production: the public base URL of the answers’ fullUrls',
+    });
+  }
+}
+
 /**
- * The BaRS FHIR R4 connector (`connectors/bars-fhir/`): a client of the gateway that takes NHS
- * systems' referral messages. It holds no data and no secret: callers' own tokens go through.
+ * The BaRS FHIR R4 connector (`connectors/bars-fhir/`) in its own process: a client of the gateway
+ * that takes NHS systems' referral messages. It holds no data and no secret: callers' own tokens go
+ * through. Run alone it is wanted, so production needs all of it: the gateway, the senders and the
+ * public base URL.
  */
-export const barsFhirEnv = commonEnv
-  .extend({
-    /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
-    BARS_FHIR_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-    HOST: z.string().default('0.0.0.0'),
-    /** The gateway's public GraphQL URL; required in production. */
-    GATEWAY_URL: z.string().url().optional(),
-    /** The ODS codes of the NHS organisations that may refer, and as which source. */
-    BARS_SENDERS: barsSenders,
-    /** The connector's public base URL (`https://…/FHIR/R4`), for fullUrls; unset: from the request. */
-    BARS_FHIR_BASE_URL: z.string().url().optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    if (!env.GATEWAY_URL)
-      ctx.addIssue({ code: 'custom', path: ['GATEWAY_URL'], message: 'required in production' });
-    if (Object.keys(env.BARS_SENDERS).length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BARS_SENDERS'],
-        message: 'required in production: no NHS organisation could refer without it',
-      });
-    }
-  });
+export const barsFhirEnv = barsFhirSettings.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (!env.GATEWAY_URL)
+    ctx.addIssue({ code: 'custom', path: ['GATEWAY_URL'], message: 'required in production' });
+  if (Object.keys(env.BARS_SENDERS).length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_SENDERS'],
+      message: 'required in production: no NHS organisation could refer without it',
+    });
+  }
+  requireBaseUrlInProduction(env, ctx);
+});
+
+/**
+ * The connector under `pnpm start`, which gives it the gateway it starts (GATEWAY_URL is not read).
+ * An optional part of the hub: in production it runs only when BARS_SENDERS names a sender
+ * (`barsFhirConfigured`), and then needs its public base URL; a base URL without senders is a
+ * half-made configuration and refused.
+ */
+export const embeddedBarsFhirEnv = barsFhirSettings.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== 'production') return;
+  if (barsFhirConfigured(env)) requireBaseUrlInProduction(env, ctx);
+  else if (env.BARS_FHIR_BASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BARS_SENDERS'],
+      message: 'required with BARS_FHIR_BASE_URL: no NHS organisation could refer without it',
+    });
+  }
+});
 
 export type BarsFhirEnv = z.infer<typeof barsFhirEnv>;

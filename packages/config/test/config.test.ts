@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import {
   Clock,
   ConfigError,
+  barsFhirConfigured,
+  barsFhirEnv,
+  consoleConfigured,
+  consoleEnv,
+  embeddedBarsFhirEnv,
+  embeddedConsoleEnv,
   gatewayEnv,
   hmppsEventsEnv,
   hubEnv,
   loadConfig,
   londonDateOf,
+  seedsDemo,
   subgraphEnv,
 } from '../src/index.ts';
 
@@ -56,9 +63,9 @@ describe('hub configuration', () => {
       DATA_DIR: '.data',
       AUTH_ISSUER: 'reconnect-hub-dev',
       AUTH_AUDIENCE: 'reconnect-hub',
-      SEED_DEMO: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(seedsDemo(config)).toBe(true);
   });
 
   it('refuses to start in production without its secrets, naming every problem at once', () => {
@@ -241,5 +248,87 @@ describe('issue 19 settings', () => {
     expect(() => loadConfig(hubEnv, { WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION: 'many' })).toThrow(
       /WEBHOOK_MAX_SUBSCRIPTIONS_PER_ORGANISATION/,
     );
+  });
+});
+
+describe('optional parts stay optional (issue 24, item 8)', () => {
+  const problemsOf = (run: () => unknown): string[] => {
+    try {
+      run();
+      return [];
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return error.problems;
+    }
+  };
+
+  it('the BaRS endpoint alone needs, in production, the gateway, its senders and its public base URL', () => {
+    const problems = problemsOf(() => loadConfig(barsFhirEnv, { NODE_ENV: 'production' }));
+    for (const name of ['GATEWAY_URL', 'BARS_SENDERS', 'BARS_FHIR_BASE_URL'])
+      expect(problems.join('\n')).toContain(`${name}:`);
+    expect(
+      problemsOf(() =>
+        loadConfig(barsFhirEnv, {
+          NODE_ENV: 'production',
+          GATEWAY_URL: 'https://hub.example.nhs.uk/graphql',
+          BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+        }),
+      ),
+    ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
+  });
+
+  it('under pnpm start it is off in production without senders, and needs its base URL with them', () => {
+    const off = loadConfig(embeddedBarsFhirEnv, { NODE_ENV: 'production' });
+    expect(barsFhirConfigured(off)).toBe(false);
+    expect(barsFhirConfigured(loadConfig(embeddedBarsFhirEnv, {}))).toBe(true); // demo senders
+    expect(
+      problemsOf(() =>
+        loadConfig(embeddedBarsFhirEnv, { NODE_ENV: 'production', BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE' }),
+      ),
+    ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
+    expect(
+      problemsOf(() =>
+        loadConfig(embeddedBarsFhirEnv, {
+          NODE_ENV: 'production',
+          BARS_FHIR_BASE_URL: 'https://fhir.hub.example.nhs.uk/FHIR/R4',
+        }),
+      ),
+    ).toEqual(['BARS_SENDERS: required with BARS_FHIR_BASE_URL: no NHS organisation could refer without it']);
+    const on = loadConfig(embeddedBarsFhirEnv, {
+      NODE_ENV: 'production',
+      BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+      BARS_FHIR_BASE_URL: 'https://fhir.hub.example.nhs.uk/FHIR/R4',
+    });
+    expect(barsFhirConfigured(on)).toBe(true);
+  });
+
+  it('the console alone needs its production settings; under pnpm start it is off without an identity provider', () => {
+    const alone = problemsOf(() => loadConfig(consoleEnv, { NODE_ENV: 'production' })).join('\n');
+    for (const name of ['SESSION_SECRET', 'OIDC_ISSUER_URL', 'CONSOLE_URL', 'DATABASE_URL'])
+      expect(alone).toContain(`${name}:`);
+    const off = loadConfig(embeddedConsoleEnv, { NODE_ENV: 'production' });
+    expect(consoleConfigured(off, false)).toBe(false);
+    const wanted = problemsOf(() =>
+      loadConfig(embeddedConsoleEnv, {
+        NODE_ENV: 'production',
+        OIDC_ISSUER_URL: 'https://login.example.nhs.uk',
+        OIDC_CLIENT_ID: 'reconnect-console',
+      }),
+    ).join('\n');
+    for (const name of ['SESSION_SECRET', 'CONSOLE_URL', 'DATABASE_URL'])
+      expect(wanted).toContain(`${name}:`);
+    expect(consoleConfigured(loadConfig(embeddedConsoleEnv, {}), true)).toBe(true); // development sign-in
+  });
+
+  it('demo cases are seeded by default outside production only', () => {
+    expect(seedsDemo(loadConfig(hubEnv, {}))).toBe(true);
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://login.example.nhs.uk/jwks',
+      INTERNAL_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    };
+    expect(seedsDemo(loadConfig(hubEnv, production))).toBe(false);
+    expect(seedsDemo(loadConfig(hubEnv, { ...production, SEED_DEMO: 'true' }))).toBe(true);
+    expect(seedsDemo(loadConfig(hubEnv, { SEED_DEMO: 'false' }))).toBe(false);
   });
 });

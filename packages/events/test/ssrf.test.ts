@@ -121,7 +121,12 @@ describe('in production, a name resolving to a non-public address is never conne
     ['carrier-grade NAT', { A: ['100.64.1.2'] }, 'carrierGradeNat'],
     ['IPv6 loopback', { AAAA: ['::1'] }, 'loopback'],
     ['IPv6 unique-local', { AAAA: ['fd00:1234::1'] }, 'uniqueLocal'],
-    ['an IPv4-mapped private address', { AAAA: ['::ffff:192.168.1.1'] }, 'private'],
+    // IPv6 spellings of IPv4 addresses are judged as IPv6, whatever they carry (issue 24, item 7).
+    ['an IPv4-mapped private address', { AAAA: ['::ffff:192.168.1.1'] }, 'ipv4Mapped'],
+    ['an IPv4-mapped public address', { AAAA: ['::ffff:8.8.8.8'] }, 'ipv4Mapped'],
+    ['an IPv4-compatible loopback address', { AAAA: ['::7f00:1'] }, 'ipv4Compatible'],
+    ['NAT64 of a private address', { AAAA: ['64:ff9b::a00:1'] }, 'rfc6052'],
+    ['6to4 of a private address', { AAAA: ['2002:c0a8:101::1'] }, '6to4'],
     ['a private address among public ones', { A: ['8.8.8.8', '192.168.0.10'] }, 'private'],
   ];
   it.each(cases)('%s', async (_label, records, range) => {
@@ -155,14 +160,15 @@ describe('in production, a name resolving to a non-public address is never conne
     expect(row.lastError).toBe('DNS: ENOTFOUND');
   });
 
-  it('IP literals are judged the same way, without a lookup', async () => {
-    const target = await resolveDeliveryTarget(
-      'https://[::ffff:7f00:1]/hook',
-      'production',
-      new WebhookResolver({ servers: [dns.address] }),
-    );
-    expect(target).toMatchObject({ ok: false });
-  });
+  it.each(['https://[::ffff:7f00:1]/hook', 'https://[::7f00:1]/hook', 'https://[::127.0.0.1]/hook'])(
+    'IP literals are judged the same way, without a lookup: %s',
+    async (url) => {
+      const resolver = new WebhookResolver({ servers: [dns.address] });
+      const target = await resolveDeliveryTarget(url, 'production', resolver);
+      expect(target).toMatchObject({ ok: false });
+      expect(resolver.queries).toBe(0);
+    },
+  );
 });
 
 describe('the connection goes to the address that was checked', () => {

@@ -34,8 +34,12 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Extensions that may reach a client; everything else is stripped by the gateway. */
-export const PUBLIC_EXTENSIONS = ['code', 'field', 'reason', 'requestId'] as const;
+/**
+ * Extensions of an error that may reach a client (AUTH.md, "Errors", and next/trust.md's
+ * `retryAfterSeconds`); everything else is stripped by the gateway (gateway/src/errors.ts).
+ */
+export const PUBLIC_EXTENSIONS = ['code', 'field', 'reason', 'requestId', 'retryAfterSeconds'] as const;
+export type PublicExtension = (typeof PUBLIC_EXTENSIONS)[number];
 
 export function hubError(
   code: ErrorCode,
