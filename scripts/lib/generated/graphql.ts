@@ -192,7 +192,9 @@ export type PersonIdentityInput = {
 /** What the caller may do to a referral now, given its state and the caller's permissions. */
 export type ReferralAction =
   | 'ACCEPT'
+  | 'ADD_NOTE'
   | 'ASSIGN_WORKER'
+  | 'BOOK_APPOINTMENT'
   | 'DECLINE'
   | 'DISCHARGE'
   | 'ENROL_ENHANCED'

@@ -6,6 +6,8 @@ import type { Db } from '@reconnect/db';
 import { byKey, groupBy } from '@reconnect/graph';
 import { handoversOfReferrals } from './db/queries.ts';
 import {
+  caseNotes,
+  type CaseNoteRow,
   contacts,
   engagements,
   handovers,
@@ -73,6 +75,18 @@ export function createLoaders(ctx: { db: Db }) {
           .where(inArray(contacts.referralId, [...ids]))
           .orderBy(asc(contacts.occurredAt)),
         (c) => c.referralId,
+      ),
+    ),
+    /** Newest first. */
+    notesByReferral: new DataLoader<string, CaseNoteRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(caseNotes)
+          .where(inArray(caseNotes.referralId, [...ids]))
+          .orderBy(desc(caseNotes.at), desc(caseNotes.id)),
+        (n) => n.referralId,
       ),
     ),
     engagementsByReferral: new DataLoader<string, EngagementRow[]>(async (ids) =>

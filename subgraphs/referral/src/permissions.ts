@@ -90,6 +90,8 @@ export const permissions: IRules = {
     recordEngagement: serviceStaff,
     extendSupport: hasAnyRole('RECONNECT_LEAD'),
     dischargeReferral: serviceStaff,
+    // casework.md: the owning service, or the receiving service of an open handover (the service checks).
+    addCaseNote: serviceStaff,
     // The service checks the caller is the sending or receiving service, as each operation needs.
     requestHandover: serviceStaff,
     acceptHandover: serviceStaff,
@@ -128,6 +130,8 @@ export const permissions: IRules = {
     preReleaseContacts: caseFields,
     discharge: caseFields,
     handovers: caseFields,
+    // casework.md: staff of a service with a relationship read them; nobody else.
+    notes: caseFields,
     namedWorker: caseFieldsWithPartner,
     supportWindow: caseFieldsWithPartner,
   },
@@ -137,6 +141,7 @@ export const permissions: IRules = {
   Consent: allow,
   SupportWindow: allow,
   Contact: allow,
+  CaseNote: allow,
   ContactCompliance: allow,
   CommunityEngagement: allow,
   Decline: allow,

@@ -191,12 +191,15 @@ describe('who may change a referral', () => {
 
     /** The custody changes staff record while the person is held (DOMAIN.md, "Custody changes"). */
     const IN_CUSTODY = ['RECORD_TRANSFER', 'RECORD_TEMPORARY_LICENCE'];
+    /** Casework on an open referral (DOMAIN.md, "Casework"). */
+    const CASEWORK = ['ADD_NOTE'];
     /** What each caller is offered, by state (the rules of DOMAIN.md and AUTH.md, written out). */
     const EXPECTED: Record<string, Partial<Record<State, string[]>>> = {
       staff: {
-        SUBMITTED: [...IN_CUSTODY, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED: [...IN_CUSTODY, ...CASEWORK, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
         SUBMITTED_CONSENTED: [
           ...IN_CUSTODY,
+          ...CASEWORK,
           'RECORD_CONSENT',
           'ACCEPT',
           'DECLINE',
@@ -205,6 +208,7 @@ describe('who may change a referral', () => {
         ],
         PRE_RELEASE: [
           ...IN_CUSTODY,
+          ...CASEWORK,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'UPDATE_EXPECTED_RELEASE_DATE',
@@ -213,6 +217,7 @@ describe('who may change a referral', () => {
           'DISCHARGE',
         ],
         POST_RELEASE: [
+          ...CASEWORK,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'RECORD_RETURN_TO_CUSTODY',
@@ -221,9 +226,10 @@ describe('who may change a referral', () => {
         ],
       },
       lead: {
-        SUBMITTED: [...IN_CUSTODY, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
+        SUBMITTED: [...IN_CUSTODY, ...CASEWORK, 'RECORD_CONSENT', 'DECLINE', 'WITHDRAW', 'RECORD_CONTACT'],
         SUBMITTED_CONSENTED: [
           ...IN_CUSTODY,
+          ...CASEWORK,
           'RECORD_CONSENT',
           'ACCEPT',
           'DECLINE',
@@ -232,6 +238,7 @@ describe('who may change a referral', () => {
         ],
         PRE_RELEASE: [
           ...IN_CUSTODY,
+          ...CASEWORK,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'UPDATE_EXPECTED_RELEASE_DATE',
@@ -240,6 +247,7 @@ describe('who may change a referral', () => {
           'DISCHARGE',
         ],
         POST_RELEASE: [
+          ...CASEWORK,
           'ASSIGN_WORKER',
           'RECORD_CONTACT',
           'RECORD_RETURN_TO_CUSTODY',

@@ -324,6 +324,15 @@ export const OPS: OpCase[] = [
       note: 'Registered with a GP and attending.',
     }),
   },
+  {
+    mutation: 'addCaseNote',
+    action: 'ADD_NOTE',
+    allowedIn: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
+    from: 'PRE_RELEASE',
+    event: 'referral.note-added',
+    document: m('$id: ID!, $text: String!', 'addCaseNote(referralId: $id, text: $text)'),
+    variables: (id) => ({ id, text: 'Spoke to the wing officer: the GP registration form is signed.' }),
+  },
 ];
 
 export const op = (mutation: string): OpCase => {

@@ -62,6 +62,7 @@ const ACTION_OF: Record<Operation, string> = {
   RECORD_ENGAGEMENT: 'RECORD_ENGAGEMENT',
   EXTEND_SUPPORT: 'EXTEND_SUPPORT',
   DISCHARGE: 'DISCHARGE',
+  ADD_NOTE: 'ADD_NOTE',
 };
 
 describe('who may change a referral', () => {

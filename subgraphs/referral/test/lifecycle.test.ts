@@ -96,6 +96,10 @@ const READ = /* GraphQL */ `
         actor
         reason
       }
+      notes {
+        author
+        text
+      }
     }
   }
 `;
@@ -221,6 +225,14 @@ const AFTER: Record<string, { status: string; fields: Loose; reason?: string | R
     },
     reason: 'Until 2027-08-22: Awaiting a mental health assessment.',
   },
+  addCaseNote: {
+    status: 'PRE_RELEASE',
+    fields: {
+      notes: [
+        { author: STAFF_ACTOR, text: 'Spoke to the wing officer: the GP registration form is signed.' },
+      ],
+    },
+  },
   dischargeReferral: {
     status: 'DISCHARGED',
     fields: {
@@ -283,7 +295,9 @@ describe('referral lifecycle', () => {
         });
         expect(audit[0]!.fields.length).toBeGreaterThan(0);
         // Field names only: no value of the input reaches the audit trail.
-        expect(JSON.stringify(audit[0]!.fields)).not.toMatch(/Scotland|Ardwick|2027|Parole|Met on/);
+        expect(JSON.stringify(audit[0]!.fields)).not.toMatch(
+          /Scotland|Ardwick|2027|Parole|Met on|wing officer/,
+        );
       },
     );
 
@@ -457,6 +471,8 @@ describe('referral lifecycle', () => {
     const long = (n: number) => 'x'.repeat(n);
     const cases: [string, string, State, Loose, string][] = [
       ['a blank withdrawal reason', 'withdrawReferral', 'SUBMITTED', { reason: '   ' }, 'reason'],
+      ['a blank case note', 'addCaseNote', 'PRE_RELEASE', { text: ' \n ' }, 'text'],
+      ['a case note over 10,000 characters', 'addCaseNote', 'POST_RELEASE', { text: long(10_001) }, 'text'],
       ['a decline note over 2000 characters', 'declineReferral', 'SUBMITTED', { note: long(2001) }, 'note'],
       [
         'a named worker of another service',
@@ -756,6 +772,7 @@ describe('referral lifecycle', () => {
     expect(OPS.map((o) => o.mutation).sort()).toEqual(
       [
         'acceptReferral',
+        'addCaseNote',
         'assignPeerSupport',
         'assignWorker',
         'declineReferral',

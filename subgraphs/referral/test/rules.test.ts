@@ -205,6 +205,7 @@ describe('transitions', () => {
     RECORD_ENGAGEMENT: ['PRE_RELEASE', 'POST_RELEASE'],
     EXTEND_SUPPORT: ['POST_RELEASE'],
     DISCHARGE: ['PRE_RELEASE', 'POST_RELEASE'],
+    ADD_NOTE: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
   };
   const cells = (Object.keys(TRANSITIONS) as Operation[]).flatMap((op) =>
     REFERRAL_STATUSES.map((s) => [op, s] as const),

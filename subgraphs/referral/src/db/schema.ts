@@ -149,6 +149,30 @@ export const engagements = referralSchema.table(
 );
 
 /**
+ * Case notes (DOMAIN.md, "Casework"): free text with who and when, never changed or removed (there
+ * is no update or delete path); retention blanks `text` and sets `erased_at`.
+ */
+export const caseNotes = referralSchema.table(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** As the history names people (actorLabel), and the author's organisation and staff id. */
+    author: text('author').notNull(),
+    authorOrganisation: text('author_organisation'),
+    staffId: uuid('staff_id'),
+    text: text('text').notNull(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [index('case_notes_referral_idx').on(t.referralId, t.at)],
+);
+
+export type CaseNoteRow = typeof caseNotes.$inferSelect;
+
+/**
  * Submissions by idempotency key: per caller (subject and organisation), the hash of the input and
  * the referral it produced, stored in the submission's own transaction.
  */

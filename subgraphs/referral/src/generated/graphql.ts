@@ -19,6 +19,17 @@ export type Scalars = {
   DateTime: { input: Date; output: Date };
 };
 
+/** A worker's note on a referral. Notes are never changed or removed. */
+export type CaseNote = {
+  __typename?: 'CaseNote';
+  at: Scalars['DateTime']['output'];
+  /** Who wrote it, as the history names people. */
+  author: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  staff?: Maybe<Staff>;
+  text: Scalars['String']['output'];
+};
+
 export type CommunityEngagement = {
   __typename?: 'CommunityEngagement';
   appointmentOn?: Maybe<Scalars['Date']['output']>;
@@ -259,6 +270,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   acceptHandover: HandoverPayload;
   acceptReferral: ReferralPayload;
+  addCaseNote: ReferralPayload;
   /** HMPPS_EVENTS only: applies one HMPPS domain event about a person in custody. */
   applyCustodyEvent: CustodyEventResult;
   /**
@@ -302,6 +314,11 @@ export type MutationAcceptHandoverArgs = {
 export type MutationAcceptReferralArgs = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+export type MutationAddCaseNoteArgs = {
+  referralId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 export type MutationApplyCustodyEventArgs = {
@@ -537,6 +554,8 @@ export type Referral = {
   id: Scalars['ID']['output'];
   identifiedNeeds: Array<HealthNeedCategory>;
   namedWorker?: Maybe<Staff>;
+  /** Newest first. */
+  notes?: Maybe<Array<CaseNote>>;
   /** The service responsible now: local to the establishment before a completed handover. */
   owningService: ReconnectService;
   peerSupportWorker?: Maybe<Staff>;
@@ -559,7 +578,9 @@ export type Referral = {
 /** What the caller may do to a referral now, given its state and the caller's permissions. */
 export type ReferralAction =
   | 'ACCEPT'
+  | 'ADD_NOTE'
   | 'ASSIGN_WORKER'
+  | 'BOOK_APPOINTMENT'
   | 'DECLINE'
   | 'DISCHARGE'
   | 'ENROL_ENHANCED'

@@ -133,9 +133,10 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CommunityEngagement: ResolverTypeWrapper<EngagementRow>;
-  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  CaseNote: ResolverTypeWrapper<Types.CaseNote>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  CommunityEngagement: ResolverTypeWrapper<EngagementRow>;
   CommunityServiceType: Types.CommunityServiceType;
   Consent: ResolverTypeWrapper<Types.Consent>;
   ConsentDecision: Types.ConsentDecision;
@@ -204,9 +205,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CommunityEngagement: EngagementRow;
-  ID: Types.Scalars['ID']['output'];
+  CaseNote: Types.CaseNote;
   String: Types.Scalars['String']['output'];
+  ID: Types.Scalars['ID']['output'];
+  CommunityEngagement: EngagementRow;
   Consent: Types.Consent;
   Contact: Types.Contact;
   Boolean: Types.Scalars['Boolean']['output'];
@@ -251,6 +253,17 @@ export type ResolversParentTypes = {
   SubmitReferralPayload: SubmitResult;
   SupportWindow: Types.SupportWindow;
   WebhookSubscription: WebhookView;
+};
+
+export type CaseNoteResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['CaseNote'] = ResolversParentTypes['CaseNote'],
+> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  staff?: Resolver<Types.Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CommunityEngagementResolvers<
@@ -414,6 +427,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.MutationAcceptReferralArgs, 'id'>
+  >;
+  addCaseNote?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationAddCaseNoteArgs, 'referralId' | 'text'>
   >;
   applyCustodyEvent?: Resolver<
     ResolversTypes['CustodyEventResult'],
@@ -662,6 +681,7 @@ export type ReferralResolvers<
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiedNeeds?: Resolver<Array<ResolversTypes['HealthNeedCategory']>, ParentType, ContextType>;
   namedWorker?: Resolver<Types.Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  notes?: Resolver<Types.Maybe<Array<ResolversTypes['CaseNote']>>, ParentType, ContextType>;
   owningService?: Resolver<ResolversTypes['ReconnectService'], ParentType, ContextType>;
   peerSupportWorker?: Resolver<Types.Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -791,6 +811,7 @@ export type WebhookSubscriptionResolvers<
 };
 
 export type Resolvers<ContextType = Context> = {
+  CaseNote?: CaseNoteResolvers<ContextType>;
   CommunityEngagement?: CommunityEngagementResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;

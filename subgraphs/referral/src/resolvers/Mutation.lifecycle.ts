@@ -4,6 +4,7 @@
  */
 import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
+import { addCaseNote } from '../service/casework.ts';
 import { applyCustodyEvent } from '../service/apply-custody-event.ts';
 import { applyPersonMerge } from '../service/person-merge.ts';
 
@@ -25,4 +26,5 @@ export const lifecycleMutations: MutationResolvers = {
   recordEngagement: (_, args, ctx) => lifecycle.recordEngagement(ctx, args),
   extendSupport: (_, args, ctx) => lifecycle.extendSupport(ctx, args),
   dischargeReferral: (_, args, ctx) => lifecycle.dischargeReferral(ctx, args),
+  addCaseNote: (_, args, ctx) => addCaseNote(ctx, args),
 };

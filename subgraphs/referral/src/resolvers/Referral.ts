@@ -91,5 +91,14 @@ export const Referral: ReferralResolvers = {
    */
   handovers: async (r, _, ctx) =>
     (await ctx.loaders.handoversByReferral.load(r.id)).filter((h) => isHandoverParty(ctx.principal, h)),
+  /** Reading them is part of reading the referral (the gateway's access log records the read). */
+  notes: async (r, _, ctx) =>
+    (await ctx.loaders.notesByReferral.load(r.id)).map((n) => ({
+      id: n.id,
+      at: n.at,
+      author: n.author,
+      staff: n.staffId ? { __typename: 'Staff' as const, id: n.staffId } : null,
+      text: n.text,
+    })),
   availableActions: (r, _, ctx) => availableActionsFor(ctx, r),
 };

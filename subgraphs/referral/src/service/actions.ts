@@ -43,6 +43,7 @@ const ACTION_OPERATIONS = [
   'RECORD_ENGAGEMENT',
   'EXTEND_SUPPORT',
   'DISCHARGE',
+  'ADD_NOTE',
 ] as const satisfies readonly (Operation & ReferralAction)[];
 
 export function availableActions(facts: ActionFacts, caller: ActionCaller): ReferralAction[] {

@@ -21,7 +21,8 @@ export type Operation =
   | 'SET_EXPECTED_RELEASE_DATE'
   | 'RECORD_ENGAGEMENT'
   | 'EXTEND_SUPPORT'
-  | 'DISCHARGE';
+  | 'DISCHARGE'
+  | 'ADD_NOTE';
 
 type Target = ReferralStatus | 'SAME' | 'PRE_OR_POST_RELEASE';
 
@@ -48,6 +49,8 @@ export const TRANSITIONS: Record<Operation, Partial<Record<ReferralStatus, Targe
   RECORD_ENGAGEMENT: { PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
   EXTEND_SUPPORT: { POST_RELEASE: 'SAME' },
   DISCHARGE: { PRE_RELEASE: 'DISCHARGED', POST_RELEASE: 'DISCHARGED' },
+  // Casework (DOMAIN.md, "Casework"): notes while the referral is open; a closed one is final.
+  ADD_NOTE: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
 };
 
 /** The operations only an HMPPS custody event performs (no staff mutation, no action). */
