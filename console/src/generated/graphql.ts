@@ -21,6 +21,29 @@ export type Scalars = {
   DateTime: { input: string; output: string };
 };
 
+export type AppointmentStatus = 'ATTENDED' | 'BOOKED' | 'CANCELLED' | 'MISSED';
+
+export type AppointmentWith =
+  /** An appointment with a community service (it becomes a CommunityEngagement when ATTENDED). */
+  | 'COMMUNITY_SERVICE'
+  /** A contact with the person by RECONNECT staff (it becomes a Contact when ATTENDED). */
+  | 'RECONNECT';
+
+export type BookAppointmentInput = {
+  at: Scalars['DateTime']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** Required for RECONNECT appointments. */
+  mode?: InputMaybe<ContactMode>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  providerName?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<ContactPurpose>;
+  /** Required for community service appointments. */
+  serviceType?: InputMaybe<CommunityServiceType>;
+  /** A member of the referral's owning or receiving service; default the caller. */
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+  with: AppointmentWith;
+};
+
 export type CommunityServiceType =
   | 'GP_REGISTRATION'
   | 'HOUSING'

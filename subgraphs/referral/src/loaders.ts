@@ -6,6 +6,8 @@ import type { Db } from '@reconnect/db';
 import { byKey, groupBy } from '@reconnect/graph';
 import { handoversOfReferrals } from './db/queries.ts';
 import {
+  appointments,
+  type AppointmentRow,
   caseNotes,
   type CaseNoteRow,
   contacts,
@@ -87,6 +89,18 @@ export function createLoaders(ctx: { db: Db }) {
           .where(inArray(caseNotes.referralId, [...ids]))
           .orderBy(desc(caseNotes.at), desc(caseNotes.id)),
         (n) => n.referralId,
+      ),
+    ),
+    /** In time order; the resolver puts the ones to come first. */
+    appointmentsByReferral: new DataLoader<string, AppointmentRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(appointments)
+          .where(inArray(appointments.referralId, [...ids]))
+          .orderBy(asc(appointments.at), asc(appointments.id)),
+        (a) => a.referralId,
       ),
     ),
     engagementsByReferral: new DataLoader<string, EngagementRow[]>(async (ids) =>

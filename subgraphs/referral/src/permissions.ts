@@ -92,6 +92,8 @@ export const permissions: IRules = {
     dischargeReferral: serviceStaff,
     // casework.md: the owning service, or the receiving service of an open handover (the service checks).
     addCaseNote: serviceStaff,
+    bookAppointment: serviceStaff,
+    recordAppointmentOutcome: serviceStaff,
     // The service checks the caller is the sending or receiving service, as each operation needs.
     requestHandover: serviceStaff,
     acceptHandover: serviceStaff,
@@ -132,6 +134,7 @@ export const permissions: IRules = {
     handovers: caseFields,
     // casework.md: staff of a service with a relationship read them; nobody else.
     notes: caseFields,
+    appointments: caseFields,
     namedWorker: caseFieldsWithPartner,
     supportWindow: caseFieldsWithPartner,
   },
@@ -142,6 +145,7 @@ export const permissions: IRules = {
   SupportWindow: allow,
   Contact: allow,
   CaseNote: allow,
+  Appointment: allow,
   ContactCompliance: allow,
   CommunityEngagement: allow,
   Decline: allow,

@@ -192,7 +192,7 @@ describe('who may change a referral', () => {
     /** The custody changes staff record while the person is held (DOMAIN.md, "Custody changes"). */
     const IN_CUSTODY = ['RECORD_TRANSFER', 'RECORD_TEMPORARY_LICENCE'];
     /** Casework on an open referral (DOMAIN.md, "Casework"). */
-    const CASEWORK = ['ADD_NOTE'];
+    const CASEWORK = ['ADD_NOTE', 'BOOK_APPOINTMENT'];
     /** What each caller is offered, by state (the rules of DOMAIN.md and AUTH.md, written out). */
     const EXPECTED: Record<string, Partial<Record<State, string[]>>> = {
       staff: {

@@ -333,6 +333,29 @@ export const OPS: OpCase[] = [
     document: m('$id: ID!, $text: String!', 'addCaseNote(referralId: $id, text: $text)'),
     variables: (id) => ({ id, text: 'Spoke to the wing officer: the GP registration form is signed.' }),
   },
+  {
+    mutation: 'bookAppointment',
+    action: 'BOOK_APPOINTMENT',
+    allowedIn: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
+    from: 'PRE_RELEASE',
+    event: 'referral.appointment-booked',
+    document: m(
+      '$id: ID!, $input: BookAppointmentInput!, $v: Int',
+      'bookAppointment(referralId: $id, input: $input, expectedVersion: $v)',
+    ),
+    variables: (id) => ({
+      id,
+      input: {
+        at: '2026-11-27T14:30:00Z',
+        with: 'RECONNECT',
+        mode: 'FACE_TO_FACE',
+        purpose: 'RELEASE_PLANNING',
+        staffId: NW_WORKER,
+        location: 'Legal visits hall',
+        note: 'Bring the housing form.',
+      },
+    }),
+  },
 ];
 
 export const op = (mutation: string): OpCase => {

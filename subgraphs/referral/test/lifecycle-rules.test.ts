@@ -63,6 +63,9 @@ const ACTION_OF: Record<Operation, string> = {
   EXTEND_SUPPORT: 'EXTEND_SUPPORT',
   DISCHARGE: 'DISCHARGE',
   ADD_NOTE: 'ADD_NOTE',
+  BOOK_APPOINTMENT: 'BOOK_APPOINTMENT',
+  // An action on an appointment: offered with BOOK_APPOINTMENT, as peer support with ASSIGN_WORKER.
+  RECORD_APPOINTMENT_OUTCOME: 'BOOK_APPOINTMENT',
 };
 
 describe('who may change a referral', () => {

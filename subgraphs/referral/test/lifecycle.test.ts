@@ -100,6 +100,19 @@ const READ = /* GraphQL */ `
         author
         text
       }
+      appointments {
+        at
+        with
+        mode
+        purpose
+        staff {
+          id
+        }
+        location
+        status
+        note
+        bookedBy
+      }
     }
   }
 `;
@@ -233,6 +246,24 @@ const AFTER: Record<string, { status: string; fields: Loose; reason?: string | R
       ],
     },
   },
+  bookAppointment: {
+    status: 'PRE_RELEASE',
+    fields: {
+      appointments: [
+        {
+          at: '2026-11-27T14:30:00.000Z',
+          with: 'RECONNECT',
+          mode: 'FACE_TO_FACE',
+          purpose: 'RELEASE_PLANNING',
+          staff: { id: NW_WORKER },
+          location: 'Legal visits hall',
+          status: 'BOOKED',
+          note: 'Bring the housing form.',
+          bookedBy: STAFF_ACTOR,
+        },
+      ],
+    },
+  },
   dischargeReferral: {
     status: 'DISCHARGED',
     fields: {
@@ -241,6 +272,52 @@ const AFTER: Record<string, { status: string; fields: Loose; reason?: string | R
     },
   },
 };
+
+/** Bad bookings: each names its field. */
+function appointmentCases(): [string, string, State, Loose, string][] {
+  const base = op('bookAppointment').variables('x').input as Loose;
+  const book = (label: string, input: Loose, field: string, state: State = 'PRE_RELEASE') =>
+    [label, 'bookAppointment', state, { input: { ...base, ...input } }, field] as [
+      string,
+      string,
+      State,
+      Loose,
+      string,
+    ];
+  return [
+    book('an appointment in the past', { at: '2026-11-25T09:00:00Z' }, 'input.at'),
+    book('a RECONNECT appointment without a mode', { mode: null }, 'input.mode'),
+    book('a RECONNECT appointment without a purpose', { purpose: null }, 'input.purpose'),
+    book(
+      'a RECONNECT appointment naming a service type',
+      { serviceType: 'GP_REGISTRATION' },
+      'input.serviceType',
+    ),
+    book('an appointment with staff of another service', { staffId: NEY_WORKER }, 'input.staffId'),
+    book('a location over 500 characters', { location: 'x'.repeat(501) }, 'input.location'),
+    book(
+      'a community appointment without a service type',
+      { with: 'COMMUNITY_SERVICE', mode: null, purpose: null, staffId: null, providerName: 'Ardwick' },
+      'input.serviceType',
+    ),
+    book(
+      'a community appointment without a provider',
+      { with: 'COMMUNITY_SERVICE', mode: null, purpose: null, staffId: null, serviceType: 'GP_REGISTRATION' },
+      'input.providerName',
+    ),
+    book(
+      'a community appointment with a mode',
+      {
+        with: 'COMMUNITY_SERVICE',
+        purpose: null,
+        staffId: null,
+        serviceType: 'GP_REGISTRATION',
+        providerName: 'Ardwick',
+      },
+      'input.mode',
+    ),
+  ];
+}
 
 describe('referral lifecycle', () => {
   let hub: TestHub;
@@ -473,6 +550,7 @@ describe('referral lifecycle', () => {
       ['a blank withdrawal reason', 'withdrawReferral', 'SUBMITTED', { reason: '   ' }, 'reason'],
       ['a blank case note', 'addCaseNote', 'PRE_RELEASE', { text: ' \n ' }, 'text'],
       ['a case note over 10,000 characters', 'addCaseNote', 'POST_RELEASE', { text: long(10_001) }, 'text'],
+      ...appointmentCases(),
       ['a decline note over 2000 characters', 'declineReferral', 'SUBMITTED', { note: long(2001) }, 'note'],
       [
         'a named worker of another service',
@@ -774,6 +852,7 @@ describe('referral lifecycle', () => {
         'acceptReferral',
         'addCaseNote',
         'assignPeerSupport',
+        'bookAppointment',
         'assignWorker',
         'declineReferral',
         'dischargeReferral',

@@ -206,6 +206,8 @@ describe('transitions', () => {
     EXTEND_SUPPORT: ['POST_RELEASE'],
     DISCHARGE: ['PRE_RELEASE', 'POST_RELEASE'],
     ADD_NOTE: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
+    BOOK_APPOINTMENT: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
+    RECORD_APPOINTMENT_OUTCOME: ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'],
   };
   const cells = (Object.keys(TRANSITIONS) as Operation[]).flatMap((op) =>
     REFERRAL_STATUSES.map((s) => [op, s] as const),

@@ -172,6 +172,51 @@ export const caseNotes = referralSchema.table(
 
 export type CaseNoteRow = typeof caseNotes.$inferSelect;
 
+export const APPOINTMENT_STATUSES = ['BOOKED', 'ATTENDED', 'MISSED', 'CANCELLED'] as const;
+
+/**
+ * Appointments (DOMAIN.md, "Casework"): BOOKED, then ATTENDED, MISSED or CANCELLED once. An ATTENDED
+ * one names the Contact or CommunityEngagement written with its outcome. Retention blanks the text
+ * (location, note, provider) and sets `erased_at`.
+ */
+export const appointments = referralSchema.table(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    with: text('with', { enum: ['RECONNECT', 'COMMUNITY_SERVICE'] }).notNull(),
+    mode: text('mode', { enum: ['FACE_TO_FACE', 'VIDEO', 'TELEPHONE'] }),
+    purpose: text('purpose'),
+    staffId: uuid('staff_id'),
+    serviceType: text('service_type'),
+    providerName: text('provider_name'),
+    location: text('location'),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull(),
+    note: text('note'),
+    /** The service whose staff booked it (owning or receiving). */
+    bookedByService: text('booked_by_service'),
+    bookedAt: timestamp('booked_at', { withTimezone: true }).notNull(),
+    bookedBy: text('booked_by').notNull(),
+    outcomeRecordedAt: timestamp('outcome_recorded_at', { withTimezone: true }),
+    outcomeRecordedBy: text('outcome_recorded_by'),
+    contactId: uuid('contact_id'),
+    engagementId: uuid('engagement_id'),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('appointments_referral_idx').on(t.referralId, t.at),
+    // dueWork: past appointments still BOOKED.
+    index('appointments_booked_idx')
+      .on(t.at, t.referralId)
+      .where(sql`${t.status} = 'BOOKED'`),
+  ],
+);
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+
 /**
  * Submissions by idempotency key: per caller (subject and organisation), the hash of the input and
  * the referral it produced, stored in the submission's own transaction.

@@ -19,6 +19,52 @@ export type Scalars = {
   DateTime: { input: Date; output: Date };
 };
 
+export type Appointment = {
+  __typename?: 'Appointment';
+  /** When it is (stored in UTC; shown in Europe/London). */
+  at: Scalars['DateTime']['output'];
+  bookedAt: Scalars['DateTime']['output'];
+  bookedBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Where: an address, a prison's legal visits hall, a telephone or video link. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** RECONNECT appointments: how and why, and with whom of the service. */
+  mode?: Maybe<ContactMode>;
+  note?: Maybe<Scalars['String']['output']>;
+  outcomeRecordedAt?: Maybe<Scalars['DateTime']['output']>;
+  outcomeRecordedBy?: Maybe<Scalars['String']['output']>;
+  providerName?: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<ContactPurpose>;
+  /** Community service appointments: which service. */
+  serviceType?: Maybe<CommunityServiceType>;
+  staff?: Maybe<Staff>;
+  status: AppointmentStatus;
+  with: AppointmentWith;
+};
+
+export type AppointmentStatus = 'ATTENDED' | 'BOOKED' | 'CANCELLED' | 'MISSED';
+
+export type AppointmentWith =
+  /** An appointment with a community service (it becomes a CommunityEngagement when ATTENDED). */
+  | 'COMMUNITY_SERVICE'
+  /** A contact with the person by RECONNECT staff (it becomes a Contact when ATTENDED). */
+  | 'RECONNECT';
+
+export type BookAppointmentInput = {
+  at: Scalars['DateTime']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** Required for RECONNECT appointments. */
+  mode?: InputMaybe<ContactMode>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  providerName?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<ContactPurpose>;
+  /** Required for community service appointments. */
+  serviceType?: InputMaybe<CommunityServiceType>;
+  /** A member of the referral's owning or receiving service; default the caller. */
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+  with: AppointmentWith;
+};
+
 /** A worker's note on a referral. Notes are never changed or removed. */
 export type CaseNote = {
   __typename?: 'CaseNote';
@@ -280,12 +326,15 @@ export type Mutation = {
   applyPersonMergeToReferrals: Scalars['Boolean']['output'];
   assignPeerSupport: ReferralPayload;
   assignWorker: ReferralPayload;
+  bookAppointment: ReferralPayload;
   cancelHandover: HandoverPayload;
   completeHandover: HandoverPayload;
   declineHandover: HandoverPayload;
   declineReferral: ReferralPayload;
   dischargeReferral: ReferralPayload;
   extendSupport: ReferralPayload;
+  /** ATTENDED, MISSED or CANCELLED, once: ATTENDED also records the Contact or CommunityEngagement. */
+  recordAppointmentOutcome: ReferralPayload;
   recordConsent: ReferralPayload;
   recordContact: ReferralPayload;
   recordEngagement: ReferralPayload;
@@ -343,6 +392,12 @@ export type MutationAssignWorkerArgs = {
   staffId: Scalars['ID']['input'];
 };
 
+export type MutationBookAppointmentArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  input: BookAppointmentInput;
+  referralId: Scalars['ID']['input'];
+};
+
 export type MutationCancelHandoverArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -376,6 +431,13 @@ export type MutationExtendSupportArgs = {
   reason: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
   until: Scalars['Date']['input'];
+};
+
+export type MutationRecordAppointmentOutcomeArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: AppointmentStatus;
 };
 
 export type MutationRecordConsentArgs = {
@@ -538,6 +600,8 @@ export type ReconnectService = {
 
 export type Referral = {
   __typename?: 'Referral';
+  /** Soonest first, then past ones newest first. */
+  appointments?: Maybe<Array<Appointment>>;
   availableActions: Array<ReferralAction>;
   /** Answered by the partner subgraph (Enhanced RECONNECT); read by availableActions. */
   canEnrolEnhanced: Scalars['Boolean']['output'];

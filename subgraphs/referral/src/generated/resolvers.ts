@@ -133,9 +133,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CaseNote: ResolverTypeWrapper<Types.CaseNote>;
+  Appointment: ResolverTypeWrapper<Types.Appointment>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  AppointmentStatus: Types.AppointmentStatus;
+  AppointmentWith: Types.AppointmentWith;
+  BookAppointmentInput: Types.BookAppointmentInput;
+  CaseNote: ResolverTypeWrapper<Types.CaseNote>;
   CommunityEngagement: ResolverTypeWrapper<EngagementRow>;
   CommunityServiceType: Types.CommunityServiceType;
   Consent: ResolverTypeWrapper<Types.Consent>;
@@ -205,9 +209,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CaseNote: Types.CaseNote;
+  Appointment: Types.Appointment;
   String: Types.Scalars['String']['output'];
   ID: Types.Scalars['ID']['output'];
+  BookAppointmentInput: Types.BookAppointmentInput;
+  CaseNote: Types.CaseNote;
   CommunityEngagement: EngagementRow;
   Consent: Types.Consent;
   Contact: Types.Contact;
@@ -253,6 +259,27 @@ export type ResolversParentTypes = {
   SubmitReferralPayload: SubmitResult;
   SupportWindow: Types.SupportWindow;
   WebhookSubscription: WebhookView;
+};
+
+export type AppointmentResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['Appointment'] = ResolversParentTypes['Appointment'],
+> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bookedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bookedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mode?: Resolver<Types.Maybe<ResolversTypes['ContactMode']>, ParentType, ContextType>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeRecordedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  outcomeRecordedBy?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Types.Maybe<ResolversTypes['ContactPurpose']>, ParentType, ContextType>;
+  serviceType?: Resolver<Types.Maybe<ResolversTypes['CommunityServiceType']>, ParentType, ContextType>;
+  staff?: Resolver<Types.Maybe<ResolversTypes['Staff']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppointmentStatus'], ParentType, ContextType>;
+  with?: Resolver<ResolversTypes['AppointmentWith'], ParentType, ContextType>;
 };
 
 export type CaseNoteResolvers<
@@ -461,6 +488,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationAssignWorkerArgs, 'referralId' | 'staffId'>
   >;
+  bookAppointment?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationBookAppointmentArgs, 'input' | 'referralId'>
+  >;
   cancelHandover?: Resolver<
     ResolversTypes['HandoverPayload'],
     ParentType,
@@ -496,6 +529,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.MutationExtendSupportArgs, 'reason' | 'referralId' | 'until'>
+  >;
+  recordAppointmentOutcome?: Resolver<
+    ResolversTypes['ReferralPayload'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordAppointmentOutcomeArgs, 'appointmentId' | 'status'>
   >;
   recordConsent?: Resolver<
     ResolversTypes['ReferralPayload'],
@@ -668,6 +707,7 @@ export type ReferralResolvers<
     FederationReferenceType,
     ContextType
   >;
+  appointments?: Resolver<Types.Maybe<Array<ResolversTypes['Appointment']>>, ParentType, ContextType>;
   availableActions?: Resolver<Array<ResolversTypes['ReferralAction']>, ParentType, ContextType>;
   consent?: Resolver<Types.Maybe<ResolversTypes['Consent']>, ParentType, ContextType>;
   contacts?: Resolver<Types.Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType>;
@@ -811,6 +851,7 @@ export type WebhookSubscriptionResolvers<
 };
 
 export type Resolvers<ContextType = Context> = {
+  Appointment?: AppointmentResolvers<ContextType>;
   CaseNote?: CaseNoteResolvers<ContextType>;
   CommunityEngagement?: CommunityEngagementResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;

@@ -4,7 +4,7 @@
  */
 import type { MutationResolvers } from '../generated/resolvers.ts';
 import * as lifecycle from '../service/lifecycle-operations.ts';
-import { addCaseNote } from '../service/casework.ts';
+import { addCaseNote, bookAppointment, recordAppointmentOutcome } from '../service/casework.ts';
 import { applyCustodyEvent } from '../service/apply-custody-event.ts';
 import { applyPersonMerge } from '../service/person-merge.ts';
 
@@ -27,4 +27,6 @@ export const lifecycleMutations: MutationResolvers = {
   extendSupport: (_, args, ctx) => lifecycle.extendSupport(ctx, args),
   dischargeReferral: (_, args, ctx) => lifecycle.dischargeReferral(ctx, args),
   addCaseNote: (_, args, ctx) => addCaseNote(ctx, args),
+  bookAppointment: (_, args, ctx) => bookAppointment(ctx, args),
+  recordAppointmentOutcome: (_, args, ctx) => recordAppointmentOutcome(ctx, args),
 };

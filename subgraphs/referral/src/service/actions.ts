@@ -44,6 +44,7 @@ const ACTION_OPERATIONS = [
   'EXTEND_SUPPORT',
   'DISCHARGE',
   'ADD_NOTE',
+  'BOOK_APPOINTMENT',
 ] as const satisfies readonly (Operation & ReferralAction)[];
 
 export function availableActions(facts: ActionFacts, caller: ActionCaller): ReferralAction[] {
@@ -52,6 +53,7 @@ export function availableActions(facts: ActionFacts, caller: ActionCaller): Refe
   }
   const actions: ReferralAction[] = [];
   for (const operation of ACTION_OPERATIONS) {
+    // RECORD_APPOINTMENT_OUTCOME goes with BOOK_APPOINTMENT (an action on an appointment, not the referral).
     if (!isAllowed(operation, facts.status)) continue;
     if (operation === 'ACCEPT' && facts.consentDecision !== 'GIVEN') continue;
     if (operation === 'EXTEND_SUPPORT' && !caller.isLead) continue;

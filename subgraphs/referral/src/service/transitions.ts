@@ -22,7 +22,9 @@ export type Operation =
   | 'RECORD_ENGAGEMENT'
   | 'EXTEND_SUPPORT'
   | 'DISCHARGE'
-  | 'ADD_NOTE';
+  | 'ADD_NOTE'
+  | 'BOOK_APPOINTMENT'
+  | 'RECORD_APPOINTMENT_OUTCOME';
 
 type Target = ReferralStatus | 'SAME' | 'PRE_OR_POST_RELEASE';
 
@@ -51,6 +53,10 @@ export const TRANSITIONS: Record<Operation, Partial<Record<ReferralStatus, Targe
   DISCHARGE: { PRE_RELEASE: 'DISCHARGED', POST_RELEASE: 'DISCHARGED' },
   // Casework (DOMAIN.md, "Casework"): notes while the referral is open; a closed one is final.
   ADD_NOTE: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  // A RECONNECT appointment from submission (the assessment); a community one once accepted (the
+  // booking checks that, as engagements start then).
+  BOOK_APPOINTMENT: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
+  RECORD_APPOINTMENT_OUTCOME: { SUBMITTED: 'SAME', PRE_RELEASE: 'SAME', POST_RELEASE: 'SAME' },
 };
 
 /** The operations only an HMPPS custody event performs (no staff mutation, no action). */
