@@ -162,7 +162,7 @@ describe('casework', () => {
     it('has no way to change or remove a note', () => {
       const api = readFileSync(new URL('../../../schema/api.graphql', import.meta.url), 'utf8');
       const mutations = api.slice(api.indexOf('type Mutation {'));
-      const names = [...mutations.slice(0, mutations.indexOf('\n}')).matchAll(/^  (\w+)\(/gm)].map(
+      const names = [...mutations.slice(0, mutations.indexOf('\n}')).matchAll(/^ {2}(\w+)\(/gm)].map(
         (m) => m[1],
       );
       expect(names).toContain('addCaseNote');
