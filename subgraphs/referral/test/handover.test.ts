@@ -49,6 +49,9 @@ const LIST = `query ($d: HandoverDirection!, $s: [HandoverStatus!], $first: Int,
 const CASELOAD = `query { referrals(first: 100) { nodes { id } } }`;
 const CONTACT = `mutation ($id: ID!) { recordContact(referralId: $id, input: { occurredAt: "2026-11-24T10:00:00Z", mode: TELEPHONE, purpose: RELEASE_PLANNING }) { referral { id } } }`;
 
+const NOTE = `mutation ($id: ID!) { addCaseNote(referralId: $id, text: "Gate meet planned with RC-NW.") { referral { id } } }`;
+const DISCHARGE = `mutation ($id: ID!) { dischargeReferral(referralId: $id, reason: NEEDS_MET) { referral { id } } }`;
+
 const DAY = 24 * 60 * 60 * 1000;
 
 let hub: TestHub;
@@ -356,19 +359,27 @@ describe('the access timeline', () => {
     expect(await seen(ldnStaff)).toBe(false);
     expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('NOT_FOUND');
 
-    // REQUESTED: full access, and it may act.
+    // REQUESTED: full read access; it plans (notes, appointments) and changes nothing else
+    // (contract/next/casework.md, "Who acts on a referral").
     const req = await call(nwStaff, REQUEST, { id: referral.id, to: 'RC-LDN' });
     const id = req.data!.requestHandover.handover.id as string;
     const during = (await read(ldnStaff, referral.id))!;
     expect(during.history.length).toBeGreaterThan(0);
-    expect(during.availableActions).toContain('RECORD_CONTACT');
+    expect(during.availableActions).toEqual(['ADD_NOTE', 'BOOK_APPOINTMENT']);
     expect(await seen(ldnStaff)).toBe(true);
-    expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('OK');
+    expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('FORBIDDEN');
+    expect((await call(ldnLead, DISCHARGE, { id: referral.id })).code).toBe('FORBIDDEN');
+    expect((await call(ldnStaff, NOTE, { id: referral.id })).code).toBe('OK');
+    // The owning service still acts.
+    expect((await call(nwStaff, CONTACT, { id: referral.id })).code).toBe('OK');
 
     // ACCEPTED: the same.
     hub.clock.set('2026-11-26T09:00:00Z');
     expect((await call(ldnStaff, ACCEPT, { id })).code).toBe('OK');
-    expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('OK');
+    expect((await call(ldnStaff, CONTACT, { id: referral.id })).code).toBe('FORBIDDEN');
+    expect((await call(ldnLead, DISCHARGE, { id: referral.id })).code).toBe('FORBIDDEN');
+    expect((await read(ldnStaff, referral.id))!.availableActions).toEqual(['ADD_NOTE', 'BOOK_APPOINTMENT']);
+    expect((await call(nwStaff, CONTACT, { id: referral.id })).code).toBe('OK');
 
     // COMPLETED: the receiving service owns it; the sender reads it but cannot act.
     hub.clock.set('2026-11-27T09:00:00Z');

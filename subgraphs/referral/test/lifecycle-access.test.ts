@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGrant, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
+import { seedGrant, stableUuid, type HubClientForTests, type TestHub } from '@reconnect/hub/testing';
 import {
   DEFAULT_GRANTS,
   OPS,
@@ -22,6 +22,15 @@ import {
   type Loose,
   type State,
 } from './lifecycle-harness.ts';
+
+/** A RECONNECT appointment with the receiving service's own staff (RC-MID's demo worker). */
+const MID_BOOKING = {
+  at: '2026-11-27T14:30:00Z',
+  with: 'RECONNECT',
+  mode: 'VIDEO',
+  purpose: 'RELEASE_PLANNING',
+  staffId: stableUuid('staff:RC-MID:1'),
+};
 
 /** A state in which the operation is allowed, so that only the caller can be the reason it fails. */
 const allowedState = (mutation: string): State => op(mutation).from;
@@ -165,17 +174,41 @@ describe('who may change a referral', () => {
       },
     );
 
-    it('the receiving service during a handover may act', async () => {
+    it.each(OPS.map((o) => [o.mutation]))(
+      'the receiving service during a handover: %s only if it is planning (casework.md)',
+      async (mutation) => {
+        const grants: typeof DEFAULT_GRANTS = [...DEFAULT_GRANTS, ['RC-MID', 'RECEIVING_SERVICE']];
+        const seed = { grants, overrides: { receivingServiceCode: 'RC-MID' } };
+        const client = mutation === 'extendSupport' ? others.sendingLead! : others.receivingStaff!;
+        if (mutation === 'addCaseNote' || mutation === 'bookAppointment') {
+          const seeded = await seedIn(hub, allowedState(mutation), seed);
+          const result = outcome(
+            await run(
+              client,
+              mutation,
+              seeded.id,
+              mutation === 'bookAppointment' ? { input: MID_BOOKING } : {},
+            ),
+          );
+          expect(result.code, result.message).toBe('OK');
+        } else {
+          await expectRefused(client, mutation, 'FORBIDDEN', seed);
+        }
+      },
+    );
+
+    it('the receiving service is offered its planning actions only', async () => {
       const grants: typeof DEFAULT_GRANTS = [...DEFAULT_GRANTS, ['RC-MID', 'RECEIVING_SERVICE']];
-      const seeded = await seedIn(hub, 'PRE_RELEASE', {
-        grants,
-        overrides: { receivingServiceCode: 'RC-MID' },
-      });
-      const { body } = await run(others.receivingStaff!, 'recordContact', seeded.id, {
-        input: { occurredAt: '2026-11-24T10:00:00Z', mode: 'VIDEO', purpose: 'RELEASE_PLANNING' },
-      });
-      expect(body.errors).toBeUndefined();
-      expect(body.data!.recordContact.referral.version).toBe(2);
+      for (const state of ['SUBMITTED_CONSENTED', 'PRE_RELEASE', 'POST_RELEASE', 'DISCHARGED'] as const) {
+        const seeded = await seedIn(hub, state, { grants, overrides: { receivingServiceCode: 'RC-MID' } });
+        for (const client of [others.receivingStaff!, others.sendingLead!]) {
+          const { body } = await client.query<Loose>(ACTIONS, { id: seeded.id });
+          expect(body.errors).toBeUndefined();
+          expect(body.data!.referral.availableActions, state).toEqual(
+            state === 'DISCHARGED' ? [] : ['ADD_NOTE', 'BOOK_APPOINTMENT'],
+          );
+        }
+      }
     });
   });
 

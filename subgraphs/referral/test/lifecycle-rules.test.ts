@@ -93,7 +93,13 @@ describe('who may change a referral', () => {
 
   it.each([
     ['owning staff', 'ACCEPT', 'SUBMITTED', null],
-    ['receiving staff', 'DISCHARGE', 'POST_RELEASE', null],
+    ['receiving staff', 'DISCHARGE', 'POST_RELEASE', /only the owning service changes/],
+    ['receiving lead', 'EXTEND_SUPPORT', 'POST_RELEASE', /only the owning service changes/],
+    ['receiving staff', 'ACCEPT', 'SUBMITTED', /only the owning service changes/],
+    ['receiving staff', 'RECORD_CONTACT', 'PRE_RELEASE', /only the owning service changes/],
+    ['receiving staff', 'ADD_NOTE', 'PRE_RELEASE', null],
+    ['receiving staff', 'BOOK_APPOINTMENT', 'PRE_RELEASE', null],
+    ['receiving lead', 'RECORD_APPOINTMENT_OUTCOME', 'POST_RELEASE', null],
     ['owning staff', 'EXTEND_SUPPORT', 'POST_RELEASE', 'Only a RECONNECT lead may extend support.'],
     ['owning lead', 'EXTEND_SUPPORT', 'POST_RELEASE', null],
     ['sending lead', 'RECORD_CONTACT', 'PRE_RELEASE', /sending service/],
@@ -137,6 +143,10 @@ describe('availableActions agrees with the mutations', () => {
       {
         actsForService:
           staff && profile.relationships.some((r) => r === 'OWNING_SERVICE' || r === 'RECEIVING_SERVICE'),
+        receivingOnly:
+          staff &&
+          !profile.relationships.includes('OWNING_SERVICE') &&
+          profile.relationships.includes('RECEIVING_SERVICE'),
         isLead: profile.roles.includes('RECONNECT_LEAD'),
         isReferrerOfReferral:
           profile.roles.includes('REFERRER') && profile.relationships.includes('REFERRER'),

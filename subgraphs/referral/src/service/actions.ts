@@ -5,11 +5,16 @@
  */
 import type { ReferralStatus } from '../db/schema.ts';
 import type { ReferralAction } from '../generated/graphql.ts';
-import { isAllowed, type Operation } from './transitions.ts';
+import { RECEIVING_SERVICE_OPERATIONS, isAllowed, type Operation } from './transitions.ts';
 
 export interface ActionCaller {
   /** Staff of the owning service, or of the receiving service during a handover. */
   actsForService: boolean;
+  /**
+   * Staff of the receiving service of an open handover and not the owning one: it plans (notes,
+   * appointments) and changes nothing else (contract/next/casework.md, "Who acts on a referral").
+   */
+  receivingOnly?: boolean;
   isLead: boolean;
   isReferrerOfReferral: boolean;
 }
@@ -53,12 +58,14 @@ export function availableActions(facts: ActionFacts, caller: ActionCaller): Refe
   }
   const actions: ReferralAction[] = [];
   for (const operation of ACTION_OPERATIONS) {
+    if (caller.receivingOnly && !RECEIVING_SERVICE_OPERATIONS.has(operation)) continue;
     // RECORD_APPOINTMENT_OUTCOME goes with BOOK_APPOINTMENT (an action on an appointment, not the referral).
     if (!isAllowed(operation, facts.status)) continue;
     if (operation === 'ACCEPT' && facts.consentDecision !== 'GIVEN') continue;
     if (operation === 'EXTEND_SUPPORT' && !caller.isLead) continue;
     actions.push(operation);
   }
+  if (caller.receivingOnly) return actions;
   if ((facts.status === 'PRE_RELEASE' || facts.status === 'POST_RELEASE') && facts.openHandover === false) {
     actions.push('REQUEST_HANDOVER');
   }

@@ -18,7 +18,13 @@ import { custodyEvents, referrals, type ReferralRow, type ReferralStatus } from 
 import { cancelOpenHandoverOnClose } from './handover.ts';
 import { recordHistory } from './history.ts';
 import { isOpen } from './support-window.ts';
-import { CUSTODY_EVENT_OPERATIONS, isAllowed, nextStatus, type Operation } from './transitions.ts';
+import {
+  CUSTODY_EVENT_OPERATIONS,
+  RECEIVING_SERVICE_OPERATIONS,
+  isAllowed,
+  nextStatus,
+  type Operation,
+} from './transitions.ts';
 
 type ReferralUpdate = Partial<Omit<typeof referrals.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
 
@@ -89,8 +95,8 @@ export interface ChangeCaller {
  * "referral transitions, contacts, engagements: STAFF/LEAD yes; REFERRER withdraw own SUBMITTED
  * referral only"). Pure, so `availableActions` can be checked against it.
  *
- * Security: a role alone is never enough. Staff act only through an OWNING_SERVICE or
- * RECEIVING_SERVICE grant; the SENDING_SERVICE grant kept for 28 days after a completed handover is
+ * Security: a role alone is never enough. Staff act only through an OWNING_SERVICE grant, or a
+ * RECEIVING_SERVICE grant for planning only (casework.md); the SENDING_SERVICE grant kept for 28 days after a completed handover is
  * read-only. A referrer acts only through its own REFERRER grant, and only to withdraw while the
  * referral is SUBMITTED. Extending support needs RECONNECT_LEAD.
  */
@@ -108,11 +114,19 @@ export function refusalToChange(
   }
   if (CUSTODY_EVENT_OPERATIONS.has(operation)) return 'Only an HMPPS custody event records this.';
   const staff = isServiceStaff(caller);
-  if (staff && caller.relationships.some((r) => r === 'OWNING_SERVICE' || r === 'RECEIVING_SERVICE')) {
+  if (staff && caller.relationships.includes('OWNING_SERVICE')) {
     if (operation === 'EXTEND_SUPPORT' && !caller.roles.includes('RECONNECT_LEAD')) {
       return 'Only a RECONNECT lead may extend support.';
     }
     return null;
+  }
+  // contract/next/casework.md, "Who acts on a referral": the receiving service of an open handover
+  // plans with the owning service (notes, appointments; needs and risk in the person subgraph) and
+  // answers its handover (handover.ts); the referral's life stays the owning service's.
+  if (staff && caller.relationships.includes('RECEIVING_SERVICE')) {
+    return RECEIVING_SERVICE_OPERATIONS.has(operation)
+      ? null
+      : 'During a handover the receiving service plans with the owning service (notes, appointments, needs and risk); only the owning service changes the referral.';
   }
   if (caller.roles.includes('REFERRER') && caller.relationships.includes('REFERRER')) {
     if (operation !== 'WITHDRAW') return 'A referrer may only withdraw its own referral.';

@@ -22,6 +22,11 @@ export async function availableActionsFor(ctx: Context, r: ReferralParent): Prom
   const actsForService =
     isServiceStaff(ctx.principal) &&
     grants.some((g) => g.relationship === 'OWNING_SERVICE' || g.relationship === 'RECEIVING_SERVICE');
+  // casework.md: the receiving service of an open handover plans, and changes nothing else.
+  const receivingOnly =
+    actsForService &&
+    !grants.some((g) => g.relationship === 'OWNING_SERVICE') &&
+    grants.some((g) => g.relationship === 'RECEIVING_SERVICE');
   // REQUEST_HANDOVER is the owning service's to offer: for anyone else the answer stays unknown.
   const owns =
     ctx.principal.organisationCode === r.owningServiceCode &&
@@ -39,6 +44,7 @@ export async function availableActionsFor(ctx: Context, r: ReferralParent): Prom
     },
     {
       actsForService,
+      receivingOnly,
       isLead: hasRole(ctx.principal, 'RECONNECT_LEAD'),
       isReferrerOfReferral:
         hasRole(ctx.principal, 'REFERRER') && grants.some((g) => g.relationship === 'REFERRER'),

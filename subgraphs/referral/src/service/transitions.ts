@@ -65,6 +65,13 @@ export const CUSTODY_EVENT_OPERATIONS: ReadonlySet<Operation> = new Set<Operatio
   'SET_EXPECTED_RELEASE_DATE',
 ]);
 
+/** What the receiving service of a REQUESTED or ACCEPTED handover may do to the referral itself. */
+export const RECEIVING_SERVICE_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
+  'ADD_NOTE',
+  'BOOK_APPOINTMENT',
+  'RECORD_APPOINTMENT_OUTCOME',
+]);
+
 export function isAllowed(operation: Operation, status: ReferralStatus): boolean {
   return TRANSITIONS[operation][status] !== undefined;
 }
