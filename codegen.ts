@@ -153,6 +153,8 @@ const config: CodegenConfig = {
       SubmitReferralPayload: '../service/submit.ts#SubmitResult',
       WebhookSubscription: '../service/webhooks.ts#WebhookView',
       ServiceMetrics: '../service/metrics.ts#ServiceMetrics',
+      DueWorkConnection: '../service/due-work.ts#DueWorkPage',
+      DueWorkItem: '../service/due-work.ts#DueWorkItemRow',
     }),
     ...subgraph('partner', {
       PartnerOrganisation: '../db/schema.ts#PartnerRow',

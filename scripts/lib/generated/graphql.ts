@@ -151,6 +151,17 @@ export type DischargeReason =
   | 'REMOVED_FROM_UK'
   | 'SUPPORT_PERIOD_ENDED';
 
+export type DueWorkKind =
+  | 'APPOINTMENT_OUTCOME'
+  | 'CONSENT_NOT_RECORDED'
+  | 'DISCHARGE_OVERDUE'
+  | 'HANDOVER_RESPONSE'
+  | 'NEW_REFERRAL'
+  | 'NO_NAMED_WORKER'
+  | 'PRE_RELEASE_CONTACTS'
+  | 'RELEASE_DAY'
+  | 'SUPPORT_ENDING';
+
 export type EngagementInput = {
   appointmentOn?: InputMaybe<Scalars['Date']['input']>;
   outcome: EngagementOutcome;

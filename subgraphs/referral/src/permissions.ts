@@ -63,6 +63,8 @@ export const permissions: IRules = {
     handovers: serviceStaff,
     // Every organisation with a relationship to referrals may subscribe; each sees its own.
     webhooks: subscribers,
+    // casework.md: a RECONNECT service's own due work (the service refuses another service's).
+    dueWork: serviceStaff,
     // Commissioners: every service; RECONNECT staff: their own service only (the resolver checks).
     serviceMetrics: metricsReaders,
     // Information governance's subject access report, assembled by the person subgraph only.
@@ -145,6 +147,11 @@ export const permissions: IRules = {
   SupportWindow: allow,
   Contact: allow,
   CaseNote: allow,
+  // Reached only through dueWork, which lists the caller's own service's work; each item's referral
+  // is read through the caller's grants and its fields keep their own rules.
+  DueWorkConnection: allow,
+  DueWorkItem: allow,
+  DueWorkCount: allow,
   Appointment: allow,
   ContactCompliance: allow,
   CommunityEngagement: allow,

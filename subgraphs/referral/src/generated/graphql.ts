@@ -249,6 +249,46 @@ export type DischargeReason =
   | 'REMOVED_FROM_UK'
   | 'SUPPORT_PERIOD_ENDED';
 
+export type DueWorkConnection = {
+  __typename?: 'DueWorkConnection';
+  /** Every kind's count over the whole list, not only this page. */
+  countsByKind: Array<DueWorkCount>;
+  nodes: Array<DueWorkItem>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DueWorkCount = {
+  __typename?: 'DueWorkCount';
+  count: Scalars['Int']['output'];
+  kind: DueWorkKind;
+  overdue: Scalars['Int']['output'];
+};
+
+/** Something a service must do for a referral, and by when (DOMAIN.md, Casework). */
+export type DueWorkItem = {
+  __typename?: 'DueWorkItem';
+  /** The appointment (APPOINTMENT_OUTCOME) or handover (HANDOVER_RESPONSE) it is about. */
+  appointment?: Maybe<Appointment>;
+  /** The day it is due; `overdue` when that day has passed. */
+  dueOn: Scalars['Date']['output'];
+  handover?: Maybe<Handover>;
+  kind: DueWorkKind;
+  overdue: Scalars['Boolean']['output'];
+  referral: Referral;
+};
+
+export type DueWorkKind =
+  | 'APPOINTMENT_OUTCOME'
+  | 'CONSENT_NOT_RECORDED'
+  | 'DISCHARGE_OVERDUE'
+  | 'HANDOVER_RESPONSE'
+  | 'NEW_REFERRAL'
+  | 'NO_NAMED_WORKER'
+  | 'PRE_RELEASE_CONTACTS'
+  | 'RELEASE_DAY'
+  | 'SUPPORT_ENDING';
+
 export type EngagementInput = {
   appointmentOn?: InputMaybe<Scalars['Date']['input']>;
   outcome: EngagementOutcome;
@@ -548,6 +588,8 @@ export type PersonIdentityInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The caller's service's due work, soonest first (overdue first of all). */
+  dueWork: DueWorkConnection;
   handovers: HandoverConnection;
   referral?: Maybe<Referral>;
   referralByReference?: Maybe<Referral>;
@@ -560,6 +602,14 @@ export type Query = {
   referrals: ReferralConnection;
   serviceMetrics: ServiceMetrics;
   webhooks: Array<WebhookSubscription>;
+};
+
+export type QueryDueWorkArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<DueWorkKind>>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
+  serviceCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryHandoversArgs = {

@@ -9,6 +9,7 @@ import type { HandoverPage } from '../service/handover-list.ts';
 import type { SubmitResult } from '../service/submit.ts';
 import type { WebhookView } from '../service/webhooks.ts';
 import type { ServiceMetrics } from '../service/metrics.ts';
+import type { DueWorkPage, DueWorkItemRow } from '../service/due-work.ts';
 import type { Context } from '../context.ts';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -165,6 +166,10 @@ export type ResolversTypes = {
   Discharge: ResolverTypeWrapper<Types.Discharge>;
   DischargeCount: ResolverTypeWrapper<Types.DischargeCount>;
   DischargeReason: Types.DischargeReason;
+  DueWorkConnection: ResolverTypeWrapper<DueWorkPage>;
+  DueWorkCount: ResolverTypeWrapper<Types.DueWorkCount>;
+  DueWorkItem: ResolverTypeWrapper<DueWorkItemRow>;
+  DueWorkKind: Types.DueWorkKind;
   EngagementInput: Types.EngagementInput;
   EngagementOutcome: Types.EngagementOutcome;
   Establishment: ResolverTypeWrapper<Types.Establishment>;
@@ -230,6 +235,9 @@ export type ResolversParentTypes = {
   Decline: Types.Decline;
   Discharge: Types.Discharge;
   DischargeCount: Types.DischargeCount;
+  DueWorkConnection: DueWorkPage;
+  DueWorkCount: Types.DueWorkCount;
+  DueWorkItem: DueWorkItemRow;
   EngagementInput: Types.EngagementInput;
   Establishment: Types.Establishment;
   Handover: HandoverRow;
@@ -390,6 +398,37 @@ export type DischargeCountResolvers<
 > = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['DischargeReason'], ParentType, ContextType>;
+};
+
+export type DueWorkConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['DueWorkConnection'] = ResolversParentTypes['DueWorkConnection'],
+> = {
+  countsByKind?: Resolver<Array<ResolversTypes['DueWorkCount']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DueWorkItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DueWorkCountResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['DueWorkCount'] = ResolversParentTypes['DueWorkCount'],
+> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DueWorkKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DueWorkItemResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['DueWorkItem'] = ResolversParentTypes['DueWorkItem'],
+> = {
+  appointment?: Resolver<Types.Maybe<ResolversTypes['Appointment']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handover?: Resolver<Types.Maybe<ResolversTypes['Handover']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DueWorkKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  referral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
 };
 
 export type EstablishmentResolvers<
@@ -651,6 +690,12 @@ export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
+  dueWork?: Resolver<
+    ResolversTypes['DueWorkConnection'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryDueWorkArgs, 'first' | 'mine'>
+  >;
   handovers?: Resolver<
     ResolversTypes['HandoverConnection'],
     ParentType,
@@ -864,6 +909,9 @@ export type Resolvers<ContextType = Context> = {
   Decline?: DeclineResolvers<ContextType>;
   Discharge?: DischargeResolvers<ContextType>;
   DischargeCount?: DischargeCountResolvers<ContextType>;
+  DueWorkConnection?: DueWorkConnectionResolvers<ContextType>;
+  DueWorkCount?: DueWorkCountResolvers<ContextType>;
+  DueWorkItem?: DueWorkItemResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   Handover?: HandoverResolvers<ContextType>;
   HandoverConnection?: HandoverConnectionResolvers<ContextType>;

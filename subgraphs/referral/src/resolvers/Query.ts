@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
 import { caseloadPage, nhsNumberHolders } from '../service/caseload.ts';
+import { dueWork } from '../service/due-work.ts';
 import { handoverPage } from '../service/handover-list.ts';
 import { serviceMetrics } from '../service/metrics.ts';
 import { normaliseReference } from '../service/reference.ts';
@@ -39,6 +40,8 @@ export const Query: QueryResolvers = {
   /** Handovers to or from the caller's own service; the SQL names no other service. */
   handovers: (_, args, ctx) =>
     handoverPage({ db: ctx.db, principal: ctx.principal, now: ctx.access.at }, args),
+  /** The caller's service's due work, in one statement (service/due-work.ts). */
+  dueWork: (_, args, ctx) => dueWork(ctx, args),
   /** The caller's organisation's subscriptions only. */
   webhooks: (_, __, ctx) => listWebhooks(ctx),
   /** Aggregates computed in SQL; see service/metrics.ts for each figure's definition and scope. */

@@ -1,12 +1,8 @@
 /** Reading a referral: thin mappings from the row and the per-request loaders. */
 import { londonDateOf } from '@reconnect/config';
-import type {
-  CommunityServiceType,
-  ContactPurpose,
-  DeclineReason,
-  DischargeReason,
-} from '../generated/graphql.ts';
+import type { ContactPurpose, DeclineReason, DischargeReason } from '../generated/graphql.ts';
 import type { ReferralResolvers } from '../generated/resolvers.ts';
+import { appointmentOf } from '../service/casework.ts';
 import { contactCompliance, isPreRelease } from '../service/contacts.ts';
 import { isHandoverParty } from '../service/handover-party.ts';
 import { availableActionsFor } from '../service/referral-actions.ts';
@@ -111,23 +107,7 @@ export const Referral: ReferralResolvers = {
     const all = await ctx.loaders.appointmentsByReferral.load(r.id);
     const coming = all.filter((a) => a.at.getTime() >= now);
     const past = all.filter((a) => a.at.getTime() < now).reverse();
-    return [...coming, ...past].map((a) => ({
-      id: a.id,
-      at: a.at,
-      with: a.with,
-      mode: a.mode,
-      purpose: a.purpose as ContactPurpose | null,
-      staff: a.staffId ? { __typename: 'Staff' as const, id: a.staffId } : null,
-      serviceType: a.serviceType as CommunityServiceType | null,
-      providerName: a.providerName,
-      location: a.location,
-      status: a.status,
-      note: a.note,
-      bookedAt: a.bookedAt,
-      bookedBy: a.bookedBy,
-      outcomeRecordedAt: a.outcomeRecordedAt,
-      outcomeRecordedBy: a.outcomeRecordedBy,
-    }));
+    return [...coming, ...past].map(appointmentOf);
   },
   availableActions: (r, _, ctx) => availableActionsFor(ctx, r),
 };

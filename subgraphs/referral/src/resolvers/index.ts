@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.ts';
+import { DueWorkItem } from './DueWorkItem.ts';
 import { Handover } from './Handover.ts';
 import { handoverMutations } from './Mutation.handover.ts';
 import { lifecycleMutations } from './Mutation.lifecycle.ts';
@@ -13,5 +14,6 @@ export const resolvers: Resolvers = {
   Mutation: { ...submitMutations, ...lifecycleMutations, ...handoverMutations, ...webhookMutations },
   Referral,
   Handover,
+  DueWorkItem,
   Person,
 };

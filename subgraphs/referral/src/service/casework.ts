@@ -12,6 +12,8 @@ import { badInput, invalidTransition, notFound, optionalText, requiredText } fro
 import type { Context } from '../context.ts';
 import { appointments, caseNotes, contacts, engagements, type AppointmentRow } from '../db/schema.ts';
 import type {
+  CommunityServiceType,
+  ContactPurpose,
   MutationAddCaseNoteArgs,
   MutationBookAppointmentArgs,
   MutationRecordAppointmentOutcomeArgs,
@@ -247,3 +249,24 @@ export async function recordAppointmentOutcome(ctx: Context, args: MutationRecor
 }
 
 const attendedField = (a: AppointmentRow) => (a.with === 'RECONNECT' ? 'contacts' : 'engagements');
+
+/** An appointment as the API shows it. */
+export function appointmentOf(a: AppointmentRow) {
+  return {
+    id: a.id,
+    at: a.at,
+    with: a.with,
+    mode: a.mode,
+    purpose: a.purpose as ContactPurpose | null,
+    staff: a.staffId ? { __typename: 'Staff' as const, id: a.staffId } : null,
+    serviceType: a.serviceType as CommunityServiceType | null,
+    providerName: a.providerName,
+    location: a.location,
+    status: a.status,
+    note: a.note,
+    bookedAt: a.bookedAt,
+    bookedBy: a.bookedBy,
+    outcomeRecordedAt: a.outcomeRecordedAt,
+    outcomeRecordedBy: a.outcomeRecordedBy,
+  };
+}

@@ -94,6 +94,13 @@ function bankHolidaysOf(year: number): ReadonlySet<string> {
   return days;
 }
 
+/** The bank holidays in England of these years, as `YYYY-MM-DD`, in order (dueWork's working days). */
+export function bankHolidaysInEngland(fromYear: number, toYear: number): string[] {
+  const days: string[] = [];
+  for (let year = fromYear; year <= toYear; year += 1) days.push(...[...bankHolidaysOf(year)].sort());
+  return days;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A bank holiday in England (Europe/London calendar date). */
