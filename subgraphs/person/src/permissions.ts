@@ -91,6 +91,8 @@ export const permissions: IRules = {
     prisonNumberHolders: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
     // The referral subgraph narrowing the caller's own referrals by NHS number (ids only).
     nhsNumberHolders: and(calledByReferral, hasAnyRole(...SERVICE_STAFF_ROLES, 'REFERRER')),
+    // casework.md: staff search names and identifiers among their own; a referrer, references only.
+    searchPeople: and(calledByReferral, hasAnyRole(...SERVICE_STAFF_ROLES)),
     // next/governance.md: information governance only (reason required; the service audits it).
     subjectAccessReport: admin,
   },

@@ -251,6 +251,8 @@ export type ReferralFilter = {
   nhsNumber?: InputMaybe<Scalars['String']['input']>;
   releaseFrom?: InputMaybe<Scalars['Date']['input']>;
   releaseTo?: InputMaybe<Scalars['Date']['input']>;
+  /** A reference (RC-...), NHS number, prison number, CRN or PNC id, matched exactly; otherwise the start of the person's given or family name (accents, case and punctuation ignored). Only among the referrals the caller may see. */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** RECONNECT services only see their own; staff default to their own service. */
   serviceCode?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<Array<ReferralStatus>>;

@@ -92,6 +92,15 @@ export const people = personSchema.table(
     uniqueIndex('people_pnc_id_key')
       .on(t.pncId)
       .where(sql`${t.pncId} is not null`),
+    // Casework search (DOMAIN.md, "Finding a case"): the start of a given or family name, with
+    // accents, case and everything but letters ignored (search.ts's nameKey, the same expression);
+    // COLLATE "C" lets `LIKE 'prefix%'` use the index whatever the database's collation.
+    index('people_given_name_key_idx').on(
+      sql`(regexp_replace(normalize(lower(${t.givenName}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`,
+    ),
+    index('people_family_name_key_idx').on(
+      sql`(regexp_replace(normalize(lower(${t.familyName}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`,
+    ),
     uniqueIndex('people_home_office_reference_key')
       .on(t.homeOfficeReference)
       .where(sql`${t.homeOfficeReference} is not null`),

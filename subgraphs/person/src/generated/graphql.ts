@@ -315,6 +315,13 @@ export type Query = {
    * subgraph applying an HMPPS custody event; not part of the public API.
    */
   prisonNumberHolders: Array<PrisonNumberHolder>;
+  /**
+   * Internal: the people a caseload search names (ReferralFilter.search): an NHS number, prison
+   * number, CRN or PNC id matched exactly, else the start of a given or family name (accents, case and
+   * punctuation ignored); only people the caller's organisation holds a live grant on. Called by the
+   * referral subgraph; not part of the public API.
+   */
+  searchPeople: Array<Scalars['ID']['output']>;
   /** Information governance only: everything the hub holds about one person, with the stated reason (audited). */
   subjectAccessReport: SubjectAccessReport;
 };
@@ -336,6 +343,11 @@ export type QueryPersonArgs = {
 
 export type QueryPrisonNumberHoldersArgs = {
   prisonNumbers: Array<Scalars['String']['input']>;
+};
+
+export type QuerySearchPeopleArgs = {
+  inputPath?: InputMaybe<Scalars['String']['input']>;
+  search: Scalars['String']['input'];
 };
 
 export type QuerySubjectAccessReportArgs = {

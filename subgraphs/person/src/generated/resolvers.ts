@@ -455,6 +455,12 @@ export type QueryResolvers<
     ContextType,
     RequireFields<Types.QueryPrisonNumberHoldersArgs, 'prisonNumbers'>
   >;
+  searchPeople?: Resolver<
+    Array<ResolversTypes['ID']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QuerySearchPeopleArgs, 'search'>
+  >;
   subjectAccessReport?: Resolver<
     ResolversTypes['SubjectAccessReport'],
     ParentType,

@@ -2,6 +2,7 @@ import type { QueryResolvers } from '../generated/resolvers.ts';
 import { conflictQueue } from '../service/conflicts.ts';
 import { readPerson } from '../service/people.ts';
 import { nhsNumberHolders } from '../service/nhs-number-holders.ts';
+import { searchPeople } from '../service/search.ts';
 import { prisonNumberHolders } from '../service/prison-numbers.ts';
 import { subjectAccessReport } from '../service/subject-access.ts';
 
@@ -10,5 +11,6 @@ export const Query: QueryResolvers = {
   identityConflicts: (_, args, ctx) => conflictQueue(ctx, args),
   prisonNumberHolders: (_, args, ctx) => prisonNumberHolders(ctx, args),
   nhsNumberHolders: (_, args, ctx) => nhsNumberHolders(ctx, args),
+  searchPeople: (_, args, ctx) => searchPeople(ctx, args),
   subjectAccessReport: (_, args, ctx) => subjectAccessReport(ctx, args),
 };

@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
-import { caseloadPage, nhsNumberHolders } from '../service/caseload.ts';
+import { caseloadPage, nhsNumberHolders, searchHolders } from '../service/caseload.ts';
+import { recordSearchReads } from '../service/search-reads.ts';
 import { dueWork } from '../service/due-work.ts';
 import { handoverPage } from '../service/handover-list.ts';
 import { serviceMetrics } from '../service/metrics.ts';
@@ -17,7 +18,12 @@ export const Query: QueryResolvers = {
   /** The caller's caseload; the SQL in service/caseload.ts decides what it may see. */
   referrals: async (_, args, ctx) => {
     const nhsNumber = args.filter?.nhsNumber;
-    const personIds = nhsNumber != null ? await nhsNumberHolders(ctx, nhsNumber) : undefined;
+    const search = args.filter?.search;
+    const [holders, found] = await Promise.all([
+      nhsNumber != null ? nhsNumberHolders(ctx, nhsNumber) : undefined,
+      search != null ? searchHolders(ctx, search) : undefined,
+    ]);
+    const personIds = holders && found ? holders.filter((id) => found.includes(id)) : (holders ?? found);
     const page = await caseloadPage(
       {
         db: ctx.db,
@@ -35,6 +41,8 @@ export const Query: QueryResolvers = {
       ctx.loaders.referralById.prime(row.id, row);
       ctx.access.primeReferral(row.id, page.relationships.get(row.id) ?? []);
     }
+    // DOMAIN.md: a search is a read of each person it shows, in the access log like any other.
+    if (search != null) await recordSearchReads(ctx, page.nodes);
     return page;
   },
   /** Handovers to or from the caller's own service; the SQL names no other service. */

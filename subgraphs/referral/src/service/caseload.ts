@@ -18,6 +18,7 @@ import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { referrals, type ReferralRow } from '../db/schema.ts';
 import type { QueryReferralsArgs, ReferralFilter } from '../generated/graphql.ts';
+import { normaliseReference } from './reference.ts';
 import { OPEN_STATUSES, SUPPORT_MONTHS_AFTER_RELEASE } from './support-window.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -132,6 +133,9 @@ function filterConditions(
   if (personIds)
     conditions.push(personIds.length > 0 ? inArray(referrals.personId, [...personIds]) : sql`false`);
   if (!filter) return conditions;
+  // `filter.search` as a reference (the person subgraph answers for every other search: personIds).
+  const reference = filter.search != null ? normaliseReference(filter.search) : null;
+  if (reference) conditions.push(eq(referrals.reference, reference));
   // An empty status list is "no status ticked": every status, as a caseload screen means it.
   if (filter.status && filter.status.length > 0) conditions.push(inArray(referrals.status, filter.status));
   if (filter.namedWorkerId !== undefined && filter.namedWorkerId !== null) {
@@ -264,4 +268,28 @@ export async function nhsNumberHolders(ctx: Context, nhsNumber: string): Promise
     inputPath: 'filter.nhsNumber',
   });
   return answer.nhsNumberHolders;
+}
+
+const SEARCH_PEOPLE = `query SearchPeople($search: String!, $inputPath: String) {
+  searchPeople(search: $search, inputPath: $inputPath)
+}`;
+
+/**
+ * `filter.search` (DOMAIN.md, "Finding a case"; casework.md): a reference is matched here, among the
+ * caller's referrals, by the caseload's own SQL (undefined: no people to narrow to). Anything else is
+ * for staff only (a referrer finds its referrals by reference): the person subgraph names the people
+ * it matches among those the caller's organisation holds grants on, and the caseload's visibility
+ * still decides which of their referrals the caller sees.
+ */
+export async function searchHolders(ctx: Context, search: string): Promise<string[] | undefined> {
+  if (normaliseReference(search)) return undefined;
+  if (!isServiceStaff(ctx.principal)) {
+    if (!caseloadScope(ctx.principal, null)) return [];
+    throw forbidden('A referrer finds its referrals by reference (RC-...) only.');
+  }
+  const answer = await hubFor(ctx).call<{ searchPeople: string[] }>('person', SEARCH_PEOPLE, {
+    search,
+    inputPath: 'filter.search',
+  });
+  return answer.searchPeople;
 }

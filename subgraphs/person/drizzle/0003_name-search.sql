@@ -1,0 +1,2 @@
+CREATE INDEX "people_given_name_key_idx" ON "person"."people" USING btree ((regexp_replace(normalize(lower("given_name"), NFKD), '[^a-z]', '', 'g') COLLATE "C"));--> statement-breakpoint
+CREATE INDEX "people_family_name_key_idx" ON "person"."people" USING btree ((regexp_replace(normalize(lower("family_name"), NFKD), '[^a-z]', '', 'g') COLLATE "C"));
