@@ -83,6 +83,17 @@ async function supportedIn2017(nhsNumber: string) {
       { id, at: `2017-03-${day}T10:00:00Z` },
     );
   }
+  // Casework (DOMAIN.md): a case note and an appointment, whose text retention erases.
+  await ok(
+    staff,
+    `mutation ($id: ID!) { addCaseNote(referralId: $id, text: "His sister in Leeds will meet him at the gate.") { referral { id } } }`,
+    { id },
+  );
+  await ok(
+    staff,
+    `mutation ($id: ID!) { bookAppointment(referralId: $id, input: { at: "2017-03-20T10:00:00Z", with: RECONNECT, mode: VIDEO, purpose: RELEASE_PLANNING, location: "Video link, HMP Manchester", note: "Housing form." }) { referral { id } } }`,
+    { id },
+  );
   hub.clock.set('2017-04-15T10:00:00Z');
   await ok(
     staff,
@@ -209,6 +220,8 @@ describe('pnpm retention', () => {
       contacts: 2,
       engagements: 1,
       handovers: 1,
+      notes: 1,
+      appointments: 1,
     });
     expect(applied.partner).toEqual({ people: 1, enhancedCases: 1, partnerUpdates: 1 });
   });
@@ -263,6 +276,8 @@ describe('pnpm retention', () => {
               (select string_agg(provider_name, ',') from referral.engagements where referral_id = '${erased.a.referralId}') as providers,
               (select count(*)::int from referral.handovers where referral_id = '${erased.a.referralId}' and (note is not null or cancel_reason is not null)) as handover_text,
               (select count(*)::int from referral.idempotency_keys where referral_id = '${erased.a.referralId}') as keys,
+              (select string_agg(text, ',') from referral.case_notes where referral_id = '${erased.a.referralId}') as case_notes,
+              (select count(*)::int from referral.appointments where referral_id = '${erased.a.referralId}' and (location is not null or note is not null)) as appointment_text,
               (select string_agg(note, ',') from partner.partner_updates u join partner.enhanced_cases c on c.id = u.case_id where c.person_id = '${erased.a.personId}') as updates,
               (select string_agg(rationale || coalesce(close_reason, ''), ',') from partner.enhanced_cases where person_id = '${erased.a.personId}') as rationale`,
     );
@@ -272,6 +287,8 @@ describe('pnpm retention', () => {
       providers: '[erased]',
       handover_text: 0,
       keys: 0,
+      case_notes: '[erased]',
+      appointment_text: 0,
       updates: '[erased]',
       rationale: '[erased]',
     });
@@ -341,6 +358,8 @@ describe('pnpm retention', () => {
       contacts: 0,
       engagements: 0,
       handovers: 0,
+      notes: 0,
+      appointments: 0,
     });
     expect(again.person).toEqual({ people: 0, healthNeeds: 0, riskAssessments: 0 });
     expect(again.partner).toEqual({ people: 0, enhancedCases: 0, partnerUpdates: 0 });

@@ -120,6 +120,17 @@ beforeAll(async () => {
     `mutation ($id: ID!) { recordContact(referralId: $id, input: { occurredAt: "2026-11-24T10:00:00Z", mode: TELEPHONE, purpose: RELEASE_PLANNING, note: "Talked through housing." }) { referral { id } } }`,
     { id: referralId },
   );
+  // Casework (DOMAIN.md): a case note and an appointment are the person's data too.
+  await ok(
+    nwStaff,
+    `mutation ($id: ID!) { addCaseNote(referralId: $id, text: "His sister in Leeds will meet him at the gate.") { referral { id } } }`,
+    { id: referralId },
+  );
+  await ok(
+    nwStaff,
+    `mutation ($id: ID!) { bookAppointment(referralId: $id, input: { at: "2026-11-30T10:00:00Z", with: RECONNECT, mode: VIDEO, purpose: RELEASE_PLANNING, location: "Video link, HMP Manchester", note: "Housing form." }) { referral { id } } }`,
+    { id: referralId },
+  );
   await ok(
     nwStaff,
     `mutation ($id: ID!) { requestHandover(referralId: $id, toServiceCode: "RC-LDN", note: "Moving to Westminster.") { handover { id } } }`,
@@ -197,6 +208,16 @@ describe('subjectAccessReport', () => {
       expect.arrayContaining(['referral.contact-recorded', 'handover.requested']),
     );
     expect(referral.engagements).toEqual([]);
+    expect(referral.notes).toEqual([
+      expect.objectContaining({ text: 'His sister in Leeds will meet him at the gate.' }),
+    ]);
+    expect(referral.appointments).toEqual([
+      expect.objectContaining({
+        status: 'BOOKED',
+        location: 'Video link, HMP Manchester',
+        note: 'Housing form.',
+      }),
+    ]);
 
     expect(doc.enhancedCases).toHaveLength(1);
     expect(doc.enhancedCases[0]).toMatchObject({

@@ -74,7 +74,16 @@ export async function runRetention(options: RetentionOptions): Promise<Retention
     runId,
     pastRetention: 0,
     batches: 0,
-    referral: { people: 0, referrals: 0, history: 0, contacts: 0, engagements: 0, handovers: 0 },
+    referral: {
+      people: 0,
+      referrals: 0,
+      history: 0,
+      contacts: 0,
+      engagements: 0,
+      handovers: 0,
+      notes: 0,
+      appointments: 0,
+    },
     person: { people: 0, healthNeeds: 0, riskAssessments: 0 },
     partner: { people: 0, enhancedCases: 0, partnerUpdates: 0 },
   };

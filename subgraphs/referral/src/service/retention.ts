@@ -11,7 +11,8 @@
  *
  * Erased: the referrer's name and contact details, the reason for referral, every free-text
  * reason and note (decline, discharge, extension, history reasons, contact notes, handover
- * notes and reasons), engagement provider names, and the idempotency records (a hash of the
+ * notes and reasons), engagement provider names, case notes' text, appointments' location, note
+ * and provider, and the idempotency records (a hash of the
  * submitted personal data). Kept, de-identified, because metrics count them: statuses, dates,
  * sources, services, categories (identified needs), contact modes and times, engagement types and
  * outcomes, handovers' services and times, custody events (ids and types only).
@@ -25,6 +26,8 @@ import { and, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
 import type { Db, Queryable } from '@reconnect/db';
 import {
+  appointments,
+  caseNotes,
   contacts,
   engagements,
   handovers,
@@ -54,6 +57,10 @@ export const REFERRAL_ERASED_FIELDS = [
   'handovers.declineReason',
   'handovers.cancelReason',
   'idempotencyKeys',
+  'notes.text',
+  'appointments.location',
+  'appointments.note',
+  'appointments.providerName',
 ];
 
 const CLOSED = sql`('DECLINED', 'WITHDRAWN', 'DISCHARGED')`;
@@ -106,6 +113,9 @@ export interface ReferralErasureCounts {
   contacts: number;
   engagements: number;
   handovers: number;
+  /** Case notes and appointments (DOMAIN.md, "Casework": retention erases their text). */
+  notes: number;
+  appointments: number;
 }
 
 /** What erasing these people would clear (referrals not yet erased, and what hangs off them). */
@@ -113,7 +123,16 @@ export async function countReferralErasure(
   db: Queryable,
   personIds: string[],
 ): Promise<ReferralErasureCounts> {
-  const none = { people: 0, referrals: 0, history: 0, contacts: 0, engagements: 0, handovers: 0 };
+  const none = {
+    people: 0,
+    referrals: 0,
+    history: 0,
+    contacts: 0,
+    engagements: 0,
+    handovers: 0,
+    notes: 0,
+    appointments: 0,
+  };
   if (personIds.length === 0) return none;
   const ids = await db
     .select({ id: referrals.id, personId: referrals.personId })
@@ -122,7 +141,13 @@ export async function countReferralErasure(
   if (ids.length === 0) return none;
   const referralIds = ids.map((r) => r.id);
   const count = async (
-    table: typeof referralEvents | typeof contacts | typeof engagements | typeof handovers,
+    table:
+      | typeof referralEvents
+      | typeof contacts
+      | typeof engagements
+      | typeof handovers
+      | typeof caseNotes
+      | typeof appointments,
   ) => {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -137,6 +162,8 @@ export async function countReferralErasure(
     contacts: await count(contacts),
     engagements: await count(engagements),
     handovers: await count(handovers),
+    notes: await count(caseNotes),
+    appointments: await count(appointments),
   };
 }
 
@@ -150,7 +177,16 @@ export async function eraseReferralData(
   personIds: string[],
   options: { cutoff: Date; actor: AuditActor },
 ): Promise<{ erased: string[]; counts: ReferralErasureCounts }> {
-  const none = { people: 0, referrals: 0, history: 0, contacts: 0, engagements: 0, handovers: 0 };
+  const none = {
+    people: 0,
+    referrals: 0,
+    history: 0,
+    contacts: 0,
+    engagements: 0,
+    handovers: 0,
+    notes: 0,
+    appointments: 0,
+  };
   if (personIds.length === 0) return { erased: [], counts: none };
   return db.transaction(async (tx) => {
     // Lock the people's referrals, then decide again: a referral submitted or reopened since the
@@ -207,6 +243,21 @@ export async function eraseReferralData(
         .where(inArray(handovers.referralId, ids))
         .returning({ id: handovers.id }),
     ];
+    const noteRows = await tx
+      .update(caseNotes)
+      .set({ text: ERASED, erasedAt: options.actor.at })
+      .where(and(inArray(caseNotes.referralId, ids), isNull(caseNotes.erasedAt)))
+      .returning({ id: caseNotes.id });
+    const appointmentRows = await tx
+      .update(appointments)
+      .set({
+        location: null,
+        note: null,
+        providerName: sql`case when ${appointments.providerName} is null then null else ${ERASED} end`,
+        erasedAt: options.actor.at,
+      })
+      .where(and(inArray(appointments.referralId, ids), isNull(appointments.erasedAt)))
+      .returning({ id: appointments.id });
     await tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.referralId, ids));
     const erased = [...new Set(rows.map((r) => r.personId))];
     await recordAuditEvents(
@@ -229,6 +280,8 @@ export async function eraseReferralData(
         contacts: contactRows.length,
         engagements: engagementRows.length,
         handovers: handoverRows.length,
+        notes: noteRows.length,
+        appointments: appointmentRows.length,
       },
     };
   });
