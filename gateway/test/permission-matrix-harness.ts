@@ -89,6 +89,11 @@ const PHRASES: Record<string, Grant> = {
   // next/governance.md: a query information governance may call (the reason is required, and
   // producing the report is audited: gateway/test/subject-access.test.ts checks both).
   'yes (reason required; audited)': { ...NONE, read: true },
+  // next/casework.md: a search among the caller's own referrals (a referrer's by reference only:
+  // search.test.ts covers the names it may not search); a service's own due work.
+  'yes (among its own)': { ...NONE, read: true, filtered: true },
+  'reference only (among its own)': { ...NONE, read: true, filtered: true, operations: ['reference only'] },
+  'own service only': { ...NONE, read: true, own: true },
 };
 
 export function interpret(text: string): Grant {
@@ -446,6 +451,22 @@ export async function seedFixture(hub: TestHub, callers: Caller[]): Promise<Fixt
       { id: referral.id },
     ),
     'recordEngagement',
+  );
+  // next/casework.md: a case note and an appointment, for Referral.notes and Referral.appointments.
+  ok(
+    await staff.query(
+      `mutation ($id: ID!) { addCaseNote(referralId: $id, text: "Housing form signed.") { referral { id } } }`,
+      { id: referral.id },
+    ),
+    'addCaseNote',
+  );
+  ok(
+    await staff.query(
+      `mutation ($id: ID!) { bookAppointment(referralId: $id, input: { at: "2027-01-10T10:00:00Z",
+        with: COMMUNITY_SERVICE, serviceType: GP_REGISTRATION, providerName: "Ardwick Medical Practice" }) { referral { id } } }`,
+      { id: referral.id },
+    ),
+    'bookAppointment',
   );
   const handover = ok(
     await staff.query<Loose>(

@@ -15,6 +15,7 @@ import {
   seedPerson,
   type TestHub,
 } from '@reconnect/hub/testing';
+import { appointments } from '../../subgraphs/referral/src/db/schema.ts';
 import { OPS, STATES, seedIn } from '../../subgraphs/referral/test/lifecycle-harness.ts';
 import {
   enrol,
@@ -81,6 +82,8 @@ const m = (signature: string, call: string, payload: string) =>
 
 /** The custody changes staff record (next/custody-events.md gives them a row of their own). */
 export const CUSTODY_CHANGES = new Set(['recordTransfer', 'recordTemporaryLicence']);
+/** Casework on a referral (next/casework.md gives them a row of their own). */
+export const CASEWORK_WRITES = new Set(['addCaseNote', 'bookAppointment']);
 
 /**
  * The lifecycle operations, with the canonical inputs and starting states of the lifecycle tests:
@@ -88,7 +91,8 @@ export const CUSTODY_CHANGES = new Set(['recordTransfer', 'recordTemporaryLicenc
  */
 export function lifecycleProbes(
   row: string,
-  include: (mutation: string) => boolean = (mutation) => !CUSTODY_CHANGES.has(mutation),
+  include: (mutation: string) => boolean = (mutation) =>
+    !CUSTODY_CHANGES.has(mutation) && !CASEWORK_WRITES.has(mutation),
 ): WriteProbe[] {
   const probes = OPS.filter((op) => include(op.mutation)).map((op): WriteProbe => {
     const target = targetFor((hub) => seedIn(hub, op.from));
@@ -130,6 +134,44 @@ export function lifecycleProbes(
     }),
   });
   return probes;
+}
+
+/**
+ * `recordAppointmentOutcome` (next/casework.md): on a fresh PRE_RELEASE referral's past BOOKED
+ * appointment, CANCELLED. Staff of the owning service may; another service finds no appointment
+ * (NOT_FOUND); every other cell is FORBIDDEN.
+ */
+export function appointmentOutcomeProbe(row: string): WriteProbe {
+  const target = targetFor(async (hub) => {
+    const referral = await seedIn(hub, 'PRE_RELEASE');
+    const [appointment] = await hub.database.handle.db
+      .insert(appointments)
+      .values({
+        referralId: referral.id,
+        at: new Date('2026-11-24T10:00:00Z'),
+        with: 'RECONNECT',
+        mode: 'VIDEO',
+        purpose: 'RELEASE_PLANNING',
+        status: 'BOOKED',
+        bookedAt: new Date('2026-11-20T10:00:00Z'),
+        bookedBy: 'permission matrix',
+      })
+      .returning({ id: appointments.id });
+    return appointment!.id;
+  });
+  return {
+    name: 'recordAppointmentOutcome',
+    mutation: 'recordAppointmentOutcome',
+    expect: judgeWrite({ row, may: writes('recordAppointmentOutcome'), seenBy: REFERRAL_SEEN_BY }),
+    prepare: async (hub, _c, _fx, expected) => ({
+      query: m(
+        '$id: ID!',
+        'recordAppointmentOutcome(appointmentId: $id, status: CANCELLED)',
+        'referral { id }',
+      ),
+      variables: { id: await target(hub, expected) },
+    }),
+  };
 }
 
 /**

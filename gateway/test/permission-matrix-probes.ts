@@ -28,6 +28,8 @@ import {
   agreementProbe,
   caseWriteProbes,
   clinicalProbes,
+  appointmentOutcomeProbe,
+  CASEWORK_WRITES,
   custodyEventProbe,
   handoverProbes,
   identityConflictProbe,
@@ -69,6 +71,12 @@ export const ROW = {
     "identityConflicts query; in it, both records' givenName, familyName, dateOfBirth and identifiers",
   resolveConflict: 'resolveIdentityConflict',
   subjectAccessReport: 'subjectAccessReport',
+  // next/casework.md.
+  search: 'ReferralFilter.search',
+  dueWork: 'dueWork',
+  caseworkRead: 'Referral: notes, appointments',
+  caseworkWrites: 'addCaseNote, bookAppointment',
+  appointmentOutcome: 'recordAppointmentOutcome',
   // next/trust.md (joins ROWS once it is binding: see TRUST_ROWS).
   auditCorrelation: 'AuditEvent: correlationId',
   metricsControl: 'ServiceMetrics: disclosureControlled, smallNumbers',
@@ -794,10 +802,61 @@ const subjectAccessProbe = (row: string): ReadProbe => ({
   }),
 });
 
-/** Every row of AUTH.md and of the binding additions (next/custody-events.md, next/governance.md). */
+// ---------------------------------------------------------------------------------------------
+// next/casework.md
+
+/**
+ * `referrals(filter: { search })` with the fixture referral's reference: whoever may search finds
+ * it exactly when it is among the referrals it may see (its organisation has a grant on it); the
+ * roles with no caseload are FORBIDDEN at the root. search.test.ts covers names and identifiers.
+ */
+const searchProbe: ReadProbe = {
+  name: 'referrals(filter: { search: reference })',
+  field: 'referrals',
+  select: (fx) => `referrals(filter: { search: "${fx.reference.toLowerCase()}" }) { nodes { id } }`,
+  path: ['referrals', 'nodes'],
+  mayBeEmpty: true,
+  expect: (caller, fx) => {
+    if (!caller.token) return UNAUTHENTICATED;
+    if (!grantOf(ROW.search, caller).read) return { kind: 'forbidden', depth: 0 };
+    return { kind: 'read', check: containsIf(fx.orgs.referral.includes(caller.org ?? ''), fx.referral) };
+  },
+};
+
+/** `dueWork`: a service's own (naming another service's is FORBIDDEN); nobody else's at all. */
+const dueWorkProbe = (code: string | null): ReadProbe => ({
+  name: code ? `dueWork(serviceCode: "${code}")` : 'dueWork',
+  select: () => `dueWork${code ? `(serviceCode: "${code}")` : ''} { totalCount countsByKind { kind count } }`,
+  path: ['dueWork'],
+  expect: along(null, [step(ROW.dueWork, 'dueWork', code ? { own: (c) => c.org === code } : {})]),
+});
+
+export const CASEWORK_ROWS: Record<string, RowMapping> = {
+  [ROW.search]: {
+    reads: [searchProbe],
+    writes: [],
+    noWrites: 'The cell\'s "yes" is the right to search, a read: the filter has no operation to write.',
+  },
+  [ROW.dueWork]: { reads: [dueWorkProbe(null), dueWorkProbe(NW)], writes: [] },
+  [ROW.caseworkRead]: {
+    reads: [
+      ...referralProbes(ROW.caseworkRead, 'notes', 'notes { id at author text }'),
+      ...referralProbes(ROW.caseworkRead, 'appointments', 'appointments { id at with status providerName }'),
+    ],
+    writes: [],
+  },
+  [ROW.caseworkWrites]: {
+    reads: [],
+    writes: lifecycleProbes(ROW.caseworkWrites, (mutation) => CASEWORK_WRITES.has(mutation)),
+  },
+  [ROW.appointmentOutcome]: { reads: [], writes: [appointmentOutcomeProbe(ROW.appointmentOutcome)] },
+};
+
+/** Every row of AUTH.md and of the binding additions (custody-events, governance, casework). */
 export const ROWS: Record<string, RowMapping> = {
   ...BOUND_ROWS,
   ...GOVERNANCE_ROWS,
+  ...CASEWORK_ROWS,
   [ROW.subjectAccessReport]: { reads: [subjectAccessProbe(ROW.subjectAccessReport)], writes: [] },
 };
 
