@@ -34,12 +34,12 @@ export type ListBound =
   | { kind: 'enum'; type: string }
   | { kind: 'perRecord'; size: number; why: string };
 
-const directory = (subgraph: string): ListBound => ({ kind: 'directory', subgraph });
-const rowsOf = (list: string): ListBound => ({ kind: 'rowsOf', list });
-const counted = (subgraph: string, path: string): ListBound => ({ kind: 'counted', subgraph, path });
-const fixed = (size: number, why: string): ListBound => ({ kind: 'fixed', size, why });
-const valuesOf = (type: string): ListBound => ({ kind: 'enum', type });
-const perRecord = (size: number, why: string): ListBound => ({ kind: 'perRecord', size, why });
+export const directory = (subgraph: string): ListBound => ({ kind: 'directory', subgraph });
+export const rowsOf = (list: string): ListBound => ({ kind: 'rowsOf', list });
+export const counted = (subgraph: string, path: string): ListBound => ({ kind: 'counted', subgraph, path });
+export const fixed = (size: number, why: string): ListBound => ({ kind: 'fixed', size, why });
+export const valuesOf = (type: string): ListBound => ({ kind: 'enum', type });
+export const perRecord = (size: number, why: string): ListBound => ({ kind: 'perRecord', size, why });
 
 /** What a list of one record's life is estimated at (not enforced; the answer-size cap is). */
 const RECORD_LIST = 50;
@@ -143,7 +143,8 @@ export function countQueries(
     out.set(bound.subgraph, entry);
     parts.set(bound.subgraph, [...(parts.get(bound.subgraph) ?? []), `${alias}: ${selectionOf(path)}`]);
   }
-  for (const [subgraph, entry] of out) entry.query = `query DirectoryCounts { ${parts.get(subgraph)!.join(' ')} }`;
+  for (const [subgraph, entry] of out)
+    entry.query = `query DirectoryCounts { ${parts.get(subgraph)!.join(' ')} }`;
   return out;
 }
 
@@ -218,7 +219,11 @@ export class DirectoryCounter {
           for (const { key, steps } of lists) this.counts.set(key, countAt(data, steps));
         } catch (error) {
           this.options.logger.warn(
-            { subgraph, err: (error as Error).message, known: lists.filter((l) => this.counts.has(l.key)).length },
+            {
+              subgraph,
+              err: (error as Error).message,
+              known: lists.filter((l) => this.counts.has(l.key)).length,
+            },
             'directory counts not read: the estimate keeps the last counts (or the unknown-list bound)',
           );
         }

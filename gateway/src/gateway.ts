@@ -226,7 +226,9 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const budget = context?.budget;
     if (!budget) return super.parseBody(response, request, context);
     const text = await textWithin(response as unknown as Response, budget);
-    return (response.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : text;
+    return (response.headers.get('content-type') ?? '').startsWith('application/json')
+      ? JSON.parse(text)
+      : text;
   }
 
   /**

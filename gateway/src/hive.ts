@@ -421,7 +421,12 @@ function hubEdgePlugin(
 
     onExecute({ args, setResultAndStopExecution }) {
       // As gateway.ts: Date and DateTime in variables checked before any subgraph is asked.
-      const invalid = hubScalarVariablesError(args.schema, args.document, args.variableValues ?? undefined, args.operationName);
+      const invalid = hubScalarVariablesError(
+        args.schema,
+        args.document,
+        args.variableValues ?? undefined,
+        args.operationName,
+      );
       if (invalid) return setResultAndStopExecution({ errors: [invalid] });
       // As gateway.ts: every subgraph fetch carries what the whole operation reads of audited types.
       const edge = edges.get((args.contextValue as { request: Request }).request);
@@ -485,10 +490,7 @@ function hubEdgePlugin(
       const requestId = edge?.requestId ?? randomUUID();
       // As gateway.ts: an answer past GATEWAY_MAX_RESPONSE_BYTES, read from the subgraphs or as
       // it would be sent, is refused whole (RATE_LIMITED, HTTP 429).
-      if (
-        edge?.budget?.exceeded ||
-        Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes
-      ) {
+      if (edge?.budget?.exceeded || Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes) {
         const refused = answerTooLarge(limits.maxResponseBytes);
         setResult({
           errors: [

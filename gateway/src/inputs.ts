@@ -95,7 +95,8 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, report
   if (value === null || value === undefined) return;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
-    if (Array.isArray(value)) value.forEach((item, i) => checkValue(item, inner.ofType, `${path}[${i}]`, report));
+    if (Array.isArray(value))
+      value.forEach((item, i) => checkValue(item, inner.ofType, `${path}[${i}]`, report));
     else checkValue(value, inner.ofType, path, report);
     return;
   }

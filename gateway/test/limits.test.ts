@@ -46,7 +46,8 @@ const stops: (() => Promise<void>)[] = [];
 const tokens: Record<string, string> = {};
 
 async function startEngine(engine: Engine, o: GatewayOptions): Promise<string> {
-  const gateway = engine === 'apollo' ? createGateway(o) : createHiveGateway({ ...o, planner: hivePlanner.current });
+  const gateway =
+    engine === 'apollo' ? createGateway(o) : createHiveGateway({ ...o, planner: hivePlanner.current });
   const { url } = await gateway.listen(0, '127.0.0.1');
   stops.push(() => gateway.stop());
   return url;
@@ -90,7 +91,11 @@ async function post(
     body: JSON.stringify({ query, variables }),
     ...(signal ? { signal } : {}),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Answer['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Answer['body'],
+  };
 }
 
 const subgraphRequests = () => Object.values(proxies.counts).reduce((sum, n) => sum + n, 0);
@@ -176,7 +181,9 @@ describe.each(ENGINES)('%s: requests in flight per caller', (engine) => {
       proxies.releaseHeld();
     }
     // Every slot came back: eight more at once are all served.
-    const again = await Promise.all(Array.from({ length: 8 }, () => post(urls[engine], tokens.flooder!, DIRECTORY)));
+    const again = await Promise.all(
+      Array.from({ length: 8 }, () => post(urls[engine], tokens.flooder!, DIRECTORY)),
+    );
     expect(again.map((a) => a.status)).toEqual(Array(8).fill(200));
   });
 

@@ -41,21 +41,21 @@ export async function startProxies(targets: Record<string, string>): Promise<Sub
         (headers[name] ??= []).push(req.headers);
         const forward = () => {
           const forwarded = Object.fromEntries(
-          Object.entries(req.headers).filter(
-            ([key]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(key),
-          ),
-        ) as Record<string, string>;
-        fetch(target, { method: req.method ?? 'POST', headers: forwarded, body: Buffer.concat(chunks) })
-          .then(async (answer) => {
-            const body = Buffer.from(await answer.arrayBuffer());
-            res.writeHead(answer.status, {
-              'content-type': answer.headers.get('content-type') ?? 'text/plain',
+            Object.entries(req.headers).filter(
+              ([key]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(key),
+            ),
+          ) as Record<string, string>;
+          fetch(target, { method: req.method ?? 'POST', headers: forwarded, body: Buffer.concat(chunks) })
+            .then(async (answer) => {
+              const body = Buffer.from(await answer.arrayBuffer());
+              res.writeHead(answer.status, {
+                'content-type': answer.headers.get('content-type') ?? 'text/plain',
+              });
+              res.end(body);
+            })
+            .catch(() => {
+              if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
             });
-            res.end(body);
-          })
-          .catch(() => {
-            if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
-          });
         };
         if (mode[name] === 'hold') return void held.push({ res, forward });
         if (mode[name] === 'fail') return void res.writeHead(502).end('bad gateway');

@@ -285,7 +285,11 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
         (performance.now() - started) / 1000,
       );
       const max = options.maxResponseBytes;
-      if (max !== undefined && result.body.kind === 'complete' && Buffer.byteLength(result.body.string) > max) {
+      if (
+        max !== undefined &&
+        result.body.kind === 'complete' &&
+        Buffer.byteLength(result.body.string) > max
+      ) {
         // Measured before anything is written: the caller gets the refusal, not a cut answer.
         sendJson(res, 429, errorBody(answerTooLargeMessage(max), 'RATE_LIMITED', requestId));
         return;
