@@ -50,6 +50,9 @@ export const UNKNOWN_LIST_BOUND = 1_000;
 /** How often the directory's rows are counted again (a mutation through the gateway also does). */
 export const DIRECTORY_REFRESH_MS = 5 * 60_000;
 
+/** How long one count read may take (or the subgraph timeout, when longer). */
+export const DIRECTORY_COUNT_TIMEOUT_MS = 10_000;
+
 /** How soon a count that could not be read is tried again. */
 export const DIRECTORY_RETRY_MS = 5_000;
 
@@ -170,6 +173,7 @@ export interface DirectoryCounterOptions {
 export class DirectoryCounter {
   readonly counts = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
 
@@ -199,14 +203,20 @@ export class DirectoryCounter {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.retry) clearTimeout(this.retry);
     this.timer = undefined;
+    this.retry = undefined;
   }
 
   private async countAll(): Promise<void> {
     await this.countEach();
     const expected = [...countQueries(this.options.bounds).values()].flatMap((q) => q.lists);
-    if (this.timer && expected.some((l) => !this.counts.has(l.key))) {
-      setTimeout(() => void this.refresh(), DIRECTORY_RETRY_MS).unref();
+    if (this.timer && !this.retry && expected.some((l) => !this.counts.has(l.key))) {
+      // One retry pending at a time, however many reads fail.
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.refresh();
+      }, DIRECTORY_RETRY_MS).unref();
     }
   }
 

@@ -48,7 +48,12 @@ import {
   type DeployableMetrics,
   type MetricsAccess,
 } from '@reconnect/observability';
-import { DIRECTORY_REFRESH_MS, DirectoryCounter, changesDirectory } from './bounds.ts';
+import {
+  DIRECTORY_COUNT_TIMEOUT_MS,
+  DIRECTORY_REFRESH_MS,
+  DirectoryCounter,
+  changesDirectory,
+} from './bounds.ts';
 import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
 import { maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import { ideRoutes } from './ide.ts';
@@ -226,9 +231,9 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const budget = context?.budget;
     if (!budget) return super.parseBody(response, request, context);
     const text = await textWithin(response as unknown as Response, budget);
-    return (response.headers.get('content-type') ?? '').startsWith('application/json')
-      ? JSON.parse(text)
-      : text;
+    // As RemoteGraphQLDataSource's own parseBody: JSON by either of GraphQL's JSON media types.
+    const type = response.headers.get('content-type') ?? '';
+    return /^application\/(graphql-response\+)?json/.test(type) ? (JSON.parse(text) as object) : text;
   }
 
   /**
@@ -275,7 +280,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const directory = new DirectoryCounter({
     subgraphUrls: options.subgraphUrls,
     internalSecret: options.internalSecret,
-    timeoutMs: options.subgraphTimeoutMs,
+    // Its own timeout: a short subgraph timeout must not leave the counts unread on a busy start.
+    timeoutMs: Math.max(options.subgraphTimeoutMs, DIRECTORY_COUNT_TIMEOUT_MS),
     logger: log,
   });
   const inFlight = new InFlight(limits.maxInFlightPerCaller);

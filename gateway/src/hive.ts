@@ -49,7 +49,13 @@ import {
   type Logger,
 } from '@reconnect/graph';
 import { OUTCOME_OK, createDeployableMetrics, metricsRoute, outcomeOfStatus } from '@reconnect/observability';
-import { DIRECTORY_REFRESH_MS, DirectoryCounter, changesDirectory, type DirectoryCounts } from './bounds.ts';
+import {
+  DIRECTORY_COUNT_TIMEOUT_MS,
+  DIRECTORY_REFRESH_MS,
+  DirectoryCounter,
+  changesDirectory,
+  type DirectoryCounts,
+} from './bounds.ts';
 import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import { hubScalarLiteralsRule, hubScalarVariablesError } from './inputs.ts';
 import {
@@ -460,7 +466,10 @@ function hubEdgePlugin(
           // Read against the request's byte budget (GATEWAY_MAX_RESPONSE_BYTES), never past it.
           try {
             const text = await textWithin(response, edge.budget);
-            setResponse(new Response(text, { status: response.status, headers: response.headers }));
+            const type = response.headers.get('content-type');
+            setResponse(
+              new Response(text, { status: response.status, headers: type ? { 'content-type': type } : {} }),
+            );
           } catch (error) {
             if (!(error instanceof AnswerTooLarge)) throw error;
             setResponse(
@@ -568,7 +577,8 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   const directory = new DirectoryCounter({
     subgraphUrls: options.subgraphUrls,
     internalSecret: options.internalSecret,
-    timeoutMs: options.subgraphTimeoutMs,
+    // Its own timeout: a short subgraph timeout must not leave the counts unread on a busy start.
+    timeoutMs: Math.max(options.subgraphTimeoutMs, DIRECTORY_COUNT_TIMEOUT_MS),
     logger: log,
   });
   const transportEntries: Record<string, { location: string; options: Record<string, unknown> }> = {};
