@@ -130,24 +130,26 @@ function countAt(data: unknown, steps: string[]): number {
 /** The field names of a path (`staff(activeOnly: false)` is `staff`). */
 const fieldsOf = (path: string) => path.split('.').map((s) => s.replace(/\(.*$/, '').trim());
 
-/** One query per subgraph, an alias per counted list, and how to read each count from its answer. */
-export function countQueries(
-  bounds: Record<string, ListBound> = LIST_BOUNDS,
-): Map<string, { query: string; lists: { key: string; alias: string; steps: string[] }[] }> {
-  const out = new Map<string, { query: string; lists: { key: string; alias: string; steps: string[] }[] }>();
-  const parts = new Map<string, string[]>();
+/** What the counter asks for one counted list: its subgraph, the query, and where the rows are in the answer. */
+export interface CountQuery {
+  key: string;
+  subgraph: string;
+  query: string;
+  steps: string[];
+}
+
+/**
+ * One query per counted list (`query DirectoryCounts { localAuthorities { __typename } }`), so
+ * that a list a subgraph cannot answer (a field not deployed yet) leaves only that list unknown.
+ */
+export function countQueries(bounds: Record<string, ListBound> = LIST_BOUNDS): CountQuery[] {
+  const out: CountQuery[] = [];
   for (const [key, bound] of Object.entries(bounds)) {
     if (bound.kind !== 'directory' && bound.kind !== 'counted') continue;
     const path = bound.kind === 'directory' ? key.split('.')[1]! : bound.path;
-    const entry = out.get(bound.subgraph) ?? { query: '', lists: [] };
-    const alias = `c${entry.lists.length}`;
-    const steps = fieldsOf(path);
-    entry.lists.push({ key, alias, steps: [alias, ...steps.slice(1)] });
-    out.set(bound.subgraph, entry);
-    parts.set(bound.subgraph, [...(parts.get(bound.subgraph) ?? []), `${alias}: ${selectionOf(path)}`]);
+    const query = `query DirectoryCounts { ${selectionOf(path)} }`;
+    out.push({ key, subgraph: bound.subgraph, query, steps: fieldsOf(path) });
   }
-  for (const [subgraph, entry] of out)
-    entry.query = `query DirectoryCounts { ${parts.get(subgraph)!.join(' ')} }`;
   return out;
 }
 
@@ -209,36 +211,26 @@ export class DirectoryCounter {
   }
 
   private async countAll(): Promise<void> {
-    await this.countEach();
-    const expected = [...countQueries(this.options.bounds).values()].flatMap((q) => q.lists);
-    if (this.timer && !this.retry && expected.some((l) => !this.counts.has(l.key))) {
+    const queries = countQueries(this.options.bounds);
+    await Promise.all(
+      queries.map(async ({ key, subgraph, query, steps }) => {
+        try {
+          this.counts.set(key, countAt(await this.ask(subgraph, query), steps));
+        } catch (error) {
+          this.options.logger.warn(
+            { list: key, subgraph, err: (error as Error).message, known: this.counts.get(key) ?? null },
+            'directory count not read: the estimate keeps the last count (or the unknown-list bound)',
+          );
+        }
+      }),
+    );
+    if (this.timer && !this.retry && queries.some((q) => !this.counts.has(q.key))) {
       // One retry pending at a time, however many reads fail.
       this.retry = setTimeout(() => {
         this.retry = undefined;
         void this.refresh();
       }, DIRECTORY_RETRY_MS).unref();
     }
-  }
-
-  private async countEach(): Promise<void> {
-    const queries = countQueries(this.options.bounds);
-    await Promise.all(
-      [...queries].map(async ([subgraph, { query, lists }]) => {
-        try {
-          const data = await this.ask(subgraph, query);
-          for (const { key, steps } of lists) this.counts.set(key, countAt(data, steps));
-        } catch (error) {
-          this.options.logger.warn(
-            {
-              subgraph,
-              err: (error as Error).message,
-              known: lists.filter((l) => this.counts.has(l.key)).length,
-            },
-            'directory counts not read: the estimate keeps the last counts (or the unknown-list bound)',
-          );
-        }
-      }),
-    );
   }
 
   private async ask(subgraph: string, query: string): Promise<unknown> {

@@ -85,18 +85,24 @@ describe('the bounds of the API’s lists', () => {
     }
   });
 
-  it('the count queries are valid against the schema, one per subgraph', () => {
+  it('the count queries are valid against the schema, one per counted list', () => {
     const queries = countQueries();
-    expect([...queries.keys()].sort()).toEqual(['partner', 'regional-service']);
-    for (const { query } of queries.values()) expect(validate(schema, parse(query))).toEqual([]);
+    expect(new Set(queries.map((q) => q.subgraph))).toEqual(new Set(['partner', 'regional-service']));
+    expect(queries.map((q) => q.key).sort()).toEqual(
+      Object.entries(LIST_BOUNDS)
+        .filter(([, b]) => b.kind === 'directory' || b.kind === 'counted')
+        .map(([k]) => k)
+        .sort(),
+    );
+    for (const { query } of queries) expect(validate(schema, parse(query))).toEqual([]);
   });
 
   it('a new directory list is one entry: it is counted with the others of its subgraph', () => {
     // What adding referringOrganisations is (its field is being added to the schema elsewhere).
     const bounds = { ...LIST_BOUNDS, 'Query.referringOrganisations': directory('regional-service') };
-    const regional = countQueries(bounds).get('regional-service')!;
-    const added = regional.lists.find((l) => l.key === 'Query.referringOrganisations')!;
-    expect(regional.query).toContain(`${added.alias}: referringOrganisations { __typename }`);
+    const added = countQueries(bounds).find((q) => q.key === 'Query.referringOrganisations')!;
+    expect(added.subgraph).toBe('regional-service');
+    expect(added.query).toBe('query DirectoryCounts { referringOrganisations { __typename } }');
     expect(
       boundSize(bounds['Query.referringOrganisations'], new Map([[added.key, 182]]), schema, added.key),
     ).toBe(182);
@@ -223,6 +229,20 @@ describe('the directory counts, read from the subgraphs as the gateway does', ()
     expect(counter.counts.get('PartnerOrganisation.agreements')).toBe(
       await count('partner.data_sharing_agreements'),
     );
+  });
+
+  it('a list a subgraph cannot answer (not deployed yet) leaves only that list unknown', async () => {
+    const counter = new DirectoryCounter({
+      subgraphUrls: hub.subgraphUrls,
+      internalSecret: hub.internalSecret,
+      timeoutMs: 10_000,
+      logger: createLogger('silent', 'bounds-test'),
+      bounds: { ...LIST_BOUNDS, 'Query.noSuchDirectory': directory('regional-service') },
+    });
+    await counter.refresh();
+    expect(counter.counts.has('Query.noSuchDirectory')).toBe(false);
+    expect(counter.counts.get('Query.localAuthorities')).toBe(296);
+    expect(counter.counts.get('Query.partnerOrganisations')).toBeGreaterThan(0);
   });
 
   it('a subgraph that cannot be reached leaves the counts unknown (the large bound), not small', async () => {
