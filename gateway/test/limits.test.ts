@@ -176,6 +176,11 @@ describe.each(ENGINES)('%s: requests in flight per caller', (engine) => {
       expect(served.filter((a) => a.status === 200)).toHaveLength(8);
       expect(served.filter((a) => a.status === 429)).toHaveLength(4);
       expect((await other).status).toBe(200);
+      // Counted as the caller's outcome, not as OTHER (which the server-errors alert counts).
+      const metrics = await (await fetch(new URL('/metrics', urls[engine]))).text();
+      expect(metrics).toMatch(
+        /reconnect_request_duration_seconds_count\{[^}]*outcome="RATE_LIMITED"[^}]*\} [1-9]/,
+      );
     } finally {
       proxies.mode['regional-service'] = 'forward';
       proxies.releaseHeld();
