@@ -207,6 +207,15 @@ export const hubEnv = commonEnv
     AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
     /** Milliseconds the gateway waits for one subgraph fetch before giving up. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Requests one caller (token subject) may have in flight at the gateway; more is HTTP 429 RATE_LIMITED. */
+    GATEWAY_MAX_IN_FLIGHT_PER_CALLER: z.coerce.number().int().min(1).max(10_000).default(8),
+    /** The largest answer the gateway sends, in bytes (5 MiB); larger is HTTP 429 RATE_LIMITED. */
+    GATEWAY_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(1024 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     /** Subgraph URLs for a split deployment; unset means the embedded ones on PORT+1..PORT+4. */
     REGIONAL_SERVICE_URL: z.string().url().optional(),
     PERSON_URL: z.string().url().optional(),
@@ -532,6 +541,12 @@ export * from './dates.ts';
  * exactly what the gateway would, with their own 413, instead of passing it on to be refused.
  */
 export const GATEWAY_MAX_BODY_BYTES = 256 * 1024;
+
+/** GATEWAY_MAX_IN_FLIGHT_PER_CALLER's default: requests one token subject may have in flight (next/trust.md). */
+export const GATEWAY_MAX_IN_FLIGHT_PER_CALLER = 8;
+
+/** GATEWAY_MAX_RESPONSE_BYTES's default: the largest answer the gateway sends, 5 MB (5 MiB). */
+export const GATEWAY_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
 /** The sources an NHS system referring through BaRS may be (shared/contract/BARS.md). */
 export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAISON_AND_DIVERSION'] as const;

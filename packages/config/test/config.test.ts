@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   Clock,
   ConfigError,
+  GATEWAY_MAX_IN_FLIGHT_PER_CALLER,
+  GATEWAY_MAX_RESPONSE_BYTES,
   barsFhirConfigured,
   barsFhirEnv,
   consoleConfigured,
@@ -114,6 +116,23 @@ describe('hub configuration', () => {
       'hive-router',
     );
     expect(() => loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'mesh' })).toThrow(/GATEWAY_ENGINE/);
+  });
+
+  it('limits callers to 8 requests in flight and answers to 5 MiB unless told (next/trust.md)', () => {
+    const defaults = loadConfig(gatewayEnv, {});
+    expect(defaults.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(GATEWAY_MAX_IN_FLIGHT_PER_CALLER);
+    expect(defaults.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(8);
+    expect(defaults.GATEWAY_MAX_RESPONSE_BYTES).toBe(GATEWAY_MAX_RESPONSE_BYTES);
+    expect(defaults.GATEWAY_MAX_RESPONSE_BYTES).toBe(5 * 1024 * 1024);
+    const set = loadConfig(hubEnv, {
+      GATEWAY_MAX_IN_FLIGHT_PER_CALLER: '4',
+      GATEWAY_MAX_RESPONSE_BYTES: '1048576',
+    });
+    expect(set.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(4);
+    expect(set.GATEWAY_MAX_RESPONSE_BYTES).toBe(1_048_576);
+    for (const bad of [{ GATEWAY_MAX_IN_FLIGHT_PER_CALLER: '0' }, { GATEWAY_MAX_RESPONSE_BYTES: '100' }]) {
+      expect(() => loadConfig(hubEnv, bad)).toThrow(Object.keys(bad)[0]);
+    }
   });
 });
 
