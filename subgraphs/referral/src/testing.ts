@@ -19,6 +19,7 @@ export async function seedReferral(
       status: 'SUBMITTED',
       source: 'PROBATION',
       referrerOrganisationCode: 'PROB-NW',
+      referringOrganisationCode: 'PROB-NW',
       referrerName: 'Test Probation Practitioner',
       submittedAt: new Date(),
       submittedBy: 'test-referrer',
