@@ -109,9 +109,7 @@ const DEMO_NAMES: Record<string, string[]> = {
   ],
 };
 
-export async function seedDirectory(
-  db: Queryable,
-): Promise<{
+export async function seedDirectory(db: Queryable): Promise<{
   services: number;
   establishments: number;
   localAuthorities: number;

@@ -27,7 +27,9 @@ export const Referral: ReferralResolvers = {
       ? { __typename: 'ReconnectService', code: r.receivingServiceCode }
       : null,
   referringOrganisation: (r) =>
-    r.referringOrganisationCode ? { __typename: 'ReferringOrganisation', code: r.referringOrganisationCode } : null,
+    r.referringOrganisationCode
+      ? { __typename: 'ReferringOrganisation', code: r.referringOrganisationCode }
+      : null,
   referrer: (r) => ({
     organisationCode: r.referrerOrganisationCode,
     organisationName: r.referrerOrganisationName,

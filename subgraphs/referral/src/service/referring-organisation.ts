@@ -47,7 +47,9 @@ export async function assertSourceFitsOrganisation(
     );
   }
   if (!org.active) {
-    throw forbidden('Your organisation may no longer refer: the directory of referring organisations marks it inactive.');
+    throw forbidden(
+      'Your organisation may no longer refer: the directory of referring organisations marks it inactive.',
+    );
   }
   if (!org.allowedSources.includes(source)) {
     throw badInput(

@@ -77,7 +77,11 @@ export function listReferringOrganisations(db: Queryable, filter: ReferringOrgan
     .select()
     .from(referringOrganisations)
     .where(and(...conditions))
-    .orderBy(asc(referringOrganisations.kind), asc(referringOrganisations.name), asc(referringOrganisations.code));
+    .orderBy(
+      asc(referringOrganisations.kind),
+      asc(referringOrganisations.name),
+      asc(referringOrganisations.code),
+    );
 }
 
 /**
@@ -90,7 +94,9 @@ export async function directoryCounts(db: Queryable): Promise<{
   localAuthorities: number;
   referringOrganisations: number;
 }> {
-  const rowsOf = async (table: typeof services | typeof establishments | typeof localAuthorities | typeof referringOrganisations) => {
+  const rowsOf = async (
+    table: typeof services | typeof establishments | typeof localAuthorities | typeof referringOrganisations,
+  ) => {
     const [row] = await db.select({ n: count() }).from(table);
     return Number(row?.n ?? 0);
   };

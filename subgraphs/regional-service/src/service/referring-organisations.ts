@@ -64,11 +64,13 @@ function validate(input: ReferringOrganisationInput): ValidInput {
   if (!name) throw badInput('input.name', 'Give the organisation’s name.');
   if (name.length > MAX_NAME_LENGTH)
     throw badInput('input.name', `A name may be at most ${MAX_NAME_LENGTH} characters.`);
-  if (!isReferringOrganisationKind(input.kind)) throw badInput('input.kind', 'Not a kind of referring organisation.');
+  if (!isReferringOrganisationKind(input.kind))
+    throw badInput('input.kind', 'Not a kind of referring organisation.');
   const region = input.region ?? null;
   if (region !== null && !(REGIONS as readonly string[]).includes(region))
     throw badInput('input.region', 'Not an NHS England region.');
-  if (input.active === null) throw badInput('input.active', 'Say whether the organisation may refer (true or false).');
+  if (input.active === null)
+    throw badInput('input.active', 'Say whether the organisation may refer (true or false).');
   return { code, name, kind: input.kind, region, active: input.active ?? true };
 }
 
@@ -87,9 +89,15 @@ export async function saveReferringOrganisation(
   const valid = validate(input);
   const now = ctx.clock.now();
   const saved = await ctx.db.transaction(async (tx) => {
-    const [service] = await tx.select({ code: services.code }).from(services).where(eq(services.code, valid.code));
+    const [service] = await tx
+      .select({ code: services.code })
+      .from(services)
+      .where(eq(services.code, valid.code));
     if (service) {
-      throw badInput('input.code', 'This is a RECONNECT service’s code: a referring organisation needs its own.');
+      throw badInput(
+        'input.code',
+        'This is a RECONNECT service’s code: a referring organisation needs its own.',
+      );
     }
     const [before] = await tx
       .select()
@@ -98,7 +106,12 @@ export async function saveReferringOrganisation(
       .for('update');
     const [row] = await tx
       .insert(referringOrganisations)
-      .values({ ...valid, source: 'saveReferringOrganisation', updatedAt: now, updatedBy: ctx.principal.subject })
+      .values({
+        ...valid,
+        source: 'saveReferringOrganisation',
+        updatedAt: now,
+        updatedBy: ctx.principal.subject,
+      })
       .onConflictDoUpdate({
         target: referringOrganisations.code,
         set: {
