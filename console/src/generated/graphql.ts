@@ -1152,6 +1152,22 @@ export type LocalAuthoritiesQuery = {
   localAuthorities: Array<{ __typename?: 'LocalAuthority'; code: string; name: string }>;
 };
 
+export type OwnReferringOrganisationQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type OwnReferringOrganisationQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  } | null;
+};
+
 export type SubmitReferralMutationVariables = Exact<{
   input: SubmitReferralInput;
   idempotencyKey: Scalars['String']['input'];
@@ -4693,6 +4709,49 @@ export const LocalAuthoritiesDocument = {
     },
   ],
 } as unknown as DocumentNode<LocalAuthoritiesQuery, LocalAuthoritiesQueryVariables>;
+export const OwnReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnReferringOrganisationQuery, OwnReferringOrganisationQueryVariables>;
 export const SubmitReferralDocument = {
   kind: 'Document',
   definitions: [
