@@ -759,6 +759,54 @@ export type SubjectAccessReportQuery = {
   };
 };
 
+export type ReferringOrganisationsQueryVariables = Exact<{
+  kind: InputMaybe<ReferringOrganisationKind>;
+  region: InputMaybe<Region>;
+}>;
+
+export type ReferringOrganisationsQuery = {
+  __typename?: 'Query';
+  referringOrganisations: Array<{
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  }>;
+};
+
+export type ReferringOrganisationByCodeQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type ReferringOrganisationByCodeQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    active: boolean;
+  } | null;
+};
+
+export type SaveReferringOrganisationMutationVariables = Exact<{
+  input: ReferringOrganisationInput;
+}>;
+
+export type SaveReferringOrganisationMutation = {
+  __typename?: 'Mutation';
+  saveReferringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    active: boolean;
+  };
+};
+
 export type HandoversQueryVariables = Exact<{
   direction: HandoverDirection;
   status: InputMaybe<Array<HandoverStatus> | HandoverStatus>;
@@ -3457,6 +3505,147 @@ export const SubjectAccessReportDocument = {
     },
   ],
 } as unknown as DocumentNode<SubjectAccessReportQuery, SubjectAccessReportQueryVariables>;
+export const ReferringOrganisationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Region' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationsQuery, ReferringOrganisationsQueryVariables>;
+export const ReferringOrganisationByCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisationByCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationByCodeQuery, ReferringOrganisationByCodeQueryVariables>;
+export const SaveReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveReferringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveReferringOrganisationMutation, SaveReferringOrganisationMutationVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [
