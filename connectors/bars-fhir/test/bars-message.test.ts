@@ -250,10 +250,18 @@ describe('BARS_SENDERS', () => {
   // contract/next/trust.md: BARS_SENDERS names organisations of kind PRISON_HEALTHCARE,
   // IRC_HEALTHCARE or LIAISON_AND_DIVERSION, each with the source its kind allows.
   it.each([
-    ['an organisation the directory does not know', 'Y01234=PRISON_HEALTHCARE', /not an organisation of the directory/],
+    [
+      'an organisation the directory does not know',
+      'Y01234=PRISON_HEALTHCARE',
+      /not an organisation of the directory/,
+    ],
     ['a probation region', 'PROB-NW=LIAISON_AND_DIVERSION', /PROBATION organisation/],
     ['the online form', 'RCF-ONLINE=PRISON_HEALTHCARE', /ONLINE_FORM organisation/],
-    ['a prison healthcare team as liaison and diversion', 'HCP-MRI=LIAISON_AND_DIVERSION', /PRISON_HEALTHCARE only/],
+    [
+      'a prison healthcare team as liaison and diversion',
+      'HCP-MRI=LIAISON_AND_DIVERSION',
+      /PRISON_HEALTHCARE only/,
+    ],
     ['an IRC healthcare team as prison healthcare', 'HCI-IRC-BH=PRISON_HEALTHCARE', /IRC_HEALTHCARE only/],
   ])('refuses %s (a configuration error naming the pair)', (_what, value, message) => {
     let problems: string[] = [];
@@ -273,9 +281,9 @@ describe('BARS_SENDERS', () => {
     expect(demoSenders().get('LD-NW')).toBe('LIAISON_AND_DIVERSION');
     expect(demoSenders().has('PROB-NW')).toBe(false);
     expect(demoSenders().has('RCF-ONLINE')).toBe(false);
-    expect([...demoSenders().values()].every((s) => s.endsWith('HEALTHCARE') || s === 'LIAISON_AND_DIVERSION')).toBe(
-      true,
-    );
+    expect(
+      [...demoSenders().values()].every((s) => s.endsWith('HEALTHCARE') || s === 'LIAISON_AND_DIVERSION'),
+    ).toBe(true);
     expect([...sendersOf({ 'HCP-LEI': 'PRISON_HEALTHCARE' }, 'production')]).toEqual([
       ['HCP-LEI', 'PRISON_HEALTHCARE'],
     ]);

@@ -283,7 +283,10 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
     expect(barsFhirConfigured(loadConfig(embeddedBarsFhirEnv, {}))).toBe(true); // demo senders
     expect(
       problemsOf(() =>
-        loadConfig(embeddedBarsFhirEnv, { NODE_ENV: 'production', BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE' }),
+        loadConfig(embeddedBarsFhirEnv, {
+          NODE_ENV: 'production',
+          BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
+        }),
       ),
     ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
     expect(
