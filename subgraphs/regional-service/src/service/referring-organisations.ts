@@ -2,7 +2,7 @@
  * The directory of referring organisations (contract/next/trust.md, "The source fits the
  * organisation"): reading it as each caller may, and information governance keeping it.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hasRole, isServiceStaff, type Principal } from '@reconnect/auth';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { badInput, forbidden } from '@reconnect/graph';
@@ -10,7 +10,6 @@ import { ALLOWED_SOURCES, REGIONS, isReferringOrganisationKind } from '@reconnec
 import type { Context } from '../context.ts';
 import { listReferringOrganisations, type ReferringOrganisationFilter } from '../db/queries.ts';
 import { referringOrganisations, services, type ReferringOrganisationRow } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
 import type { ReferringOrganisationInput } from '../generated/graphql.ts';
 
 export const MAX_CODE_LENGTH = 40;
