@@ -223,6 +223,22 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await ctx.close();
   }, 180_000);
 
+  it('the online form asks who is referring: the person or family and friends, nothing else', async () => {
+    const page = await (await context()).newPage();
+    await signIn(page, DEMO.onlineForm);
+    await page.getByRole('link', { name: 'Make a referral' }).first().click();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await heading(page, 'Who is referring');
+    const sources = page.getByRole('group', { name: 'Who is making this referral?' }).getByRole('radio');
+    expect(await sources.count()).toBe(2);
+    expect(await page.locator('input[name=organisationName]').count()).toBe(0);
+    await screen(page, 'referral-referrer-online-form');
+    await cont(page);
+    await page.getByText('There is a problem').waitFor();
+    await screen(page, 'referral-referrer-online-form-errors');
+    await page.context().close();
+  }, 120_000);
+
   it('makes a referral by keyboard alone', async () => {
     const page = await (await context()).newPage();
     const focused = () =>
