@@ -6,6 +6,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ALLOWED_SOURCES, referringOrganisations } from '@reconnect/reference-data';
 
 export { z };
 
@@ -553,8 +554,11 @@ export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAI
 export type BarsSenderSource = (typeof BARS_SENDER_SOURCES)[number];
 
 /**
- * `BARS_SENDERS`: `ODS=SOURCE` pairs separated by commas (`Y01234=PRISON_HEALTHCARE,Y05678=LIAISON_AND_DIVERSION`),
- * ODS codes upper-cased. Every bad pair is its own problem.
+ * `BARS_SENDERS`: `CODE=SOURCE` pairs separated by commas (`HCP-MRI=PRISON_HEALTHCARE,LD-NW=LIAISON_AND_DIVERSION`),
+ * codes upper-cased. Each code must name an organisation of the directory of referring
+ * organisations (the reference data, referring_organisations.csv) of kind PRISON_HEALTHCARE,
+ * IRC_HEALTHCARE or LIAISON_AND_DIVERSION, and the source must be one its kind allows
+ * (contract/next/trust.md, "The source fits the organisation"). Every bad pair is its own problem.
  */
 const barsSenders = z
   .string()
@@ -574,10 +578,32 @@ const barsSenders = z
         });
         continue;
       }
-      senders[m[1]!.toUpperCase()] = source;
+      const code = m[1]!.toUpperCase();
+      const problem = barsSenderProblem(code, source);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}": ${problem}` });
+        continue;
+      }
+      senders[code] = source;
     }
     return senders;
   });
+
+let directoryKinds: Map<string, string> | undefined;
+
+/** Why `code` may not send referrals through BaRS as `source`, or null when it may. */
+export function barsSenderProblem(code: string, source: BarsSenderSource): string | null {
+  directoryKinds ??= new Map(referringOrganisations().map((o) => [o.code, o.kind]));
+  const kind = directoryKinds.get(code);
+  if (!kind) return `${code} is not an organisation of the directory of referring organisations`;
+  if (!(BARS_SENDER_SOURCES as readonly string[]).includes(kind)) {
+    return `${code} is a ${kind} organisation: a BaRS sender is of kind ${BARS_SENDER_SOURCES.join(', ')}`;
+  }
+  if (!ALLOWED_SOURCES[kind as BarsSenderSource].includes(source)) {
+    return `${code} (${kind}) may refer with source ${ALLOWED_SOURCES[kind as BarsSenderSource].join(' or ')} only`;
+  }
+  return null;
+}
 
 const barsFhirSettings = commonEnv.extend({
   /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
@@ -585,7 +611,7 @@ const barsFhirSettings = commonEnv.extend({
   HOST: z.string().default('0.0.0.0'),
   /** The gateway's public GraphQL URL; required in production (`pnpm start` uses its own gateway). */
   GATEWAY_URL: z.string().url().optional(),
-  /** The ODS codes of the NHS organisations that may refer, and as which source. */
+  /** The codes (the directory's, as tokens' `org`) of the NHS organisations that may refer, and as which source. */
   BARS_SENDERS: barsSenders,
   /**
    * The connector's public base URL (`https://…/FHIR/R4`), for the fullUrls of its answers;

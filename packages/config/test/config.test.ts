@@ -290,7 +290,7 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
         loadConfig(barsFhirEnv, {
           NODE_ENV: 'production',
           GATEWAY_URL: 'https://hub.example.nhs.uk/graphql',
-          BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+          BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
         }),
       ),
     ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
@@ -302,7 +302,10 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
     expect(barsFhirConfigured(loadConfig(embeddedBarsFhirEnv, {}))).toBe(true); // demo senders
     expect(
       problemsOf(() =>
-        loadConfig(embeddedBarsFhirEnv, { NODE_ENV: 'production', BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE' }),
+        loadConfig(embeddedBarsFhirEnv, {
+          NODE_ENV: 'production',
+          BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
+        }),
       ),
     ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
     expect(
@@ -315,7 +318,7 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
     ).toEqual(['BARS_SENDERS: required with BARS_FHIR_BASE_URL: no NHS organisation could refer without it']);
     const on = loadConfig(embeddedBarsFhirEnv, {
       NODE_ENV: 'production',
-      BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+      BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
       BARS_FHIR_BASE_URL: 'https://fhir.hub.example.nhs.uk/FHIR/R4',
     });
     expect(barsFhirConfigured(on)).toBe(true);
