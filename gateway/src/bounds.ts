@@ -10,10 +10,12 @@
  *    services, partner organisations). Its rows are counted at the gateway's start by asking the
  *    owning subgraph for `{ <field> { __typename } }`, and counted again every
  *    `DIRECTORY_REFRESH_MS` and after a mutation that changes one passes the gateway
- *    (`DIRECTORY_MUTATIONS`; the directory itself is changed by seeding, not through the API), so that the estimate
+ *    (`DIRECTORY_MUTATIONS`: a data sharing agreement, information governance's
+ *    `saveReferringOrganisation`; the rest of the directory is changed by seeding), so that the estimate
  *    always multiplies by the number of rows the directory really holds. Until the first count
  *    succeeds (a subgraph down at start), the list is assumed to hold `UNKNOWN_LIST_BOUND` rows.
- *    Adding a directory list is this one line: `'Query.referringOrganisations': directory('regional-service')`.
+ *    Adding a directory list is one line here, like `'Query.referringOrganisations': directory('regional-service')`,
+ *    and its changing mutation in `DIRECTORY_MUTATIONS`.
  *  - `rowsOf('Query.x')`: a nested list of the same directory's rows (a service's local
  *    authorities are at most all of them).
  *  - `counted(subgraph, 'a.b(args)')`: a nested directory list counted over every parent at once
@@ -62,6 +64,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Query.localAuthorities': directory('regional-service'),
   'Query.establishments': directory('regional-service'),
   'Query.reconnectServices': directory('regional-service'),
+  'Query.referringOrganisations': directory('regional-service'),
   'ReconnectService.localAuthorities': rowsOf('Query.localAuthorities'),
   'ReconnectService.establishments': rowsOf('Query.establishments'),
   'ReconnectService.staff': counted('regional-service', 'reconnectServices.staff(activeOnly: false)'),
@@ -257,7 +260,10 @@ export class DirectoryCounter {
 }
 
 /** The mutations that change a counted list (a partner's agreements): the counts are read again after one. */
-export const DIRECTORY_MUTATIONS: ReadonlySet<string> = new Set(['recordDataSharingAgreement']);
+export const DIRECTORY_MUTATIONS: ReadonlySet<string> = new Set([
+  'recordDataSharingAgreement',
+  'saveReferringOrganisation',
+]);
 
 /** Whether a parsed operation is a mutation that changes a counted list. */
 export function changesDirectory(document: DocumentNode | undefined): boolean {

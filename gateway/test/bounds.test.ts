@@ -123,6 +123,7 @@ describe('the bounds of the API’s lists', () => {
         parse('mutation { recordDataSharingAgreement(partnerCode: "P", input: {}) { code } }'),
       ),
     ).toBe(true);
+    expect(changesDirectory(parse('mutation { saveReferringOrganisation(input: {}) { code } }'))).toBe(true);
     expect(changesDirectory(parse('mutation { acceptReferral(id: "x") { referral { id } } }'))).toBe(false);
     expect(changesDirectory(parse('{ localAuthorities { code } }'))).toBe(false);
   });
@@ -222,6 +223,10 @@ describe('the directory counts, read from the subgraphs as the gateway does', ()
     expect(counter.counts.get('Query.reconnectServices')).toBe(
       await count('regional_service.reconnect_services'),
     );
+    expect(counter.counts.get('Query.referringOrganisations')).toBe(
+      await count('regional_service.referring_organisations'),
+    );
+    expect(counter.counts.get('Query.referringOrganisations')).toBe(182);
     expect(counter.counts.get('ReconnectService.staff')).toBe(await count('regional_service.staff'));
     expect(counter.counts.get('Query.partnerOrganisations')).toBe(
       await count('partner.partner_organisations'),
