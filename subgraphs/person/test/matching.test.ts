@@ -26,7 +26,7 @@ const RESOLVE = `mutation Resolve($input: PersonIdentityMatchInput!, $path: Stri
     created
     matchedOn
     addedIdentifiers
-    conflicts { id identifier otherPersonId resolved }
+    conflicts { id identifier otherPersonId resolved kind contestedIdentifiers }
   }
 }`;
 
@@ -140,10 +140,8 @@ const CASES: Case[] = [
       linkedTo: 'B',
       matchedOn: 'CRN',
       added: [],
-      conflicts: [
-        ['PNC_ID', 'A'],
-        ['HOME_OFFICE_REFERENCE', 'A'],
-      ],
+      // One conflict per other record, naming every identifier it shares with the submission.
+      conflicts: [['PNC_ID', 'A']],
     },
   },
   {
@@ -155,7 +153,9 @@ const CASES: Case[] = [
 ];
 
 describe('decideMatch (the rule alone)', () => {
+  const jo = { givenName: 'Jo', familyName: 'Bloggs', dateOfBirth: '1990-05-01' };
   const a: Candidate = {
+    ...jo,
     id: 'a',
     nhsNumber: '1',
     prisonNumber: 'P1',
@@ -164,6 +164,7 @@ describe('decideMatch (the rule alone)', () => {
     homeOfficeReference: null,
   };
   const b: Candidate = {
+    ...jo,
     id: 'b',
     nhsNumber: '2',
     prisonNumber: 'P2',
@@ -171,9 +172,9 @@ describe('decideMatch (the rule alone)', () => {
     pncId: null,
     homeOfficeReference: null,
   };
-  const none = { nhsNumber: null, prisonNumber: null, crn: null, pncId: null, homeOfficeReference: null };
+  const none = { ...jo, nhsNumber: null, prisonNumber: null, crn: null, pncId: null, homeOfficeReference: null };
   it.each([
-    [{ ...none, nhsNumber: '9' }, { kind: 'create' }],
+    [{ ...none, nhsNumber: '9' }, { kind: 'create', withhold: [], conflicts: [] }],
     [
       { ...none, prisonNumber: 'P1', crn: 'C2' },
       {
@@ -181,7 +182,7 @@ describe('decideMatch (the rule alone)', () => {
         personId: 'a',
         matchedOn: 'PRISON_NUMBER',
         add: [],
-        conflicts: [{ kind: 'CRN', otherPersonId: 'b' }],
+        conflicts: [{ kind: 'TWO_RECORDS', identifiers: ['CRN'], otherPersonId: 'b' }],
       },
     ],
     [
@@ -195,7 +196,7 @@ describe('decideMatch (the rule alone)', () => {
         personId: 'b',
         matchedOn: 'NHS_NUMBER',
         add: [],
-        conflicts: [{ kind: 'PRISON_NUMBER', otherPersonId: 'a' }],
+        conflicts: [{ kind: 'TWO_RECORDS', identifiers: ['PRISON_NUMBER'], otherPersonId: 'a' }],
       },
     ],
   ])('%j -> %j', (input, decision) => expect(decideMatch(input, [a, b])).toEqual(decision));
@@ -214,8 +215,10 @@ describe('resolvePersonIdentity', () => {
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const nulls = Object.fromEntries((c.aLacks ?? []).map((f) => [f, null]));
-    const A = await seedPerson(h.db, { homeOfficeReference: randomHomeOfficeReference(), ...nulls });
-    const B = await seedPerson(h.db, { homeOfficeReference: randomHomeOfficeReference() });
+    // Both records corroborate the submission (same date of birth and names): DEMOGRAPHICS_DIFFER
+    // has its own tests below.
+    const A = await seedPerson(h.db, { ...base, homeOfficeReference: randomHomeOfficeReference(), ...nulls });
+    const B = await seedPerson(h.db, { ...base, homeOfficeReference: randomHomeOfficeReference() });
     const input: Record<string, string> = { ...base };
     for (const [field, source] of Object.entries(c.submit) as [Field, Source][]) {
       input[field] = source === 'new' ? FRESH[field]() : (source === 'A' ? A : B)[field]!;
@@ -344,8 +347,8 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('records the home area when the person has none, and does not replace one', async () => {
-    const withArea = await seedPerson(h.db, { homeAreaCode: 'E08000035' });
-    const withoutArea = await seedPerson(h.db, { homeAreaCode: null });
+    const withArea = await seedPerson(h.db, { ...base, homeAreaCode: 'E08000035' });
+    const withoutArea = await seedPerson(h.db, { ...base, homeAreaCode: null });
     for (const p of [withArea, withoutArea]) {
       const r = await h.exec(
         RESOLVE,
@@ -365,8 +368,8 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('records one open conflict per pair and identifier however often it is submitted', async () => {
-    const A = await seedPerson(h.db);
-    const B = await seedPerson(h.db);
+    const A = await seedPerson(h.db, base);
+    const B = await seedPerson(h.db, base);
     const first = await h.exec<{ resolvePersonIdentity: Match }>(
       RESOLVE,
       { input: { ...base, nhsNumber: A.nhsNumber, crn: B.crn } },
@@ -446,7 +449,7 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('lets the resolving caller read the id of the person, and nothing else without a relationship', async () => {
-    const A = await seedPerson(h.db);
+    const A = await seedPerson(h.db, base);
     const result = await h.exec(
       `mutation($input: PersonIdentityMatchInput!) { resolvePersonIdentity(input: $input) { person { id givenName nhsNumber } } }`,
       { input: { ...base, nhsNumber: A.nhsNumber } },
