@@ -686,7 +686,9 @@ export type IdentityConflictsQuery = {
       __typename?: 'IdentityConflict';
       id: string;
       detectedAt: string;
+      kind: IdentityConflictKind;
       identifierType: IdentifierType;
+      contestedIdentifiers: Array<IdentifierType>;
       person: {
         __typename?: 'Person';
         id: string;
@@ -3243,7 +3245,9 @@ export const IdentityConflictsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'detectedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'identifierType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contestedIdentifiers' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'person' },

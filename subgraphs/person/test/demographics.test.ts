@@ -107,3 +107,17 @@ describe('corroborates (properties)', () => {
     );
   });
 });
+
+describe("the console's example prison number", () => {
+  it('belongs to nobody in the demo data', async () => {
+    const { EXAMPLE_PRISON_NUMBER } = await import('../../../console/src/presenters/referralForm.ts');
+    const { DEMO_PEOPLE } = await import('../src/seed/people.ts');
+    const { madeUpPerson } = await import('../src/seed/made-up-people.ts');
+    const held = new Set([
+      ...DEMO_PEOPLE.map((p) => p.prisonNumber),
+      ...Array.from({ length: 5000 }, (_, n) => madeUpPerson(n, false, 'E08000003').prisonNumber),
+    ]);
+    expect(EXAMPLE_PRISON_NUMBER).toMatch(/^[A-Z]\d{4}[A-Z]{2}$/);
+    expect(held.has(EXAMPLE_PRISON_NUMBER)).toBe(false);
+  });
+});
