@@ -418,7 +418,11 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     const conflict = await seedIdentityConflict(db, { personId: linked.id, otherPersonId: other.id });
     // And one whose demographics differ: the referral's own record beside the one holding its NHS number.
     const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', nhsNumber: null });
-    const holder = await seedPerson(db, { givenName: 'Margaret', familyName: 'Hale', dateOfBirth: '1961-07-30' });
+    const holder = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
     const differ = await seedIdentityConflict(db, {
       personId: made.id,
       otherPersonId: holder.id,
@@ -446,7 +450,9 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     expect(await page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`).count()).toBe(0);
     await screen(page, 'admin-identity-conflict-resolved');
     const left = page.locator(`section[aria-labelledby="conflict-${differ.id}"]`);
-    await left.getByLabel('Two different people: the identifiers stay with the record that held them').check();
+    await left
+      .getByLabel('Two different people: the identifiers stay with the record that held them')
+      .check();
     await left.getByLabel('Why did you decide this?').fill('Another person altogether.');
     await left.getByRole('button', { name: 'Resolve conflict' }).click();
     await page.getByText('Conflict resolved: the records are two people').waitFor();

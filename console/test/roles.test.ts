@@ -330,7 +330,11 @@ describe('information governance (admin)', () => {
   it('shows a DEMOGRAPHICS_DIFFER conflict with its contested identifiers, and merges into the record that held them', async () => {
     const db = env.hub.database.handle.db;
     const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', prisonNumber: null });
-    const held = await seedPerson(db, { givenName: 'Margaret', familyName: 'Hale', dateOfBirth: '1961-07-30' });
+    const held = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
     const conflict = await seedIdentityConflict(db, {
       personId: made.id,
       otherPersonId: held.id,
@@ -344,7 +348,9 @@ describe('information governance (admin)', () => {
     expect(lists.eq(0).text()).toMatch(/Kind\s*Demographics differ/);
     expect(lists.eq(0).text()).toMatch(/Contested identifiers\s*Prison number/);
     expect(section.find('h3').first().text()).toBe('The record made from the referral');
-    expect(section.text()).toContain('Two different people: the identifiers stay with the record that held them');
+    expect(section.text()).toContain(
+      'Two different people: the identifiers stay with the record that held them',
+    );
     await admin
       .post(`/identity-conflicts/${conflict.id}/resolve`)
       .type('form')

@@ -205,7 +205,8 @@ export function governanceRoutes(services: Services): Router {
     // Both records' ids come with the form: the hub's default record to keep differs by kind, so
     // the console names the one the person chose, whichever it is.
     const idOf = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : null);
-    const keep = decision === 'KEEP_OTHER' ? idOf(body.keep) : decision === 'KEEP_LINKED' ? idOf(body.linked) : null;
+    const keep =
+      decision === 'KEEP_OTHER' ? idOf(body.keep) : decision === 'KEEP_LINKED' ? idOf(body.linked) : null;
     const errors: ResolveErrors = {};
     if (!['KEEP_LINKED', 'KEEP_OTHER', 'DIFFERENT_PEOPLE'].includes(decision))
       errors.decision = 'Select whether these are one person or two';
@@ -217,13 +218,7 @@ export function governanceRoutes(services: Services): Router {
     }
     const outcome = decision === 'DIFFERENT_PEOPLE' ? 'DIFFERENT_PEOPLE' : 'SAME_PERSON';
     try {
-      await services.governance.resolveConflict(
-        callerFor(res),
-        id,
-        outcome,
-        note,
-        keep,
-      );
+      await services.governance.resolveConflict(callerFor(res), id, outcome, note, keep);
     } catch (error) {
       if (error instanceof HubError && (error.code === 'INVALID_TRANSITION' || error.code === 'NOT_FOUND')) {
         flash(req, 'That conflict has already been resolved');

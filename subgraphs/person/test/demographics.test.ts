@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { corroborates, normaliseName, type Demographics } from '../src/service/demographics.ts';
 
-const person = (givenName: string, familyName: string, dateOfBirth: string | null = '1985-03-12'): Demographics => ({
+const person = (
+  givenName: string,
+  familyName: string,
+  dateOfBirth: string | null = '1985-03-12',
+): Demographics => ({
   givenName,
   familyName,
   dateOfBirth,
@@ -36,18 +40,33 @@ describe('corroborates', () => {
   it.each<[string, Demographics, Demographics, boolean]>([
     ['everything the same', stored, person('Mary', 'Smith'), true],
     ['marriage: family name changed, given name the same', stored, person('Mary', 'Jones'), true],
-    ['a nickname: given name differs, family name the same', person('Robert', 'Smith'), person('Bob', 'Smith'), true],
+    [
+      'a nickname: given name differs, family name the same',
+      person('Robert', 'Smith'),
+      person('Bob', 'Smith'),
+      true,
+    ],
     ['hyphens', person('Mary', 'Smith-Jones'), person('Ann', 'Smith Jones'), true],
     ["apostrophes: O'Brien and OBrien", person('Sean', "O'Brien"), person('Shaun', 'OBrien'), true],
     ['accents: José and Jose', person('José', 'García'), person('Jose', 'Garcia'), true],
     ['case', person('mary', 'SMITH'), person('MARY', 'smith'), true],
-    ['day and month transposed', person('Mary', 'Smith', '1985-03-12'), person('Mary', 'Smith', '1985-12-03'), false],
+    [
+      'day and month transposed',
+      person('Mary', 'Smith', '1985-03-12'),
+      person('Mary', 'Smith', '1985-12-03'),
+      false,
+    ],
     ['another year', person('Mary', 'Smith', '1985-03-12'), person('Mary', 'Smith', '1986-03-12'), false],
     ['both names differ', stored, person('Alice', 'Jones'), false],
     ['given and family names swapped', person('Smith', 'Mary'), person('Mary', 'Smith'), false],
     // Twins share a family name and a date of birth: one family name is enough (docs/GOVERNANCE.md,
     // "Matching", says why that is accepted and what catches it).
-    ['twins: same family name and date of birth, other given names', person('Ann', 'Smith'), person('Jane', 'Smith'), true],
+    [
+      'twins: same family name and date of birth, other given names',
+      person('Ann', 'Smith'),
+      person('Jane', 'Smith'),
+      true,
+    ],
     ['a record without a date of birth corroborates nothing', person('Mary', 'Smith', null), stored, false],
     ['a name with no letters corroborates nothing', person('-', 'Smith'), person("'", 'Jones'), false],
   ])('%s', (_name, record, submission, expected) => {
@@ -91,17 +110,12 @@ describe('corroborates (properties)', () => {
 
   it('is blind to accents, case, spaces, hyphens and apostrophes', () => {
     const decorate = (name: string) =>
-      name
-        .toUpperCase()
-        .replace(/a/gi, 'á')
-        .replace(/e/gi, 'ë')
-        .split('')
-        .join("'");
+      name.toUpperCase().replace(/a/gi, 'á').replace(/e/gi, 'ë').split('').join("'");
     fc.assert(
       fc.property(demographics, (record) => {
-        expect(corroborates(record, { ...record, givenName: 'x', familyName: decorate(record.familyName) })).toBe(
-          normaliseName(record.familyName) !== '',
-        );
+        expect(
+          corroborates(record, { ...record, givenName: 'x', familyName: decorate(record.familyName) }),
+        ).toBe(normaliseName(record.familyName) !== '');
       }),
       { numRuns: 500 },
     );

@@ -176,9 +176,19 @@ describe('decideMatch (the rule alone)', () => {
     pncId: null,
     homeOfficeReference: null,
   };
-  const none = { ...jo, nhsNumber: null, prisonNumber: null, crn: null, pncId: null, homeOfficeReference: null };
+  const none = {
+    ...jo,
+    nhsNumber: null,
+    prisonNumber: null,
+    crn: null,
+    pncId: null,
+    homeOfficeReference: null,
+  };
   it.each([
-    [{ ...none, nhsNumber: '9' }, { kind: 'create', withhold: [], conflicts: [] }],
+    [
+      { ...none, nhsNumber: '9' },
+      { kind: 'create', withhold: [], conflicts: [] },
+    ],
     [
       { ...none, prisonNumber: 'P1', crn: 'C2' },
       {
@@ -563,14 +573,25 @@ describe('corroboration', () => {
     ['nhsNumber', 'NHS_NUMBER'],
     ['crn', 'CRN'],
   ] as const)(
-    'a made-up name with somebody else\'s %s: a new record without it, DEMOGRAPHICS_DIFFER, the other record untouched',
+    "a made-up name with somebody else's %s: a new record without it, DEMOGRAPHICS_DIFFER, the other record untouched",
     async (field, kind) => {
-      const victim = await seedPerson(h.db, { givenName: 'Margaret', familyName: 'Hale', dateOfBirth: '1961-07-30' });
-      const madeUp = { givenName: 'John', familyName: 'Doe', dateOfBirth: '1990-01-01', [field]: victim[field] };
+      const victim = await seedPerson(h.db, {
+        givenName: 'Margaret',
+        familyName: 'Hale',
+        dateOfBirth: '1961-07-30',
+      });
+      const madeUp = {
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1990-01-01',
+        [field]: victim[field],
+      };
       const { match } = await submit(madeUp);
       expect(match).toMatchObject({ created: true, matchedOn: null, addedIdentifiers: [] });
       expect(match.person.id).not.toBe(victim.id);
-      expect(match.conflicts).toEqual([{ id: expect.any(String), identifier: kind, otherPersonId: victim.id }]);
+      expect(match.conflicts).toEqual([
+        { id: expect.any(String), identifier: kind, otherPersonId: victim.id },
+      ]);
 
       const [stored] = await h.db.select().from(people).where(eq(people.id, victim.id));
       expect(stored).toEqual(victim);
@@ -590,7 +611,11 @@ describe('corroboration', () => {
 
       // The submitter reads its own submission, and cannot reach the other record at all.
       const own = await h.exec(READ_PERSON, { id: match.person.id }, POLICE_READER);
-      expect(own.data!.person).toMatchObject({ givenName: 'John', familyName: 'Doe', dateOfBirth: '1990-01-01' });
+      expect(own.data!.person).toMatchObject({
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1990-01-01',
+      });
       expect(JSON.stringify(own)).not.toMatch(/Margaret|Hale|1961-07-30/);
       const other = await h.exec(READ_PERSON, { id: victim.id }, POLICE_READER);
       expect(other.data!.person).toBeNull();
@@ -598,7 +623,11 @@ describe('corroboration', () => {
   );
 
   it('links when the demographics agree, and the referrer reads its own spelling, not the record', async () => {
-    const record = await seedPerson(h.db, { givenName: 'Siobhán', familyName: "O'Brien", dateOfBirth: '1979-02-14' });
+    const record = await seedPerson(h.db, {
+      givenName: 'Siobhán',
+      familyName: "O'Brien",
+      dateOfBirth: '1979-02-14',
+    });
     const { match } = await submit({
       givenName: 'Shiv',
       familyName: 'OBrien',
@@ -608,18 +637,33 @@ describe('corroboration', () => {
     expect(match).toMatchObject({ created: false, matchedOn: 'PRISON_NUMBER', person: { id: record.id } });
     const read = await h.exec(READ_PERSON, { id: record.id }, POLICE_READER);
     expect(read.errors).toBeUndefined();
-    expect(read.data!.person).toMatchObject({ givenName: 'Shiv', familyName: 'OBrien', dateOfBirth: '1979-02-14' });
+    expect(read.data!.person).toMatchObject({
+      givenName: 'Shiv',
+      familyName: 'OBrien',
+      dateOfBirth: '1979-02-14',
+    });
     expect(JSON.stringify(read.data)).not.toContain('Siobhán');
   });
 
   it('links through the corroborated record and records DEMOGRAPHICS_DIFFER for another identifier held by a stranger', async () => {
     const jo = { givenName: 'Jo', familyName: 'Bloggs', dateOfBirth: '1990-05-01' };
     const A = await seedPerson(h.db, { ...jo, homeOfficeReference: null });
-    const stranger = await seedPerson(h.db, { givenName: 'Ann', familyName: 'Other', dateOfBirth: '1950-01-01' });
+    const stranger = await seedPerson(h.db, {
+      givenName: 'Ann',
+      familyName: 'Other',
+      dateOfBirth: '1950-01-01',
+    });
     const { match } = await submit({ ...jo, crn: stranger.crn, prisonNumber: A.prisonNumber });
     expect(match).toMatchObject({ created: false, matchedOn: 'PRISON_NUMBER', person: { id: A.id } });
-    const [conflict] = await h.db.select().from(identityConflicts).where(eq(identityConflicts.personId, A.id));
-    expect(conflict).toMatchObject({ kind: 'DEMOGRAPHICS_DIFFER', otherPersonId: stranger.id, contestedIdentifierKinds: ['CRN'] });
+    const [conflict] = await h.db
+      .select()
+      .from(identityConflicts)
+      .where(eq(identityConflicts.personId, A.id));
+    expect(conflict).toMatchObject({
+      kind: 'DEMOGRAPHICS_DIFFER',
+      otherPersonId: stranger.id,
+      contestedIdentifierKinds: ['CRN'],
+    });
     expect((await h.db.select().from(people).where(eq(people.id, stranger.id)))[0]).toEqual(stranger);
   });
 
@@ -648,8 +692,15 @@ describe('corroboration', () => {
     await fc.assert(
       fc.asyncProperty(person, person, field, async (storedDemographics, submitted, shared) => {
         const stored = await seedPerson(h.db, { ...storedDemographics, homeOfficeReference: null });
-        const needsBefore = await h.db.select().from(personSchema.healthNeeds).where(eq(personSchema.healthNeeds.personId, stored.id));
-        const input = { ...submitted, [shared]: stored[shared], homeOfficeReference: randomHomeOfficeReference() };
+        const needsBefore = await h.db
+          .select()
+          .from(personSchema.healthNeeds)
+          .where(eq(personSchema.healthNeeds.personId, stored.id));
+        const input = {
+          ...submitted,
+          [shared]: stored[shared],
+          homeOfficeReference: randomHomeOfficeReference(),
+        };
         const { match } = await submit(input);
         const agree = corroborates(stored, submitted);
         expect(match.person.id === stored.id).toBe(agree);
@@ -657,7 +708,10 @@ describe('corroboration', () => {
         // Not one byte of the stored record changed, and nothing was added to it.
         expect((await h.db.select().from(people).where(eq(people.id, stored.id)))[0]).toEqual(stored);
         expect(
-          await h.db.select().from(personSchema.healthNeeds).where(eq(personSchema.healthNeeds.personId, stored.id)),
+          await h.db
+            .select()
+            .from(personSchema.healthNeeds)
+            .where(eq(personSchema.healthNeeds.personId, stored.id)),
         ).toEqual(needsBefore);
         // What the submitter can read: its own record (as it sent it), never the stored one's fields.
         const own = await h.exec(READ_PERSON, { id: match.person.id }, POLICE_READER);
@@ -669,7 +723,8 @@ describe('corroboration', () => {
         for (const value of [stored.nhsNumber, stored.prisonNumber, stored.crn, stored.pncId, stored.id])
           expect(readable).not.toContain(value!);
         for (const [key, value] of Object.entries(storedDemographics))
-          if (value !== (submitted as Record<string, string>)[key]) expect(readable).not.toContain(`"${value}"`);
+          if (value !== (submitted as Record<string, string>)[key])
+            expect(readable).not.toContain(`"${value}"`);
         expect((await h.exec(READ_PERSON, { id: stored.id }, POLICE_READER)).data!.person).toBeNull();
       }),
       { numRuns: 40 },

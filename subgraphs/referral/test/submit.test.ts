@@ -670,7 +670,11 @@ describe('one person, many doors', () => {
     // the person is as the police sent it.
     const own = (await police.query<Loose>(SUBMITTER_READ, { id: second.referral.id })).body;
     expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
-    expect(own.data!.referral.person).toEqual({ givenName: 'Alexander', familyName: 'Smith', dateOfBirth: '1990-04-01' });
+    expect(own.data!.referral.person).toEqual({
+      givenName: 'Alexander',
+      familyName: 'Smith',
+      dateOfBirth: '1990-04-01',
+    });
     expect(JSON.stringify(own.data)).not.toContain(first.referral.reference);
     expect(JSON.stringify(own.data)).not.toContain('RC-NW');
     // Nor does its own history (which its submitter does not read today, but might one day).
@@ -751,9 +755,12 @@ describe('one person, many doors', () => {
       dateOfBirth: '1990-04-01',
     });
     const record = (
-      await seStaff.query<Loose>(`query($id: ID!) { person(id: $id) { nhsNumber healthNeeds { category } } }`, {
-        id: first.referral.person.id,
-      })
+      await seStaff.query<Loose>(
+        `query($id: ID!) { person(id: $id) { nhsNumber healthNeeds { category } } }`,
+        {
+          id: first.referral.person.id,
+        },
+      )
     ).body;
     expect(record.data?.person?.nhsNumber ?? null).toBeNull();
     expect(record.data?.person?.healthNeeds ?? null).toBeNull();
@@ -762,7 +769,9 @@ describe('one person, many doors', () => {
     expect(Object.values(errorPaths(denied))).toContain('FORBIDDEN');
     expect(JSON.stringify(denied.data)).not.toContain(nhs);
     // Nor the open referral.
-    const openRead = (await seStaff.query<Loose>(`query($id: ID!) { referral(id: $id) { id } }`, { id: first.referral.id })).body;
+    const openRead = (
+      await seStaff.query<Loose>(`query($id: ID!) { referral(id: $id) { id } }`, { id: first.referral.id })
+    ).body;
     expect(openRead.data!.referral).toBeNull();
   });
 
@@ -780,10 +789,16 @@ describe('one person, many doors', () => {
       const db = hub.database.handle.db;
       const snapshot = async () => ({
         person: rowsOf<Loose>(await db.execute(sql`select * from person.people where id = ${victimId}`)),
-        needs: rowsOf<Loose>(await db.execute(sql`select * from person.health_needs where person_id = ${victimId}`)),
-        grants: rowsOf<Loose>(await db.execute(sql`select * from access.grants where person_id = ${victimId}`)),
+        needs: rowsOf<Loose>(
+          await db.execute(sql`select * from person.health_needs where person_id = ${victimId}`),
+        ),
+        grants: rowsOf<Loose>(
+          await db.execute(sql`select * from access.grants where person_id = ${victimId}`),
+        ),
         history: rowsOf<Loose>(
-          await db.execute(sql`select * from referral.referral_events where referral_id = ${first.referral.id}`),
+          await db.execute(
+            sql`select * from referral.referral_events where referral_id = ${first.referral.id}`,
+          ),
         ),
       });
       const before = await snapshot();
@@ -792,7 +807,13 @@ describe('one person, many doors', () => {
         police,
         referralInput({
           source: 'POLICE',
-          person: { givenName: 'John', familyName: 'Doe', dateOfBirth: '1985-06-15', nhsNumber: null, [field]: victimIds[field] },
+          person: {
+            givenName: 'John',
+            familyName: 'Doe',
+            dateOfBirth: '1985-06-15',
+            nhsNumber: null,
+            [field]: victimIds[field],
+          },
           identifiedNeeds: [{ category: 'ALCOHOL', description: 'Made up.' }],
           custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
         }),
@@ -802,7 +823,11 @@ describe('one person, many doors', () => {
       expect(attack.referral.person.id).not.toBe(victimId);
       const read = (await police.query<Loose>(SUBMITTER_READ, { id: attack.referral.id })).body;
       expect(read.errors).toBeUndefined();
-      expect(read.data!.referral.person).toEqual({ givenName: 'John', familyName: 'Doe', dateOfBirth: '1985-06-15' });
+      expect(read.data!.referral.person).toEqual({
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1985-06-15',
+      });
       const seen = JSON.stringify([attack, read]);
       for (const secret of ['Alex', 'Smith', '1990-04-01', victimId, first.referral.reference])
         expect(seen).not.toContain(secret);
@@ -827,7 +852,9 @@ describe('one person, many doors', () => {
       expect(conflicts).toEqual([
         {
           kind: 'DEMOGRAPHICS_DIFFER',
-          contested_identifier_kinds: [{ nhsNumber: 'NHS_NUMBER', prisonNumber: 'PRISON_NUMBER', crn: 'CRN' }[field]],
+          contested_identifier_kinds: [
+            { nhsNumber: 'NHS_NUMBER', prisonNumber: 'PRISON_NUMBER', crn: 'CRN' }[field],
+          ],
           other_person_id: victimId,
         },
       ]);

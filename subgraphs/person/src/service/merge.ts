@@ -78,7 +78,8 @@ export function keptPersonOf(
     if (keepPersonId) throw badInput('keepPersonId', 'keepPersonId is given only for SAME_PERSON.');
     return null;
   }
-  if (!keepPersonId) return conflict.kind === 'DEMOGRAPHICS_DIFFER' ? conflict.otherPersonId : conflict.personId;
+  if (!keepPersonId)
+    return conflict.kind === 'DEMOGRAPHICS_DIFFER' ? conflict.otherPersonId : conflict.personId;
   const id = keepPersonId.toLowerCase();
   if (id !== conflict.personId && id !== conflict.otherPersonId)
     throw badInput('keepPersonId', 'keepPersonId must be one of the two records of the conflict.');
