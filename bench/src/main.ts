@@ -24,7 +24,14 @@ import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './database.ts';
 import { ROOT, stopProcesses, type HubProcess } from './processes.ts';
 import { chartFileFor, writeChart } from './chart.ts';
-import { allResults, latestResults, updateDocument, writeResult, type BenchResult } from './report.ts';
+import {
+  allResults,
+  latestResults,
+  runProblems,
+  updateDocument,
+  writeResult,
+  type BenchResult,
+} from './report.ts';
 import { runBenchmark, type Settings } from './run.ts';
 import { instanceCounts, runScaleOut } from './scale-out.ts';
 import { round } from './stats.ts';
@@ -34,14 +41,20 @@ const SCALES: Record<string, number> = { smoke: 700, '10k': 10_000, '100k': 100_
 
 const USAGE = `usage: pnpm bench [--scale smoke|10k|100k|1m] [--duration SECONDS] [--rounds N]
                   [--connections N] [--warmup SECONDS] [--engines apollo,hive] [--fresh]
-                  [--instances N|N,M,...] [--out DIR] [--doc FILE] [--no-doc] [--report]`;
+                  [--instances N|N,M,...] [--out DIR] [--doc FILE] [--no-doc] [--report]
+                  [--strict]   (exit 1 when a variant was skipped or any request failed)`;
 
 function usageError(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-function options(): Settings & { fresh: boolean; doc: string | undefined; report: boolean } {
+function options(): Settings & {
+  fresh: boolean;
+  doc: string | undefined;
+  report: boolean;
+  strict: boolean;
+} {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', default: '10k' },
@@ -56,6 +69,7 @@ function options(): Settings & { fresh: boolean; doc: string | undefined; report
       doc: { type: 'string', default: join(ROOT, 'docs', 'PERFORMANCE.md') },
       'no-doc': { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -85,6 +99,7 @@ function options(): Settings & { fresh: boolean; doc: string | undefined; report
     out: values.out,
     doc: values['no-doc'] ? undefined : values.doc,
     report: values.report,
+    strict: values.strict,
   };
 }
 
@@ -148,6 +163,10 @@ async function main(): Promise<void> {
       throw new Error(
         `the load test's checks failed at ${failed.map((x) => x.instances).join(', ')} instance(s): see the result`,
       );
+    }
+    const problems = runProblems(result);
+    if (o.strict && problems.length) {
+      throw new Error(`--strict: the run is not whole:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
   } finally {
     await stopAll();

@@ -177,6 +177,25 @@ export function summariseVariant(
   };
 }
 
+/**
+ * Why a run cannot be trusted to have measured the hub (`pnpm bench --strict`, CI's bench step):
+ * a variant skipped, a variant that timed nothing, or any request that failed, timed out, answered
+ * other than 200 or answered other data than the checked answer. Empty when the run is whole.
+ */
+export function runProblems(result: Pick<BenchResult, 'variants' | 'skipped' | 'scaleOut'>): string[] {
+  const problems = result.skipped.map((s) => `${s.variant} was skipped: ${s.reason}`);
+  for (const v of Object.values(result.variants)) {
+    if (v.requests === 0) problems.push(`${v.name} completed no request`);
+    const failed = { errors: v.errors, timeouts: v.timeouts, non2xx: v.non2xx, mismatches: v.mismatches };
+    const bad = Object.entries(failed).filter(([, n]) => n > 0);
+    if (bad.length) problems.push(`${v.name}: ${bad.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  }
+  for (const x of result.scaleOut?.runs ?? []) {
+    if (!x.ok) problems.push(`the load test's checks failed at ${x.instances} instance(s)`);
+  }
+  return problems;
+}
+
 export const TARGETS = {
   hubOverFloor: 5,
   gatewayOverhead: 0.3,

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_VARIANTS, chartScale, historyChart, logTicks } from '../src/chart.ts';
 import { perCore, roundedPerCore, servingCpuMs } from '../src/per-core.ts';
 import { ROOT } from '../src/processes.ts';
-import { RESULT_VERSION, perCoreOf, summaryTables, type BenchResult } from '../src/report.ts';
+import { RESULT_VERSION, perCoreOf, runProblems, summaryTables, type BenchResult } from '../src/report.ts';
 import { instanceCounts, poolSizeAt, type ScaleOutRun } from '../src/scale-out.ts';
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -215,5 +215,34 @@ describe('the history chart', () => {
     expect(logTicks(5, 80)).toEqual([1, 2, 5, 10, 20, 50, 100]);
     expect(logTicks(3, 3)).toEqual([1, 2, 5, 10]);
     expect(logTicks(0.5, 9000)).toEqual([0.1, 1, 10, 100, 1000, 10000]);
+  });
+});
+
+describe('--strict (CI’s bench step)', () => {
+  it('finds nothing wrong in a whole run', () => {
+    expect(runProblems({ ...V1, skipped: [], scaleOut: undefined })).toEqual([]);
+  });
+
+  it('names every variant that failed a request, timed nothing, or was skipped, and a failed load test', () => {
+    const [first, second] = Object.keys(V1.variants);
+    const broken: BenchResult = {
+      ...V1,
+      variants: {
+        ...V1.variants,
+        [first!]: { ...V1.variants[first!]!, non2xx: 12, errors: 1 },
+        [second!]: { ...V1.variants[second!]!, requests: 0 },
+      },
+      skipped: [{ variant: 'hive/*', reason: 'the hive gateway did not start' }],
+      scaleOut: {
+        runs: [{ instances: 2, ok: false } as ScaleOutRun],
+      } as BenchResult['scaleOut'],
+    };
+    const problems = runProblems(broken);
+    expect(problems).toEqual([
+      'hive/* was skipped: the hive gateway did not start',
+      `${first}: 1 errors, 12 non2xx`,
+      `${second} completed no request`,
+      "the load test's checks failed at 2 instance(s)",
+    ]);
   });
 });

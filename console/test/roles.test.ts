@@ -265,6 +265,7 @@ describe('information governance (admin)', () => {
       'Access log',
       'Data sharing agreements',
       'Identity conflicts',
+      'Referring organisations',
       'Webhooks',
     ]);
     const page = await admin.get(`/access-log?person=${personId}`).expect(200);
@@ -450,10 +451,106 @@ describe('information governance (admin)', () => {
     expect(page.text).toContain('No agreement: this partner cannot be added to a case.');
   });
 
+  it('keeps the directory of referring organisations: lists with filters, adds one, changes one', async () => {
+    const admin = await signedInAgent(app, DEMO.admin);
+    const all = await admin.get('/referring-organisations').expect(200);
+    expect(all.text).toContain('182 organisations');
+    const filtered = await admin.get('/referring-organisations?kind=POLICE&region=NORTH_WEST').expect(200);
+    const $ = cheerio.load(filtered.text);
+    const codes = $('tbody tr')
+      .map((_, r) => $(r).find('td').first().text().trim())
+      .get();
+    expect(codes.sort()).toEqual(['POL-CHE', 'POL-CUM', 'POL-GMP', 'POL-LAN', 'POL-MER']);
+    expect($('#kind option[selected]').attr('value')).toBe('POLICE');
+
+    // Checked on the page first, each error linked to its answer.
+    const blank = await admin.get('/referring-organisations/save').expect(200);
+    const invalid = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({ _csrf: csrfOf(blank.text), code: 'y 123', name: '', active: 'yes' })
+      .expect(400);
+    const errors = cheerio.load(invalid.text);
+    expect(
+      errors('.govuk-error-summary a')
+        .map((_, a) => errors(a).attr('href'))
+        .get(),
+    ).toEqual(['#code', '#name', '#kind']);
+    // The hub's refusal (a RECONNECT service's code) comes back on the same field.
+    const service = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(blank.text),
+        code: 'RC-NW',
+        name: 'Not a referrer',
+        kind: 'POLICE',
+        active: 'yes',
+      })
+      .expect(400);
+    expect(cheerio.load(service.text)('.govuk-error-summary a').attr('href')).toBe('#code');
+
+    const added = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(blank.text),
+        code: 'Y05678',
+        name: 'Healthcare, Example Prison',
+        kind: 'PRISON_HEALTHCARE',
+        region: 'MIDLANDS',
+        active: 'yes',
+      })
+      .expect(303);
+    expect(added.headers.location).toBe('/referring-organisations?kind=PRISON_HEALTHCARE');
+    const list = await admin.get('/referring-organisations?kind=PRISON_HEALTHCARE').expect(200);
+    expect(list.text).toContain('Healthcare, Example Prison (Y05678) saved: it may refer');
+    const row = cheerio
+      .load(list.text)('tbody tr:contains("Y05678") td')
+      .map((_, c) => cheerio.load(list.text)(c).text().trim())
+      .get();
+    expect(row.slice(0, 6)).toEqual([
+      'Y05678',
+      'Healthcare, Example Prison',
+      'Prison healthcare',
+      'Midlands',
+      'Prison healthcare',
+      'Active',
+    ]);
+
+    const change = await admin.get('/referring-organisations/save?code=Y05678').expect(200);
+    expect(cheerio.load(change.text)('#name').val()).toBe('Healthcare, Example Prison');
+    await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(change.text),
+        existing: 'yes',
+        code: 'Y05678',
+        name: 'Healthcare, Example Prison',
+        kind: 'PRISON_HEALTHCARE',
+        region: '',
+        active: 'no',
+      })
+      .expect(303);
+    const after = await admin.get('/referring-organisations?kind=PRISON_HEALTHCARE').expect(200);
+    const changed = cheerio
+      .load(after.text)('tbody tr:contains("Y05678") td')
+      .map((_, c) => cheerio.load(after.text)(c).text().trim())
+      .get();
+    expect(changed[3]).toBe('National');
+    expect(changed[5]).toBe('Inactive');
+    await admin.get('/referring-organisations/save?code=NOPE-1').expect(404);
+  });
+
   it('is the admin’s only', async () => {
     const partner = await signedInAgent(app, DEMO.partner);
     await partner.get('/access-log').expect(404);
     await partner.get('/agreements').expect(404);
+    await partner.get('/referring-organisations').expect(404);
+    const staff = await signedInAgent(app, STAFF.nwLead);
+    await staff.get('/referring-organisations').expect(404);
+    await staff.get('/referring-organisations/save').expect(404);
   });
 });
 

@@ -32,6 +32,7 @@ import {
   handoverProbes,
   identityConflictProbe,
   lifecycleProbes,
+  saveReferringOrganisationProbe,
   submitProbe,
   webhookProbes,
 } from './permission-matrix-operations.ts';
@@ -73,6 +74,9 @@ export const ROW = {
   auditCorrelation: 'AuditEvent: correlationId',
   metricsControl: 'ServiceMetrics: disclosureControlled, smallNumbers',
   conflictKind: 'IdentityConflict: kind, contestedIdentifiers',
+  referringOrganisations: 'referringOrganisations, referringOrganisation',
+  saveReferringOrganisation: 'saveReferringOrganisation',
+  referralReferringOrganisation: 'Referral: referringOrganisation',
 } as const;
 
 /**
@@ -912,6 +916,51 @@ function conflictKindProbes(field: 'kind' | 'contestedIdentifiers'): ReadProbe[]
   ];
 }
 
+// next/trust.md: the directory of referring organisations
+
+/** The organisations of the reference data (referring_organisations.csv): the whole directory. */
+const DIRECTORY_SIZE = 182;
+
+/**
+ * `referringOrganisations`: the whole directory for staff, leads, commissioners and information
+ * governance; a referrer's list holds its own organisation alone ("own organisation only"); a
+ * partner is FORBIDDEN.
+ */
+const referringOrganisationsProbe: ReadProbe = {
+  name: 'referringOrganisations',
+  select: () => 'referringOrganisations { code }',
+  path: ['referringOrganisations'],
+  expect: along(null, [step(ROW.referringOrganisations, 'referringOrganisations')], (caller, _fx, g) =>
+    g.own
+      ? sameSet([caller.org ?? ''])
+      : (value) =>
+          ids(value).length >= DIRECTORY_SIZE
+            ? null
+            : `expected the whole directory (${DIRECTORY_SIZE}), got ${ids(value).length}`,
+  ),
+};
+
+/** `referringOrganisation(code)`: a referrer reads its own organisation, another is FORBIDDEN. */
+function referringOrganisationProbe(code: string): ReadProbe {
+  return {
+    name: `referringOrganisation(code: "${code}")`,
+    select: () => `referringOrganisation(code: "${code}") { code kind allowedSources active }`,
+    path: ['referringOrganisation'],
+    expect: along(
+      null,
+      [step(ROW.referringOrganisations, 'referringOrganisation', { own: (c) => c.org === code })],
+      () => (value) =>
+        (value as Loose | null)?.code === code ? null : `expected ${code}, got ${JSON.stringify(value)}`,
+    ),
+  };
+}
+
+/** The fixture's referral was submitted by PROB-NW (the directory's Probation Service North West). */
+const referralOrganisationCheck: Check = () => (value) =>
+  (value as Loose | null)?.code === 'PROB-NW' && (value as Loose).kind === 'PROBATION'
+    ? null
+    : `expected PROB-NW (PROBATION), got ${JSON.stringify(value)}`;
+
 /** The rows of next/trust.md mapped so far; they join ROWS when 'trust' is in BINDING_ADDITIONS. */
 export const TRUST_ROWS: Record<string, RowMapping> = {
   [ROW.auditCorrelation]: { reads: [correlationIdProbe], writes: [] },
@@ -926,6 +975,29 @@ export const TRUST_ROWS: Record<string, RowMapping> = {
       metricsControlProbe(null, 'disclosureControlled'),
       metricsControlProbe(null, 'smallNumbers'),
     ],
+    writes: [],
+  },
+  [ROW.referringOrganisations]: {
+    reads: [
+      referringOrganisationsProbe,
+      referringOrganisationProbe('PROB-NW'),
+      referringOrganisationProbe('POL-GMP'),
+      referringOrganisationProbe('RCF-ONLINE'),
+    ],
+    writes: [],
+  },
+  [ROW.saveReferringOrganisation]: {
+    reads: [],
+    writes: [saveReferringOrganisationProbe(ROW.saveReferringOrganisation)],
+  },
+  [ROW.referralReferringOrganisation]: {
+    reads: referralProbes(
+      ROW.referralReferringOrganisation,
+      'referringOrganisation',
+      'referringOrganisation { code kind }',
+      {},
+      referralOrganisationCheck,
+    ),
     writes: [],
   },
 };

@@ -228,6 +228,7 @@ export type ReferralFilter = {
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Where a referral came from (the same values as the referral subgraph's). */
 export type ReferralSource =
   | 'FAMILY_OR_FRIEND'
   | 'HOME_OFFICE_ENFORCEMENT'
@@ -249,6 +250,24 @@ export type ReferrerInput = {
   /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
   relationship?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type ReferringOrganisationInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Region>;
+};
+
+export type ReferringOrganisationKind =
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  /** The online form that people in custody, their family and friends use. */
+  | 'ONLINE_FORM'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION';
 
 /** NHS England regions. */
 export type Region =
@@ -748,6 +767,54 @@ export type SubjectAccessReportQuery = {
   };
 };
 
+export type ReferringOrganisationsQueryVariables = Exact<{
+  kind: InputMaybe<ReferringOrganisationKind>;
+  region: InputMaybe<Region>;
+}>;
+
+export type ReferringOrganisationsQuery = {
+  __typename?: 'Query';
+  referringOrganisations: Array<{
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  }>;
+};
+
+export type ReferringOrganisationByCodeQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type ReferringOrganisationByCodeQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    active: boolean;
+  } | null;
+};
+
+export type SaveReferringOrganisationMutationVariables = Exact<{
+  input: ReferringOrganisationInput;
+}>;
+
+export type SaveReferringOrganisationMutation = {
+  __typename?: 'Mutation';
+  saveReferringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    active: boolean;
+  };
+};
+
 export type HandoversQueryVariables = Exact<{
   direction: HandoverDirection;
   status: InputMaybe<Array<HandoverStatus> | HandoverStatus>;
@@ -1139,6 +1206,22 @@ export type LocalAuthoritiesQueryVariables = Exact<{ [key: string]: never }>;
 export type LocalAuthoritiesQuery = {
   __typename?: 'Query';
   localAuthorities: Array<{ __typename?: 'LocalAuthority'; code: string; name: string }>;
+};
+
+export type OwnReferringOrganisationQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type OwnReferringOrganisationQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  } | null;
 };
 
 export type SubmitReferralMutationVariables = Exact<{
@@ -3432,6 +3515,147 @@ export const SubjectAccessReportDocument = {
     },
   ],
 } as unknown as DocumentNode<SubjectAccessReportQuery, SubjectAccessReportQueryVariables>;
+export const ReferringOrganisationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Region' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationsQuery, ReferringOrganisationsQueryVariables>;
+export const ReferringOrganisationByCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisationByCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationByCodeQuery, ReferringOrganisationByCodeQueryVariables>;
+export const SaveReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveReferringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveReferringOrganisationMutation, SaveReferringOrganisationMutationVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [
@@ -4684,6 +4908,49 @@ export const LocalAuthoritiesDocument = {
     },
   ],
 } as unknown as DocumentNode<LocalAuthoritiesQuery, LocalAuthoritiesQueryVariables>;
+export const OwnReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnReferringOrganisationQuery, OwnReferringOrganisationQueryVariables>;
 export const SubmitReferralDocument = {
   kind: 'Document',
   definitions: [

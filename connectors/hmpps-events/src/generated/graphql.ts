@@ -228,6 +228,7 @@ export type ReferralFilter = {
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Where a referral came from (the same values as the referral subgraph's). */
 export type ReferralSource =
   | 'FAMILY_OR_FRIEND'
   | 'HOME_OFFICE_ENFORCEMENT'
@@ -249,6 +250,24 @@ export type ReferrerInput = {
   /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
   relationship?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type ReferringOrganisationInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Region>;
+};
+
+export type ReferringOrganisationKind =
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  /** The online form that people in custody, their family and friends use. */
+  | 'ONLINE_FORM'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION';
 
 /** NHS England regions. */
 export type Region =

@@ -32,6 +32,7 @@ import {
   type IdempotencyScope,
 } from './idempotency.ts';
 import { newReference } from './reference.ts';
+import { assertSourceFitsOrganisation } from './referring-organisation.ts';
 import { normaliseSubmission, submittedFields, type Submission } from './submission-input.ts';
 
 export const OPEN_STATUSES: ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'];
@@ -74,6 +75,7 @@ function assertMaySubmitFor(ctx: Context, organisation: string, owningServiceCod
 export async function submitReferral(ctx: Context, args: MutationSubmitReferralArgs): Promise<SubmitResult> {
   const { input, idempotencyKey } = args;
   const organisation = assertMaySubmit(ctx);
+  const referringOrganisation = await assertSourceFitsOrganisation(ctx, organisation, input.source);
   validateIdempotencyKey(idempotencyKey);
   const submission = normaliseSubmission(input);
   const scope: IdempotencyScope = {
@@ -128,6 +130,7 @@ export async function submitReferral(ctx: Context, args: MutationSubmitReferralA
     scope,
     hash,
     organisation,
+    referringOrganisation,
     input,
   });
   if (outcome.kind === 'replay') return replay(ctx, outcome.referralId, submission);
@@ -279,6 +282,8 @@ interface StoreRequest {
   scope: IdempotencyScope;
   hash: string;
   organisation: string;
+  /** The directory's organisation that submitted it; null for RECONNECT staff. */
+  referringOrganisation: string | null;
   input: SubmitReferralInput;
 }
 
@@ -307,7 +312,8 @@ async function store(ctx: Context, request: StoreRequest): Promise<StoreOutcome>
 }
 
 async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Promise<StoreOutcome> {
-  const { submission, directory, personId, referralId, scope, hash, organisation } = request;
+  const { submission, directory, personId, referralId, scope, hash, organisation, referringOrganisation } =
+    request;
   // Submissions for one person take turns, so "is there an open referral?" has one answer at a time.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral.person:${personId}`}))`);
   // An identical request for this person may have committed while this one waited for the lock.
@@ -332,6 +338,7 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
       status,
       source: submission.source,
       referrerOrganisationCode: organisation,
+      referringOrganisationCode: referringOrganisation,
       referrerOrganisationName: submission.referrer.organisationName,
       referrerName: submission.referrer.name,
       referrerEmail: submission.referrer.email,
