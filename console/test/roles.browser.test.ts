@@ -143,7 +143,8 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await cont(page);
     await page.getByText('There is a problem').waitFor();
     await screen(page, 'referral-person-errors');
-    await page.getByLabel('Prison number (optional)').fill('A1234BC');
+    // A number nobody holds (a demo person's would now make a record of its own and a conflict).
+    await page.getByLabel('Prison number (optional)').fill('X1234YZ');
     await cont(page);
 
     await heading(page, 'Custody');
@@ -451,9 +452,28 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     const linked = await seedPerson(db, { givenName: 'Robin', familyName: 'Twice' });
     const other = await seedPerson(db, { givenName: 'Robin', familyName: 'Twyce' });
     const conflict = await seedIdentityConflict(db, { personId: linked.id, otherPersonId: other.id });
+    // And one whose demographics differ: the referral's own record beside the one holding its NHS number.
+    const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', nhsNumber: null });
+    const holder = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
+    const differ = await seedIdentityConflict(db, {
+      personId: made.id,
+      otherPersonId: holder.id,
+      kind: 'DEMOGRAPHICS_DIFFER',
+      identifierKind: 'NHS_NUMBER',
+    });
     await page.getByRole('link', { name: 'Identity conflicts' }).click();
     const section = page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`);
     await section.getByText(other.prisonNumber!).waitFor();
+    const differing = page.locator(`section[aria-labelledby="conflict-${differ.id}"]`);
+    await differing.getByText('Demographics differ').waitFor();
+    expect(await differing.locator('.govuk-summary-list').first().innerText()).toMatch(
+      /Contested identifiers\s+NHS number/,
+    );
+    expect(await section.locator('.govuk-summary-list').first().innerText()).toMatch(/Kind\s+Two records/);
     await screen(page, 'admin-identity-conflicts');
     await section.getByRole('button', { name: 'Resolve conflict' }).click();
     await page.getByText('There is a problem').waitFor();
@@ -465,6 +485,13 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await page.getByText('Conflict resolved: the two records are being merged into one').waitFor();
     expect(await page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`).count()).toBe(0);
     await screen(page, 'admin-identity-conflict-resolved');
+    const left = page.locator(`section[aria-labelledby="conflict-${differ.id}"]`);
+    await left
+      .getByLabel('Two different people: the identifiers stay with the record that held them')
+      .check();
+    await left.getByLabel('Why did you decide this?').fill('Another person altogether.');
+    await left.getByRole('button', { name: 'Resolve conflict' }).click();
+    await page.getByText('Conflict resolved: the records are two people').waitFor();
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await screen(page, 'webhooks-empty');

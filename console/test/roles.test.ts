@@ -301,9 +301,11 @@ describe('information governance (admin)', () => {
     const section = $(`section[aria-labelledby="conflict-${conflict.id}"]`);
     expect(section.find('h2').text()).toBe('Prison number of Casey Other on the record of Casey Linked');
     const lists = section.find('.govuk-summary-list');
-    expect(lists.length).toBe(2);
-    expect(lists.first().text()).toContain(linked.nhsNumber!);
-    expect(lists.last().text()).toContain(other.prisonNumber!);
+    expect(lists.length).toBe(3);
+    expect(lists.eq(0).text()).toMatch(/Kind\s*Two records/);
+    expect(lists.eq(0).text()).toMatch(/Contested identifiers\s*Prison number/);
+    expect(lists.eq(1).text()).toContain(linked.nhsNumber!);
+    expect(lists.eq(2).text()).toContain(other.prisonNumber!);
     const path = `/identity-conflicts/${conflict.id}/resolve`;
     const csrf = csrfOf(page.text);
     const invalid = await admin.post(path).type('form').send({ _csrf: csrf, keep: other.id }).expect(400);
@@ -324,6 +326,50 @@ describe('information governance (admin)', () => {
     expect(cheerio.load(after.text)(`section[aria-labelledby="conflict-${conflict.id}"]`).length).toBe(0);
     const staff = await signedInAgent(app, STAFF.nwLead);
     await staff.get('/identity-conflicts').expect(404);
+  });
+
+  it('shows a DEMOGRAPHICS_DIFFER conflict with its contested identifiers, and merges into the record that held them', async () => {
+    const db = env.hub.database.handle.db;
+    const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', prisonNumber: null });
+    const held = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
+    const conflict = await seedIdentityConflict(db, {
+      personId: made.id,
+      otherPersonId: held.id,
+      kind: 'DEMOGRAPHICS_DIFFER',
+    });
+    const admin = await signedInAgent(app, DEMO.admin);
+    const page = await admin.get('/identity-conflicts').expect(200);
+    const $ = cheerio.load(page.text);
+    const section = $(`section[aria-labelledby="conflict-${conflict.id}"]`);
+    const lists = section.find('.govuk-summary-list');
+    expect(lists.eq(0).text()).toMatch(/Kind\s*Demographics differ/);
+    expect(lists.eq(0).text()).toMatch(/Contested identifiers\s*Prison number/);
+    expect(section.find('h3').first().text()).toBe('The record made from the referral');
+    expect(section.text()).toContain(
+      'Two different people: the identifiers stay with the record that held them',
+    );
+    await admin
+      .post(`/identity-conflicts/${conflict.id}/resolve`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        keep: held.id,
+        linked: made.id,
+        decision: 'KEEP_OTHER',
+        note: 'The referral gave a wrong name; the prison record is right.',
+      })
+      .expect(303);
+    // The new record was merged into the one that held the identifier (the console named it).
+    const governance = await env.hub.as('RECONNECT_ADMIN', { org: 'RECONNECT' });
+    const read = await governance.query<{ person: { mergedInto: { id: string } | null } }>(
+      `query($id: ID!) { person(id: $id) { mergedInto { id } } }`,
+      { id: made.id },
+    );
+    expect(read.body.data!.person.mergedInto).toEqual({ id: held.id });
   });
 
   it('says when the ID is not one, or nobody has it', async () => {

@@ -73,6 +73,7 @@ export const ROW = {
   // next/trust.md (joins ROWS once it is binding: see TRUST_ROWS).
   auditCorrelation: 'AuditEvent: correlationId',
   metricsControl: 'ServiceMetrics: disclosureControlled, smallNumbers',
+  conflictKind: 'IdentityConflict: kind, contestedIdentifiers',
   referringOrganisations: 'referringOrganisations, referringOrganisation',
   saveReferringOrganisation: 'saveReferringOrganisation',
   referralReferringOrganisation: 'Referral: referringOrganisation',
@@ -865,6 +866,56 @@ function metricsControlProbe(code: string | null, field: 'disclosureControlled' 
   };
 }
 
+// next/trust.md: what kind of identity conflict, and which identifiers it contests
+
+const CONFLICT_KINDS = ['TWO_RECORDS', 'DEMOGRAPHICS_DIFFER'];
+const IDENTIFIER_TYPES = ['NHS_NUMBER', 'PRISON_NUMBER', 'CRN', 'PNC_ID', 'HOME_OFFICE_REFERENCE'];
+
+const conflictKindCheck = (field: 'kind' | 'contestedIdentifiers') => () => (value: unknown) =>
+  field === 'kind'
+    ? CONFLICT_KINDS.includes(value as string)
+      ? null
+      : `expected a conflict kind, got ${JSON.stringify(value)}`
+    : Array.isArray(value) && value.length > 0 && value.every((v) => IDENTIFIER_TYPES.includes(v as string))
+      ? null
+      : `expected identifier types, got ${JSON.stringify(value)}`;
+
+/**
+ * `kind` and `contestedIdentifiers` of the fixture person's conflict, read where the conflict is:
+ * through `Person.identityConflicts` (staff of the person; information governance) and in the queue
+ * (information governance). Everyone else meets FORBIDDEN on the way (or the person is hidden).
+ */
+function conflictKindProbes(field: 'kind' | 'contestedIdentifiers'): ReadProbe[] {
+  return [
+    {
+      name: `person.identityConflicts.0.${field}`,
+      field,
+      select: (fx) => `person(id: "${fx.person}") { identityConflicts { ${field} } }`,
+      path: ['person', 'identityConflicts', '0', field],
+      expect: along(
+        'person',
+        [
+          step(ROW.personId, 'person'),
+          step(ROW.personConflicts, 'identityConflicts'),
+          null,
+          step(ROW.conflictKind, field),
+        ],
+        conflictKindCheck(field),
+      ),
+    },
+    {
+      name: `identityConflicts.nodes.0.${field}`,
+      select: () => `identityConflicts(first: 1) { nodes { ${field} } }`,
+      path: ['identityConflicts', 'nodes', '0', field],
+      expect: along(
+        null,
+        [step(ROW.conflictQueue, 'identityConflicts'), null, null, step(ROW.conflictKind, field)],
+        conflictKindCheck(field),
+      ),
+    },
+  ];
+}
+
 // next/trust.md: the directory of referring organisations
 
 /** The organisations of the reference data (referring_organisations.csv): the whole directory. */
@@ -913,6 +964,10 @@ const referralOrganisationCheck: Check = () => (value) =>
 /** The rows of next/trust.md mapped so far; they join ROWS when 'trust' is in BINDING_ADDITIONS. */
 export const TRUST_ROWS: Record<string, RowMapping> = {
   [ROW.auditCorrelation]: { reads: [correlationIdProbe], writes: [] },
+  [ROW.conflictKind]: {
+    reads: [...conflictKindProbes('kind'), ...conflictKindProbes('contestedIdentifiers')],
+    writes: [],
+  },
   [ROW.metricsControl]: {
     reads: [
       metricsControlProbe(NW, 'disclosureControlled'),

@@ -163,6 +163,7 @@ describe('subjectAccessReport', () => {
       'healthNeeds',
       'riskAssessments',
       'identityConflicts',
+      'submissions',
       'referrals',
       'custodyEvents',
       'enhancedCases',

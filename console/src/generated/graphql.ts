@@ -168,6 +168,12 @@ export type HealthNeedInput = {
 
 export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
 
+export type IdentityConflictKind =
+  /** An identifier belonged to a record whose date of birth and names differ from the submission's: the submission got a record of its own, without that identifier. */
+  | 'DEMOGRAPHICS_DIFFER'
+  /** One submission's identifiers pointed at two records. */
+  | 'TWO_RECORDS';
+
 export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
 
 export type IdentityResolution =
@@ -699,7 +705,9 @@ export type IdentityConflictsQuery = {
       __typename?: 'IdentityConflict';
       id: string;
       detectedAt: string;
+      kind: IdentityConflictKind;
       identifierType: IdentifierType;
+      contestedIdentifiers: Array<IdentifierType>;
       person: {
         __typename?: 'Person';
         id: string;
@@ -3320,7 +3328,9 @@ export const IdentityConflictsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'detectedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'identifierType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contestedIdentifiers' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'person' },

@@ -9,6 +9,9 @@ import type { SubmitReferralInput } from '../generated/graphql.ts';
 import { dateOf, validate, valuesOf, type Errors, type Field, type Option, type Values } from './forms.ts';
 import { formatDate, label } from './format.ts';
 
+/** The form's example prison number: in the right format, held by nobody in the demo data. */
+export const EXAMPLE_PRISON_NUMBER = 'X1234YZ';
+
 export const STEP_IDS = ['referrer', 'person', 'custody', 'needs', 'reason'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -193,7 +196,8 @@ export const STEPS: Step[] = [
         notFuture: true,
       },
       identifierField('nhsNumber', 'NHS number', 'A 10 digit number, for example 943 476 5919'),
-      identifierField('prisonNumber', 'Prison number', 'For example, A1234BC'),
+      // The example belongs to nobody (not to a demo person: a referrer copying it would name them).
+      identifierField('prisonNumber', 'Prison number', `For example, ${EXAMPLE_PRISON_NUMBER}`),
       identifierField('crn', 'Probation case reference number (CRN)', 'For example, X123456'),
       identifierField('pncId', 'PNC ID', 'For example, 2012/0052834K'),
       identifierField('homeOfficeReference', 'Home Office reference', 'Up to 20 characters'),

@@ -168,6 +168,12 @@ export type HealthNeedInput = {
 
 export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
 
+export type IdentityConflictKind =
+  /** An identifier belonged to a record whose date of birth and names differ from the submission's: the submission got a record of its own, without that identifier. */
+  | 'DEMOGRAPHICS_DIFFER'
+  /** One submission's identifiers pointed at two records. */
+  | 'TWO_RECORDS';
+
 export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
 
 export type IdentityResolution =

@@ -61,6 +61,23 @@ const STAFF_READ = `query($id: ID!) {
   }
 }`;
 
+/** Everything a referrer may read of its own referral's person, and what names the decline. */
+const SUBMITTER_READ = `query($id: ID!) {
+  referral(id: $id) {
+    id reference status
+    duplicateOf { id reference }
+    decline { reason note }
+    person { givenName familyName dateOfBirth }
+  }
+}`;
+
+/** `path -> code` of a response's errors. */
+function errorPaths(body: Loose): Record<string, string> {
+  return Object.fromEntries(
+    ((body.errors ?? []) as Loose[]).map((e) => [(e.path ?? []).join('.'), e.extensions?.code as string]),
+  );
+}
+
 // ---- people: fresh, valid identifiers for every test --------------------------------------------
 
 let serial = 0;
@@ -771,6 +788,7 @@ describe('one person, many doors', () => {
       referralInput({
         source: 'POLICE',
         referrer: { name: 'PC Jones', organisationName: 'Greater Manchester Police' },
+        // Corroborated: the same date of birth and family name, a nickname for the given name.
         person: { nhsNumber: nhs, prisonNumber: prison, givenName: 'Alexander' },
         identifiedNeeds: [{ category: 'ALCOHOL', description: 'Drinks heavily on release.' }],
       }),
@@ -781,6 +799,24 @@ describe('one person, many doors', () => {
     expect(second.referral).toMatchObject({ status: 'DECLINED', decline: { reason: 'DUPLICATE' } });
     // The police may not see the probation referral it duplicates: not revealed.
     expect(second.referral.duplicateOf).toBeNull();
+    // What the police read of its duplicate names neither the open referral nor its service, and
+    // the person is as the police sent it.
+    const own = (await police.query<Loose>(SUBMITTER_READ, { id: second.referral.id })).body;
+    expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+    expect(own.data!.referral.person).toEqual({
+      givenName: 'Alexander',
+      familyName: 'Smith',
+      dateOfBirth: '1990-04-01',
+    });
+    expect(JSON.stringify(own.data)).not.toContain(first.referral.reference);
+    expect(JSON.stringify(own.data)).not.toContain('RC-NW');
+    // Nor does its own history (which its submitter does not read today, but might one day).
+    const history = rowsOf<Loose>(
+      await hub.database.handle.db.execute(
+        sql`select reason from referral.referral_events where referral_id = ${second.referral.id}`,
+      ),
+    );
+    expect(JSON.stringify(history)).not.toContain(first.referral.reference);
 
     const dup = (await nwStaff.query<Loose>(STAFF_READ, { id: second.referral.id })).body;
     expect(dup.errors).toBeUndefined();
@@ -795,6 +831,7 @@ describe('one person, many doors', () => {
     expect(open.errors).toBeUndefined();
     expect(open.data!.referral.status).toBe('SUBMITTED');
     expect(open.data!.referral.person.prisonNumber).toBe(prison);
+    // The open referral's history records the duplicate and its referrer, for its owning service.
     expect(open.data!.referral.history).toEqual([
       expect.objectContaining({ type: 'referral.submitted', toStatus: 'SUBMITTED' }),
       expect.objectContaining({
@@ -806,16 +843,156 @@ describe('one person, many doors', () => {
       }),
     ]);
     expect(open.data!.referral.history[1].reason).toContain('Greater Manchester Police (POL-GMP)');
-    // Nothing the police sent is lost: its need is the person's too, from the duplicate referral.
-    expect(open.data!.referral.person.healthNeeds).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ category: 'MENTAL_HEALTH' }),
-        { category: 'ALCOHOL', description: 'Drinks heavily on release.', active: true },
-      ]),
-    );
+    // A declined duplicate writes no needs into the record (they stay on the referral itself).
+    expect(open.data!.referral.person.healthNeeds).toEqual([
+      expect.objectContaining({ category: 'MENTAL_HEALTH' }),
+    ]);
+    expect(second.referral.identifiedNeeds).toEqual(['ALCOHOL']);
     // The open referral did not change state or version.
     expect((await referralRow(first.referral.id)).version).toBe(1);
   });
+
+  it("gives a duplicate's establishment service the duplicate referral as submitted, and nothing of the person", async () => {
+    const nhs = nhsNumber();
+    const first = await submitted(probation, referralInput({ person: { nhsNumber: nhs } }));
+    const second = await submitted(
+      police,
+      referralInput({
+        source: 'POLICE',
+        person: { nhsNumber: nhs, givenName: 'Al' },
+        custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
+      }),
+    );
+    expect(second.referral).toMatchObject({ status: 'DECLINED', owningService: { code: 'RC-SE' } });
+    const grants = rowsOf<Loose>(
+      await hub.database.handle.db.execute(
+        sql`select organisation_code, relationship, scopes from access.grants where referral_id = ${second.referral.id} order by relationship`,
+      ),
+    );
+    expect(grants).toEqual([
+      { organisation_code: 'RC-SE', relationship: 'OWNING_SERVICE', scopes: ['REFERRAL_ONLY'] },
+      { organisation_code: 'POL-GMP', relationship: 'REFERRER', scopes: [] },
+    ]);
+    // RC-SE sees the duplicate, its person as the police sent it, and nothing of the record.
+    const read = (
+      await seStaff.query<Loose>(
+        `query($id: ID!) { referral(id: $id) { id status person { id givenName familyName dateOfBirth } } }`,
+        { id: second.referral.id },
+      )
+    ).body;
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.referral.person).toEqual({
+      id: first.referral.person.id,
+      givenName: 'Al',
+      familyName: 'Smith',
+      dateOfBirth: '1990-04-01',
+    });
+    const record = (
+      await seStaff.query<Loose>(
+        `query($id: ID!) { person(id: $id) { nhsNumber healthNeeds { category } } }`,
+        {
+          id: first.referral.person.id,
+        },
+      )
+    ).body;
+    expect(record.data?.person?.nhsNumber ?? null).toBeNull();
+    expect(record.data?.person?.healthNeeds ?? null).toBeNull();
+    expect(Object.values(errorPaths(record))).toContain('FORBIDDEN');
+    const denied = (await seStaff.query<Loose>(STAFF_READ, { id: second.referral.id })).body;
+    expect(Object.values(errorPaths(denied))).toContain('FORBIDDEN');
+    expect(JSON.stringify(denied.data)).not.toContain(nhs);
+    // Nor the open referral.
+    const openRead = (
+      await seStaff.query<Loose>(`query($id: ID!) { referral(id: $id) { id } }`, { id: first.referral.id })
+    ).body;
+    expect(openRead.data!.referral).toBeNull();
+  });
+
+  it.each(['prisonNumber', 'nhsNumber', 'crn'] as const)(
+    "a made-up name with somebody else's %s learns nothing, opens nothing and writes nothing",
+    async (field) => {
+      serial += 1;
+      const victimIds = {
+        nhsNumber: nhsNumber(),
+        prisonNumber: prisonNumber(),
+        crn: `X${String(100_000 + serial).padStart(6, '0')}`,
+      };
+      const first = await submitted(probation, referralInput({ person: victimIds }));
+      const victimId = first.referral.person.id as string;
+      const db = hub.database.handle.db;
+      const snapshot = async () => ({
+        person: rowsOf<Loose>(await db.execute(sql`select * from person.people where id = ${victimId}`)),
+        needs: rowsOf<Loose>(
+          await db.execute(sql`select * from person.health_needs where person_id = ${victimId}`),
+        ),
+        grants: rowsOf<Loose>(
+          await db.execute(sql`select * from access.grants where person_id = ${victimId}`),
+        ),
+        history: rowsOf<Loose>(
+          await db.execute(
+            sql`select * from referral.referral_events where referral_id = ${first.referral.id}`,
+          ),
+        ),
+      });
+      const before = await snapshot();
+
+      const attack = await submitted(
+        police,
+        referralInput({
+          source: 'POLICE',
+          person: {
+            givenName: 'John',
+            familyName: 'Doe',
+            dateOfBirth: '1985-06-15',
+            nhsNumber: null,
+            [field]: victimIds[field],
+          },
+          identifiedNeeds: [{ category: 'ALCOHOL', description: 'Made up.' }],
+          custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
+        }),
+      );
+      // Its own referral, of a person of its own: no DUPLICATE, nothing of the other record.
+      expect(attack.referral).toMatchObject({ status: 'SUBMITTED', decline: null, duplicateOf: null });
+      expect(attack.referral.person.id).not.toBe(victimId);
+      const read = (await police.query<Loose>(SUBMITTER_READ, { id: attack.referral.id })).body;
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.referral.person).toEqual({
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1985-06-15',
+      });
+      const seen = JSON.stringify([attack, read]);
+      for (const secret of ['Alex', 'Smith', '1990-04-01', victimId, first.referral.reference])
+        expect(seen).not.toContain(secret);
+      // Not a byte of the other record, its needs, its grants or its open referral changed.
+      expect(await snapshot()).toEqual(before);
+      // The establishment's service (RC-SE) has nothing on the other record.
+      const probe = (
+        await seStaff.query<Loose>(`query($id: ID!) { person(id: $id) { id givenName } }`, { id: victimId })
+      ).body;
+      expect(probe.data!.person).toBeNull();
+      // The new record does not hold the contested identifier; the conflict names it.
+      const [created] = rowsOf<Loose>(
+        await db.execute(sql`select * from person.people where id = ${attack.referral.person.id}`),
+      );
+      const column = { nhsNumber: 'nhs_number', prisonNumber: 'prison_number', crn: 'crn' }[field];
+      expect(created![column]).toBeNull();
+      const conflicts = rowsOf<Loose>(
+        await db.execute(
+          sql`select kind, contested_identifier_kinds, other_person_id from person.identity_conflicts where person_id = ${attack.referral.person.id}`,
+        ),
+      );
+      expect(conflicts).toEqual([
+        {
+          kind: 'DEMOGRAPHICS_DIFFER',
+          contested_identifier_kinds: [
+            { nhsNumber: 'NHS_NUMBER', prisonNumber: 'PRISON_NUMBER', crn: 'CRN' }[field],
+          ],
+          other_person_id: victimId,
+        },
+      ]);
+    },
+  );
 
   it('is a new referral again once the earlier one is closed', async () => {
     const nhs = nhsNumber();
