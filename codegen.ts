@@ -129,6 +129,7 @@ const config: CodegenConfig = {
       Establishment: '../db/schema.ts#EstablishmentRow',
       LocalAuthority: '../db/schema.ts#LocalAuthorityRow',
       Staff: '../db/schema.ts#StaffRow',
+      ReferringOrganisation: '../db/schema.ts#ReferringOrganisationRow',
     }),
     ...subgraph('person', {
       Person: '../db/schema.ts#PersonRow',

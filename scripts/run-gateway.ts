@@ -16,6 +16,7 @@ import { SUPERGRAPH_FILE, createGateway, type Gateway } from '../gateway/src/ind
 import {
   EXIT_FAILURE,
   createCliLogger,
+  gatewayLimitsOf,
   internalSecretOf,
   jwtSettingsOf,
   loadConfigOrExit,
@@ -49,6 +50,7 @@ try {
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     metricsAccess: metricsAccessOf(config),
+    limits: gatewayLimitsOf(config),
   });
   listening = await gateway.listen(config.PORT, config.HOST);
   logger.info({ url: listening.url, engine: config.GATEWAY_ENGINE, subgraphs: urls }, 'gateway ready');

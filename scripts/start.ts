@@ -43,6 +43,7 @@ import {
   createCliLogger,
   dataDirOf,
   describeDatabase,
+  gatewayLimitsOf,
   internalSecretOf,
   webhookSettingsOf,
   jwtSettingsOf,
@@ -124,6 +125,7 @@ try {
     environment: config.NODE_ENV,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     metricsAccess: metricsAccessOf(config),
+    limits: gatewayLimitsOf(config),
   });
   const consoleConfig = { ...consoleSettings, GATEWAY_URL: hub.gatewayUrl, DATA_DIR: dataDirOf(config) };
   if (consoleConfigured(consoleConfig, jwt.devKeys)) {

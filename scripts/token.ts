@@ -4,12 +4,18 @@
  * the issuer and audience the hub is configured with. Only the token goes to stdout, so
  * `TOKEN=$(pnpm -s token RECONNECT_STAFF --org RC-NW)` works.
  *
+ * A REFERRER's `--org` should be an organisation of the directory of referring organisations
+ * (packages/reference-data/data/referring_organisations.csv, e.g. PROB-NW, POL-GMP, LD-NW, HO-IE,
+ * HCP-MRI, HCI-IRC-BH, RCF-ONLINE): the hub refuses a referrer's submissions from any other, so the
+ * script warns (the token is still printed, to try exactly that).
+ *
  * Development only: the key it signs with is the one `pnpm start` trusts when no AUTH_JWKS_FILE or
  * AUTH_JWKS_URL is set. A production hub trusts only its identity provider's keys.
  */
 import { parseArgs } from 'node:util';
 import { ROLES, ensureDevKeys, signCallerToken, type Role } from '../packages/auth/src/index.ts';
 import { hubEnv } from '../packages/config/src/index.ts';
+import { referringOrganisations } from '../packages/reference-data/src/index.ts';
 import { EXIT_USAGE, dataDirOf, loadConfigOrExit } from './lib/runtime.ts';
 
 const USAGE = `usage: pnpm token <role> [<role>...] [--org CODE] [--sub ID] [--name NAME] [--staff-id ID] [--expires SECONDS]
@@ -62,6 +68,15 @@ if (values.expires !== undefined) {
   expiresIn = Number(values.expires);
   if (!/^-?\d+$/.test(values.expires) || expiresIn === 0)
     fail('--expires must be a whole number of seconds (--expires=-60 gives an expired token)');
+}
+
+if (roles.includes('REFERRER')) {
+  const known = referringOrganisations().find((o) => o.code === values.org);
+  if (!known) {
+    console.error(
+      `warning: ${values.org ? `${values.org} is` : 'no --org is'} not an organisation of the directory of referring organisations, so the hub will refuse this referrer's submissions (try --org PROB-NW, POL-GMP, HCP-MRI or RCF-ONLINE)`,
+    );
+  }
 }
 
 const config = loadConfigOrExit(hubEnv);

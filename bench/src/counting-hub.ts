@@ -78,6 +78,8 @@ export async function startCountingHub(options: CountingHubOptions): Promise<Cou
       logger,
       environment: 'production' as const,
       subgraphTimeoutMs: 60_000,
+      // One token stands for every connection's user (see processes.ts): the per-caller cap lifted.
+      limits: { maxInFlightPerCaller: 10_000 },
     };
     const apollo = createGateway(gatewayOptions);
     gateways.push(apollo);

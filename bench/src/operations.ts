@@ -273,10 +273,12 @@ export async function findScenario(
         limit 1`,
     `open referral owned by ${serviceCode}`,
   );
-  const place = await one<{ establishment: string; area: string }>(
+  const place = await one<{ establishment: string; area: string; probation: string }>(
     handle,
     sql`select (select e.code from regional_service.establishments e where e.local_service_id = s.id
           and e.type = 'PRISON' order by e.code limit 1) as establishment,
+        (select o.code from regional_service.referring_organisations o where o.kind = 'PROBATION'
+          and o.region = s.region and o.active order by o.code limit 1) as probation,
         (select l.code from regional_service.local_authorities l where l.receiving_service_id = s.id
           order by l.code limit 1) as area
         from regional_service.reconnect_services s where s.code = ${submitServiceCode}`,
@@ -289,7 +291,8 @@ export async function findScenario(
     detailReferralId: detail.id,
     submit: {
       serviceCode: submitServiceCode,
-      referrerOrganisation: `PROB-${submitServiceCode.replace(/^RC-/, '')}`,
+      // A probation region of the directory of referring organisations, in the service's region.
+      referrerOrganisation: place.probation,
       establishmentCode: place.establishment,
       homeAreaCode: place.area,
     },

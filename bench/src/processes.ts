@@ -249,6 +249,9 @@ export async function startGateway(
       AUTH_ISSUER: options.issuer,
       AUTH_AUDIENCE: options.audience,
       SUBGRAPH_TIMEOUT_MS: '60000',
+      // The benchmark's one token stands for every connection's user: the per-caller cap on
+      // requests in flight (default 8) would refuse the connections past it. Lifted here only.
+      GATEWAY_MAX_IN_FLIGHT_PER_CALLER: '10000',
     },
     log,
   );

@@ -92,11 +92,15 @@ describe('pnpm bench, smoke scale: the counts that do not vary', () => {
       detail: [detail.count.statements, detail.count.subgraphRequests],
       submit: [submit.count.statements, submit.count.subgraphRequests],
       // The submission's 32nd: recordReferralNeeds links any identity conflict its matching
-      // found to the referral it stored (issue 18), one UPDATE in the needs' transaction.
-    }).toEqual({ detail: [31, 9], submit: [32, 6] });
+      // found to the referral it stored (issue 18), one UPDATE in the needs' transaction. Its 33rd,
+      // and its 7th request: the referrer's organisation looked up in the directory of referring
+      // organisations before anything else (contract/next/trust.md, the source fits it). The 34th
+      // and 35th (issue 24 item 2): matching keeps what the submission said (one INSERT), and the
+      // referrer's read of its person answers from it (one SELECT), never from the record.
+    }).toEqual({ detail: [31, 9], submit: [35, 7] });
     expect(submit.count.byCaller).toEqual({
       'gateway→referral': 1,
-      'referral→regional-service': 1,
+      'referral→regional-service': 2,
       'referral→person': 2,
       'gateway→person': 1,
       'gateway→regional-service': 1,

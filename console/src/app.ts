@@ -38,6 +38,7 @@ import { serviceMetricsRoutes } from './routes/serviceMetrics.ts';
 import { partnerCaseRoutes } from './routes/partnerCases.ts';
 import { PartnerService } from './services/partners.ts';
 import { governanceRoutes } from './routes/governance.ts';
+import { referringOrganisationRoutes } from './routes/referringOrganisations.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { GovernanceService } from './services/governance.ts';
 import { WebhookService } from './services/webhooks.ts';
@@ -190,6 +191,7 @@ export function createConsoleApp(options: ConsoleOptions): ConsoleApp {
   app.use(onlyFor(isCommissioner, serviceMetricsRoutes(services)));
   app.use(onlyFor(isPartner, partnerCaseRoutes(services)));
   app.use(onlyFor(isAdmin, governanceRoutes(services)));
+  app.use(onlyFor(isAdmin, referringOrganisationRoutes(services)));
   app.use(onlyFor(maySubscribe, webhookRoutes(services)));
   app.use(notFound);
   app.use(errorPages(log));

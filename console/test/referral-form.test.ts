@@ -65,10 +65,9 @@ async function fillIn(
     .type('form')
     .send({ _csrf: csrfOf(start.text) })
     .expect(303);
+  // Probation gives one source, and the directory names the organisation: neither is asked.
   await answer(agent, '/make-a-referral/referrer', {
-    source: 'PROBATION',
     referrerName: 'Jane Whitaker',
-    organisationName: 'Probation Service North West',
     email: 'jane.whitaker@probation.example.org',
     phone: '01632 960 001',
   }).then((r) => expect(r.status).toBe(303));
@@ -127,6 +126,10 @@ describe('make a referral', () => {
     expect(rows).toContain('NHS number: 943 476 5919');
     expect(rows).toContain('Prison or IRC: Manchester (HMP & YOI) (Prison)');
     expect(rows).toContain('Mental health: Depression, on medication in custody');
+    // From the directory of referring organisations, not asked: no change link.
+    expect(rows).toContain('Organisation: Probation Service North West');
+    expect(rows).toContain('Referring service: Probation');
+    expect($('a[href="/make-a-referral/referrer?change=yes#organisationName"]').length).toBe(0);
     expect($('a[href="/make-a-referral/person?change=yes#nhsNumber"]').text()).toContain('Change');
 
     // A change link comes back to check your answers.
@@ -160,14 +163,9 @@ describe('make a referral', () => {
       .expect(303);
     const empty = await answer(referrer, '/make-a-referral/referrer', {
       referrerName: '',
-      organisationName: '',
     });
     expect(empty.status).toBe(400);
-    expect(errorSummaryOf(empty.text).map((e) => e.href)).toEqual([
-      '#source',
-      '#referrerName',
-      '#organisationName',
-    ]);
+    expect(errorSummaryOf(empty.text).map((e) => e.href)).toEqual(['#referrerName']);
     const person = await answer(referrer, '/make-a-referral/person', {
       givenName: 'Iris',
       familyName: 'Ident',
@@ -274,6 +272,76 @@ describe('make a referral', () => {
       .filter(Boolean);
     expect(options).toContain('MRI');
     expect(options).not.toContain('LEI'); // Leeds: North East and Yorkshire's
+  });
+});
+
+describe('the source fits the organisation', () => {
+  it('offers the online form only self and family or friends, and never asks the organisation', async () => {
+    const form = await signedInAgent(app, DEMO.onlineForm);
+    const start = await form.get('/make-a-referral').expect(200);
+    await form
+      .post('/make-a-referral/start')
+      .type('form')
+      .send({ _csrf: csrfOf(start.text) })
+      .expect(303);
+    const page = await form.get('/make-a-referral/referrer').expect(200);
+    const $ = cheerio.load(page.text);
+    expect(
+      $('input[name=source]')
+        .map((_, i) => $(i).attr('value'))
+        .get(),
+    ).toEqual(['SELF', 'FAMILY_OR_FRIEND']);
+    expect($('input[name=organisationName]').length).toBe(0);
+    // A source the organisation may not give is refused on the page, as an unanswered question.
+    const wrong = await answer(form, '/make-a-referral/referrer', {
+      source: 'PROBATION',
+      referrerName: 'Denise Walsh',
+    });
+    expect(wrong.status).toBe(400);
+    expect(errorSummaryOf(wrong.text).map((e) => e.href)).toEqual(['#source']);
+  });
+
+  it('tells a referrer whose organisation is inactive that it cannot refer, before asking anything', async () => {
+    const admin = await signedInAgent(app, DEMO.admin);
+    const list = await admin.get('/referring-organisations?kind=PROBATION').expect(200);
+    expect(list.text).toContain('PROB-NW');
+    // Information governance marks Liaison and Diversion North West inactive: its referrer is told.
+    const form = await admin.get('/referring-organisations/save?code=LD-NW').expect(200);
+    await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(form.text),
+        existing: 'yes',
+        code: 'LD-NW',
+        name: 'Liaison and Diversion North West (demo)',
+        kind: 'LIAISON_AND_DIVERSION',
+        region: 'NORTH_WEST',
+        active: 'no',
+      })
+      .expect(303);
+    try {
+      const liaison = await signedInAgent(app, DEMO.liaison);
+      const refused = await liaison.get('/make-a-referral').expect(403);
+      expect(refused.text).toContain('Your organisation cannot make referrals here');
+    } finally {
+      const again = await admin.get('/referring-organisations/save?code=LD-NW').expect(200);
+      await admin
+        .post('/referring-organisations/save')
+        .type('form')
+        .send({
+          _csrf: csrfOf(again.text),
+          existing: 'yes',
+          code: 'LD-NW',
+          name: 'Liaison and Diversion North West (demo)',
+          kind: 'LIAISON_AND_DIVERSION',
+          region: 'NORTH_WEST',
+          active: 'yes',
+        })
+        .expect(303);
+    }
+    const liaison = await signedInAgent(app, DEMO.liaison);
+    await liaison.get('/make-a-referral').expect(200);
   });
 });
 

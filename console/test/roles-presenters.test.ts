@@ -29,7 +29,24 @@ const directory: Directory = {
     { code: 'IRC-COL', name: 'Colnbrook IRC', type: 'IRC' },
   ],
   localAuthorities: [{ code: 'E08000003', name: 'Manchester' }],
+  organisationName: 'RECONNECT North West',
+  // Staff: no referring organisation, every professional source offered.
+  referringOrganisation: null,
+};
+
+/** A referrer's form: its organisation from the directory of referring organisations. */
+const probationDirectory: Directory = {
+  ...directory,
   organisationName: 'Probation Service North West',
+  referringOrganisation: { name: 'Probation Service North West', allowedSources: ['PROBATION'] },
+};
+const onlineFormDirectory: Directory = {
+  ...directory,
+  organisationName: 'RECONNECT online referral form',
+  referringOrganisation: {
+    name: 'RECONNECT online referral form',
+    allowedSources: ['SELF', 'FAMILY_OR_FRIEND'],
+  },
 };
 
 const step = (id: string) => STEPS.find((s) => s.id === id)!;
@@ -87,6 +104,47 @@ describe('the referral form', () => {
     expect(input.person.nhsNumber).toBeNull();
     expect(input.identifiedNeeds).toEqual([{ category: 'ALCOHOL', description: 'Dependence' }]);
     expect(input.referrer.email).toBeNull();
+  });
+
+  it('offers a referrer only the sources its organisation may give, and names the organisation without asking', () => {
+    const names = (d: Directory) =>
+      step('referrer')
+        .fields(d)
+        .map((f) => f.name);
+    // Staff record referrals from any professional source, naming the organisation.
+    expect(names(directory)).toEqual(['source', 'referrerName', 'organisationName', 'email', 'phone']);
+    const staffSource = step('referrer')
+      .fields(directory)
+      .find((f) => f.name === 'source')!;
+    expect((staffSource as { options: { value: string }[] }).options.map((o) => o.value)).toContain('POLICE');
+    // Probation gives one source: nothing to ask; the organisation is the directory's.
+    expect(names(probationDirectory)).toEqual(['referrerName', 'email', 'phone']);
+    const probation = inputOf(
+      {
+        key: 'k',
+        answers: { ...complete.answers, referrer: { referrerName: 'Jane', email: '', phone: '' } },
+      },
+      probationDirectory,
+    );
+    expect(probation.source).toBe('PROBATION');
+    expect(probation.referrer.organisationName).toBe('Probation Service North West');
+    // The online form asks who is referring: the person, or family or friends, nothing else.
+    const form = step('referrer')
+      .fields(onlineFormDirectory)
+      .find((f) => f.name === 'source')!;
+    expect((form as { options: { value: string }[] }).options.map((o) => o.value)).toEqual([
+      'SELF',
+      'FAMILY_OR_FRIEND',
+    ]);
+    expect(form.label).toBe('Who is making this referral?');
+    expect(
+      checkStep(
+        step('referrer'),
+        onlineFormDirectory,
+        { source: 'PROBATION', referrerName: 'Sam' },
+        '2026-12-01',
+      ).source,
+    ).toBeDefined();
   });
 
   it('knows when every page is answered', () => {

@@ -4,7 +4,8 @@
  * (identifier checks as they type, the establishment autocomplete, an eligibility refusal put
  * right) and the owning service's worker sees it in another browser context; the same form by
  * keyboard alone and without JavaScript; a partner reads a case and adds an update; a commissioner
- * downloads the metrics CSV; an admin reads an access log and manages webhooks. axe-core (WCAG 2.2
+ * downloads the metrics CSV; an admin reads an access log, keeps the directory of referring
+ * organisations and manages webhooks. axe-core (WCAG 2.2
  * AA) on every screen and error state; the server's response time of each page is reported.
  */
 import { readFileSync } from 'node:fs';
@@ -117,7 +118,8 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await cont(page);
     await page.getByText('There is a problem').waitFor();
     await screen(page, 'referral-referrer-errors');
-    await page.getByLabel('Probation', { exact: true }).check();
+    // Probation gives one source and the directory names the organisation: neither is asked.
+    expect(await page.locator('input[name=source], input[name=organisationName]').count()).toBe(0);
     await page.getByLabel('Your full name').fill('Jane Whitaker');
     await page.getByLabel('Email address (optional)').fill('jane.whitaker@probation.example.org');
     await screen(page, 'referral-referrer');
@@ -141,7 +143,8 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await cont(page);
     await page.getByText('There is a problem').waitFor();
     await screen(page, 'referral-person-errors');
-    await page.getByLabel('Prison number (optional)').fill('A1234BC');
+    // A number nobody holds (a demo person's would now make a record of its own and a conflict).
+    await page.getByLabel('Prison number (optional)').fill('X1234YZ');
     await cont(page);
 
     await heading(page, 'Custody');
@@ -221,6 +224,22 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await ctx.close();
   }, 180_000);
 
+  it('the online form asks who is referring: the person or family and friends, nothing else', async () => {
+    const page = await (await context()).newPage();
+    await signIn(page, DEMO.onlineForm);
+    await page.getByRole('link', { name: 'Make a referral' }).first().click();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await heading(page, 'Who is referring');
+    const sources = page.getByRole('group', { name: 'Who is making this referral?' }).getByRole('radio');
+    expect(await sources.count()).toBe(2);
+    expect(await page.locator('input[name=organisationName]').count()).toBe(0);
+    await screen(page, 'referral-referrer-online-form');
+    await cont(page);
+    await page.getByText('There is a problem').waitFor();
+    await screen(page, 'referral-referrer-online-form-errors');
+    await page.context().close();
+  }, 120_000);
+
   it('makes a referral by keyboard alone', async () => {
     const page = await (await context()).newPage();
     const focused = () =>
@@ -247,10 +266,8 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await enter(/\/make-a-referral$/);
     await toText('Start now');
     await enter(/\/referrer$/);
-    await toId('source');
-    await page.keyboard.press('ArrowDown'); // Police
-    await page.keyboard.press('ArrowDown'); // Liaison and diversion
-    // Name and organisation are filled in from the sign-in.
+    // The source and the organisation come from the directory (liaison and diversion gives one
+    // source), the name from the sign-in: nothing to answer here.
     await toText('Continue');
     await enter(/\/person$/);
     await toId('givenName');
@@ -306,7 +323,6 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await signIn(page, DEMO.probation);
     await page.goto('/make-a-referral');
     await page.getByRole('button', { name: 'Start now' }).click();
-    await page.getByLabel('Police', { exact: true }).check();
     await cont(page);
     await page.getByLabel('First name').fill('Nico');
     await page.getByLabel('Last name').fill('Noscript');
@@ -410,14 +426,54 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await page.getByRole('link', { name: 'Data sharing agreements' }).click();
     await screen(page, 'admin-agreements');
 
+    // The directory of referring organisations: filtered, then one added (its errors first).
+    await page.getByRole('link', { name: 'Referring organisations' }).click();
+    await page.getByText('182 organisations').waitFor();
+    await screen(page, 'admin-referring-organisations');
+    await page.getByLabel('Kind').selectOption('POLICE');
+    await page.getByLabel('NHS England region').selectOption('NORTH_WEST');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('5 organisations').waitFor();
+    await screen(page, 'admin-referring-organisations-filtered');
+    await page.getByRole('link', { name: 'Add an organisation' }).click();
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await screen(page, 'admin-referring-organisation-errors');
+    await page.getByLabel('Code').fill('Y04321');
+    await page.getByLabel('Name').fill('Healthcare, Browser Test Prison');
+    await page.getByLabel('Prison healthcare').check();
+    await page.getByLabel('NHS England region').selectOption('SOUTH_WEST');
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await page.getByText('Healthcare, Browser Test Prison (Y04321) saved: it may refer').waitFor();
+    await screen(page, 'admin-referring-organisation-saved');
+
     // Identity conflicts: both records side by side, the form's errors, then a merge.
     const db = hub.database.handle.db;
     const linked = await seedPerson(db, { givenName: 'Robin', familyName: 'Twice' });
     const other = await seedPerson(db, { givenName: 'Robin', familyName: 'Twyce' });
     const conflict = await seedIdentityConflict(db, { personId: linked.id, otherPersonId: other.id });
+    // And one whose demographics differ: the referral's own record beside the one holding its NHS number.
+    const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', nhsNumber: null });
+    const holder = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
+    const differ = await seedIdentityConflict(db, {
+      personId: made.id,
+      otherPersonId: holder.id,
+      kind: 'DEMOGRAPHICS_DIFFER',
+      identifierKind: 'NHS_NUMBER',
+    });
     await page.getByRole('link', { name: 'Identity conflicts' }).click();
     const section = page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`);
     await section.getByText(other.prisonNumber!).waitFor();
+    const differing = page.locator(`section[aria-labelledby="conflict-${differ.id}"]`);
+    await differing.getByText('Demographics differ').waitFor();
+    expect(await differing.locator('.govuk-summary-list').first().innerText()).toMatch(
+      /Contested identifiers\s+NHS number/,
+    );
+    expect(await section.locator('.govuk-summary-list').first().innerText()).toMatch(/Kind\s+Two records/);
     await screen(page, 'admin-identity-conflicts');
     await section.getByRole('button', { name: 'Resolve conflict' }).click();
     await page.getByText('There is a problem').waitFor();
@@ -429,6 +485,13 @@ describe.skipIf(!run)('console in a browser: referrers, partners, commissioners,
     await page.getByText('Conflict resolved: the two records are being merged into one').waitFor();
     expect(await page.locator(`section[aria-labelledby="conflict-${conflict.id}"]`).count()).toBe(0);
     await screen(page, 'admin-identity-conflict-resolved');
+    const left = page.locator(`section[aria-labelledby="conflict-${differ.id}"]`);
+    await left
+      .getByLabel('Two different people: the identifiers stay with the record that held them')
+      .check();
+    await left.getByLabel('Why did you decide this?').fill('Another person altogether.');
+    await left.getByRole('button', { name: 'Resolve conflict' }).click();
+    await page.getByText('Conflict resolved: the records are two people').waitFor();
 
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await screen(page, 'webhooks-empty');

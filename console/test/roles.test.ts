@@ -265,6 +265,7 @@ describe('information governance (admin)', () => {
       'Access log',
       'Data sharing agreements',
       'Identity conflicts',
+      'Referring organisations',
       'Webhooks',
     ]);
     const page = await admin.get(`/access-log?person=${personId}`).expect(200);
@@ -300,9 +301,11 @@ describe('information governance (admin)', () => {
     const section = $(`section[aria-labelledby="conflict-${conflict.id}"]`);
     expect(section.find('h2').text()).toBe('Prison number of Casey Other on the record of Casey Linked');
     const lists = section.find('.govuk-summary-list');
-    expect(lists.length).toBe(2);
-    expect(lists.first().text()).toContain(linked.nhsNumber!);
-    expect(lists.last().text()).toContain(other.prisonNumber!);
+    expect(lists.length).toBe(3);
+    expect(lists.eq(0).text()).toMatch(/Kind\s*Two records/);
+    expect(lists.eq(0).text()).toMatch(/Contested identifiers\s*Prison number/);
+    expect(lists.eq(1).text()).toContain(linked.nhsNumber!);
+    expect(lists.eq(2).text()).toContain(other.prisonNumber!);
     const path = `/identity-conflicts/${conflict.id}/resolve`;
     const csrf = csrfOf(page.text);
     const invalid = await admin.post(path).type('form').send({ _csrf: csrf, keep: other.id }).expect(400);
@@ -323,6 +326,50 @@ describe('information governance (admin)', () => {
     expect(cheerio.load(after.text)(`section[aria-labelledby="conflict-${conflict.id}"]`).length).toBe(0);
     const staff = await signedInAgent(app, STAFF.nwLead);
     await staff.get('/identity-conflicts').expect(404);
+  });
+
+  it('shows a DEMOGRAPHICS_DIFFER conflict with its contested identifiers, and merges into the record that held them', async () => {
+    const db = env.hub.database.handle.db;
+    const made = await seedPerson(db, { givenName: 'Jon', familyName: 'Doe', prisonNumber: null });
+    const held = await seedPerson(db, {
+      givenName: 'Margaret',
+      familyName: 'Hale',
+      dateOfBirth: '1961-07-30',
+    });
+    const conflict = await seedIdentityConflict(db, {
+      personId: made.id,
+      otherPersonId: held.id,
+      kind: 'DEMOGRAPHICS_DIFFER',
+    });
+    const admin = await signedInAgent(app, DEMO.admin);
+    const page = await admin.get('/identity-conflicts').expect(200);
+    const $ = cheerio.load(page.text);
+    const section = $(`section[aria-labelledby="conflict-${conflict.id}"]`);
+    const lists = section.find('.govuk-summary-list');
+    expect(lists.eq(0).text()).toMatch(/Kind\s*Demographics differ/);
+    expect(lists.eq(0).text()).toMatch(/Contested identifiers\s*Prison number/);
+    expect(section.find('h3').first().text()).toBe('The record made from the referral');
+    expect(section.text()).toContain(
+      'Two different people: the identifiers stay with the record that held them',
+    );
+    await admin
+      .post(`/identity-conflicts/${conflict.id}/resolve`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        keep: held.id,
+        linked: made.id,
+        decision: 'KEEP_OTHER',
+        note: 'The referral gave a wrong name; the prison record is right.',
+      })
+      .expect(303);
+    // The new record was merged into the one that held the identifier (the console named it).
+    const governance = await env.hub.as('RECONNECT_ADMIN', { org: 'RECONNECT' });
+    const read = await governance.query<{ person: { mergedInto: { id: string } | null } }>(
+      `query($id: ID!) { person(id: $id) { mergedInto { id } } }`,
+      { id: made.id },
+    );
+    expect(read.body.data!.person.mergedInto).toEqual({ id: held.id });
   });
 
   it('says when the ID is not one, or nobody has it', async () => {
@@ -404,10 +451,106 @@ describe('information governance (admin)', () => {
     expect(page.text).toContain('No agreement: this partner cannot be added to a case.');
   });
 
+  it('keeps the directory of referring organisations: lists with filters, adds one, changes one', async () => {
+    const admin = await signedInAgent(app, DEMO.admin);
+    const all = await admin.get('/referring-organisations').expect(200);
+    expect(all.text).toContain('182 organisations');
+    const filtered = await admin.get('/referring-organisations?kind=POLICE&region=NORTH_WEST').expect(200);
+    const $ = cheerio.load(filtered.text);
+    const codes = $('tbody tr')
+      .map((_, r) => $(r).find('td').first().text().trim())
+      .get();
+    expect(codes.sort()).toEqual(['POL-CHE', 'POL-CUM', 'POL-GMP', 'POL-LAN', 'POL-MER']);
+    expect($('#kind option[selected]').attr('value')).toBe('POLICE');
+
+    // Checked on the page first, each error linked to its answer.
+    const blank = await admin.get('/referring-organisations/save').expect(200);
+    const invalid = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({ _csrf: csrfOf(blank.text), code: 'y 123', name: '', active: 'yes' })
+      .expect(400);
+    const errors = cheerio.load(invalid.text);
+    expect(
+      errors('.govuk-error-summary a')
+        .map((_, a) => errors(a).attr('href'))
+        .get(),
+    ).toEqual(['#code', '#name', '#kind']);
+    // The hub's refusal (a RECONNECT service's code) comes back on the same field.
+    const service = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(blank.text),
+        code: 'RC-NW',
+        name: 'Not a referrer',
+        kind: 'POLICE',
+        active: 'yes',
+      })
+      .expect(400);
+    expect(cheerio.load(service.text)('.govuk-error-summary a').attr('href')).toBe('#code');
+
+    const added = await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(blank.text),
+        code: 'Y05678',
+        name: 'Healthcare, Example Prison',
+        kind: 'PRISON_HEALTHCARE',
+        region: 'MIDLANDS',
+        active: 'yes',
+      })
+      .expect(303);
+    expect(added.headers.location).toBe('/referring-organisations?kind=PRISON_HEALTHCARE');
+    const list = await admin.get('/referring-organisations?kind=PRISON_HEALTHCARE').expect(200);
+    expect(list.text).toContain('Healthcare, Example Prison (Y05678) saved: it may refer');
+    const row = cheerio
+      .load(list.text)('tbody tr:contains("Y05678") td')
+      .map((_, c) => cheerio.load(list.text)(c).text().trim())
+      .get();
+    expect(row.slice(0, 6)).toEqual([
+      'Y05678',
+      'Healthcare, Example Prison',
+      'Prison healthcare',
+      'Midlands',
+      'Prison healthcare',
+      'Active',
+    ]);
+
+    const change = await admin.get('/referring-organisations/save?code=Y05678').expect(200);
+    expect(cheerio.load(change.text)('#name').val()).toBe('Healthcare, Example Prison');
+    await admin
+      .post('/referring-organisations/save')
+      .type('form')
+      .send({
+        _csrf: csrfOf(change.text),
+        existing: 'yes',
+        code: 'Y05678',
+        name: 'Healthcare, Example Prison',
+        kind: 'PRISON_HEALTHCARE',
+        region: '',
+        active: 'no',
+      })
+      .expect(303);
+    const after = await admin.get('/referring-organisations?kind=PRISON_HEALTHCARE').expect(200);
+    const changed = cheerio
+      .load(after.text)('tbody tr:contains("Y05678") td')
+      .map((_, c) => cheerio.load(after.text)(c).text().trim())
+      .get();
+    expect(changed[3]).toBe('National');
+    expect(changed[5]).toBe('Inactive');
+    await admin.get('/referring-organisations/save?code=NOPE-1').expect(404);
+  });
+
   it('is the admin’s only', async () => {
     const partner = await signedInAgent(app, DEMO.partner);
     await partner.get('/access-log').expect(404);
     await partner.get('/agreements').expect(404);
+    await partner.get('/referring-organisations').expect(404);
+    const staff = await signedInAgent(app, STAFF.nwLead);
+    await staff.get('/referring-organisations').expect(404);
+    await staff.get('/referring-organisations/save').expect(404);
   });
 });
 

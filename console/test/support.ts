@@ -80,6 +80,7 @@ export const DEMO = {
   housing: { service: 'ERP-NW-HSG', name: 'Dev Sharma' },
   probation: { service: 'PROB-NW', name: 'Jane Whitaker' },
   liaison: { service: 'LD-NW', name: 'Olu Bankole' },
+  onlineForm: { service: 'RCF-ONLINE', name: 'Denise Walsh' },
   partner: { service: 'ERP-NW-MH', name: 'Rachel Dunn' },
   commissioner: { service: 'NHSE', name: 'Chris Patel' },
   admin: { service: 'NHSE-IG', name: 'Morgan Ellis' },

@@ -3,9 +3,12 @@
  * graphql-armor's cost limit weighs fields by depth but not by list sizes, so a query that nests
  * the directory's lists inside each other (local authorities → service → establishments → service
  * → local authorities, fifteen times over with aliases) stays under it while asking for millions of
- * objects, enough to exhaust the gateway's memory. Here every list multiplies what is under it: by
- * its `first` argument where it (or the connection above it) has one, by the largest page size
- * when that is a variable, and by a default otherwise. Scalars are free; objects count.
+ * objects, enough to exhaust the gateway's memory. Here every list multiplies what is under it by
+ * its real bound: a paged list by its `first` argument where it (or the connection above it) has
+ * one, by the argument's default when it is left out, by the largest page size when it is a
+ * variable; every other list by `listBound` (bounds.ts: a directory list by the rows the directory
+ * holds, counted at start and on change; a list nobody configured by a large bound, never a small
+ * guess). Scalars are free; objects count.
  */
 import {
   GraphQLError,
@@ -22,13 +25,14 @@ import {
   type SelectionSetNode,
   type ValidationRule,
   type FieldNode,
+  type GraphQLField,
 } from 'graphql';
 
 export interface ObjectLimitOptions {
   /** The most objects one operation may be estimated to return. */
   maxObjects: number;
-  /** What a list without a page size is assumed to hold. */
-  defaultListSize: number;
+  /** What an unpaged list `Type.field` can hold (bounds.ts). */
+  listBound: (type: string, field: string) => number;
   /** What `first: $variable` is assumed to be (the hub's largest page). */
   maxPageSize: number;
 }
@@ -45,9 +49,22 @@ function listDepth(type: GraphQLOutputType): number {
   }
 }
 
-function pageArgument(field: FieldNode, options: ObjectLimitOptions): number | undefined {
+/**
+ * The page size a paged field asks for: its `first` literal, the largest page for a variable, the
+ * argument's default when it is left out; undefined for a field that is not paged.
+ */
+function pageArgument(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  options: ObjectLimitOptions,
+): number | undefined {
+  const argument = definition.args.find((a) => a.name === 'first');
+  if (!argument) return undefined;
   const first = field.arguments?.find((a) => a.name.value === 'first');
-  if (!first) return undefined;
+  if (!first) {
+    const fallback = argument.defaultValue;
+    return typeof fallback === 'number' ? Math.max(0, fallback) : options.maxPageSize;
+  }
   if (first.value.kind === Kind.INT) return Math.max(0, Number(first.value.value));
   return options.maxPageSize;
 }
@@ -76,11 +93,12 @@ export function objectLimitRule(options: ObjectLimitOptions): ValidationRule {
           if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
           const definition = parent.getFields()[selection.name.value];
           if (!definition) continue; // validation reports unknown fields
-          const ownPage = pageArgument(selection, options);
+          const ownPage = pageArgument(selection, definition, options);
           const lists = listDepth(definition.type);
           let objects = multiplier;
           for (let i = 0; i < lists; i += 1) {
-            objects *= i === 0 ? (ownPage ?? pageHint ?? options.defaultListSize) : options.defaultListSize;
+            const unpaged = options.listBound(parent.name, definition.name);
+            objects *= i === 0 ? (ownPage ?? pageHint ?? unpaged) : unpaged;
           }
           total += objects;
           const named = getNamedType(definition.type);

@@ -5,7 +5,7 @@
  * /ready. Serves the committed supergraph; never introspects subgraphs at start-up. Entity fetches
  * of one request to one subgraph that start together go as one request (entities.ts).
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
@@ -48,15 +48,28 @@ import {
   type DeployableMetrics,
   type MetricsAccess,
 } from '@reconnect/observability';
+import {
+  DIRECTORY_COUNT_TIMEOUT_MS,
+  DIRECTORY_REFRESH_MS,
+  DirectoryCounter,
+  changesDirectory,
+} from './bounds.ts';
 import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
 import { maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import { ideRoutes } from './ide.ts';
+import { hubScalarLiteralsRule, hubScalarVariablesError } from './inputs.ts';
 import {
+  AnswerTooLarge,
   CSRF_PREVENTION_HEADERS,
   DEFAULT_LIMITS,
+  InFlight,
+  answerTooLarge,
   armorConfig,
+  byteBudget,
   checkRequest,
   objectLimit,
+  textWithin,
+  type ByteBudget,
   type Environment,
   type GatewayLimits,
 } from './limits.ts';
@@ -71,6 +84,8 @@ export interface GatewayContext {
   purpose?: string | undefined;
   /** The fields the operation asks of each audited type (see reads.ts), once it is resolved. */
   reads?: Record<string, string[]>;
+  /** What this request may still read from subgraphs (GATEWAY_MAX_RESPONSE_BYTES). */
+  budget?: ByteBudget;
 }
 
 export { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
@@ -86,6 +101,8 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** Who may scrape /metrics in production (METRICS_INTERFACE, METRICS_TOKEN); none: nobody. */
   metricsAccess?: Omit<MetricsAccess, 'environment'> | undefined;
+  /** How often the directory's rows are counted again for the object estimate (bounds.ts). */
+  directoryRefreshMs?: number;
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -121,6 +138,7 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly secret: string,
     timeoutMs: number,
     metrics: DeployableMetrics,
+    private readonly maxResponseBytes: number,
   ) {
     super({
       url,
@@ -204,8 +222,26 @@ class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
   }
 
-  /** A subgraph that is down, slow or answering non-2xx: the rest of the answer still comes back. */
-  override didEncounterError(): never {
+  /** The answer read against the request's byte budget (GATEWAY_MAX_RESPONSE_BYTES), never past it. */
+  override async parseBody(
+    response: Parameters<RemoteGraphQLDataSource['parseBody']>[0],
+    request?: Parameters<RemoteGraphQLDataSource['parseBody']>[1],
+    context?: GatewayContext,
+  ): Promise<object | string> {
+    const budget = context?.budget;
+    if (!budget) return super.parseBody(response, request, context);
+    const text = await textWithin(response as unknown as Response, budget);
+    // As RemoteGraphQLDataSource's own parseBody: JSON by either of GraphQL's JSON media types.
+    const type = response.headers.get('content-type') ?? '';
+    return /^application\/(graphql-response\+)?json/.test(type) ? (JSON.parse(text) as object) : text;
+  }
+
+  /**
+   * A subgraph that is down, slow or answering non-2xx: the rest of the answer still comes back.
+   * An answer past the byte budget: the whole request is refused (RATE_LIMITED, requestIdPlugin).
+   */
+  override didEncounterError(error: Error): never {
+    if (error instanceof AnswerTooLarge) throw answerTooLarge(this.maxResponseBytes);
     throw hubError(
       'DOWNSTREAM_SERVICE_ERROR',
       `The ${this.subgraph} service is unavailable; its part of the answer is missing.`,
@@ -230,9 +266,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new HubDataSource(name, url, options.internalSecret, options.subgraphTimeoutMs, metrics);
+      return new HubDataSource(
+        name,
+        url,
+        options.internalSecret,
+        options.subgraphTimeoutMs,
+        metrics,
+        limits.maxResponseBytes,
+      );
     },
   });
+  // The directory's row counts, for the object estimate (bounds.ts): read at start, then refreshed.
+  const directory = new DirectoryCounter({
+    subgraphUrls: options.subgraphUrls,
+    internalSecret: options.internalSecret,
+    // Its own timeout: a short subgraph timeout must not leave the counts unread on a busy start.
+    timeoutMs: Math.max(options.subgraphTimeoutMs, DIRECTORY_COUNT_TIMEOUT_MS),
+    logger: log,
+  });
+  const inFlight = new InFlight(limits.maxInFlightPerCaller);
   // The limits both engines share (limits.ts); armor's token limit is off, `checkRequest` has it.
   const armor = new ApolloArmor(armorConfig(limits, options.environment)).protect();
 
@@ -240,7 +292,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, schema }) {
+        async didResolveOperation({ contextValue, document, schema, request, operationName }) {
+          // Date and DateTime in variables, as hubScalarLiteralsRule checks them inline (inputs.ts).
+          const invalid = hubScalarVariablesError(schema, document, request.variables, operationName);
+          if (invalid) throw invalid;
           contextValue.reads = operationReads(schema, document);
         },
         async didEncounterErrors({ contextValue, errors }) {
@@ -259,7 +314,17 @@ export function createGateway(options: GatewayOptions): Gateway {
             }
           }
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, document }) {
+          if (contextValue?.budget?.exceeded) {
+            // The subgraphs' answers went past GATEWAY_MAX_RESPONSE_BYTES: none of it is sent.
+            const refusal = answerTooLarge(limits.maxResponseBytes);
+            response.http.status = 429;
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: refusal.message, extensions: { code: 'RATE_LIMITED' } }] },
+            };
+          }
+          if (changesDirectory(document)) void directory.refresh();
           if (response.body.kind === 'single') {
             // No top-level extensions reach a client (errors.ts: `valueCompletion` would tell
             // that a hidden record exists); what was dropped is logged, for a developer.
@@ -295,7 +360,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     // the signal.
     stopOnTerminationSignals: false,
     csrfPrevention: { requestHeaders: CSRF_PREVENTION_HEADERS },
-    validationRules: [...(armor.validationRules as never[]), objectLimit(limits)],
+    validationRules: [
+      ...(armor.validationRules as never[]),
+      objectLimit(limits, directory.counts),
+      hubScalarLiteralsRule,
+    ],
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       observationPlugin<GatewayContext>(),
@@ -307,7 +376,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     formatError: (formatted, error) => maskGatewayError(formatted, error),
   });
 
-  const context = async (req: IncomingMessage, body: unknown): Promise<GatewayContext> => {
+  const context = async (
+    req: IncomingMessage,
+    body: unknown,
+    res: ServerResponse,
+  ): Promise<GatewayContext> => {
     // The hub's own id, made by the HTTP front (a new UUID); the client's only as its correlation id.
     const { requestId, correlationId } = requestIdsOf(req);
     const purposeHeader = req.headers[PURPOSE_HEADER];
@@ -322,7 +395,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Tokens and NUL characters, before Apollo parses the document, as the caller's error (an error
     // thrown here keeps its HTTP status; one thrown by a plugin would not).
     checkRequest(body, req.url ?? '/', limits);
-    return { principal, requestId, ...(correlationId ? { correlationId } : {}), purpose };
+    // The caller's requests in flight (GATEWAY_MAX_IN_FLIGHT_PER_CALLER): RATE_LIMITED, HTTP 429,
+    // past the cap. The slot is given back when the response closes, on every path.
+    const release = inFlight.acquire(principal.subject);
+    if (res.closed || res.destroyed) release();
+    else res.once('close', release);
+    return {
+      principal,
+      requestId,
+      ...(correlationId ? { correlationId } : {}),
+      purpose,
+      budget: byteBudget(limits),
+    };
   };
 
   let started: Promise<void> | undefined;
@@ -333,10 +417,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     async listen(port, host = '0.0.0.0') {
       await (started ??= server.start());
+      await directory.start(options.directoryRefreshMs ?? DIRECTORY_REFRESH_MS);
       const handler = createGraphqlHttpHandler({
         server,
         context,
         maxBodyBytes: limits.maxBodyBytes,
+        maxResponseBytes: limits.maxResponseBytes,
         metrics,
         // The IDE only in development: production answers GET /graphql like any GraphQL GET.
         ...(ide ? { landingPage: ide.landingPage } : {}),
@@ -367,6 +453,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return listening;
     },
     async stop() {
+      directory.stop();
       await listening?.close();
       if (started) await server.stop();
     },

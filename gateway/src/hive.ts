@@ -21,6 +21,7 @@
  * the subgraphs.
  */
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import {
   createGatewayRuntime,
@@ -48,14 +49,29 @@ import {
   type Logger,
 } from '@reconnect/graph';
 import { OUTCOME_OK, createDeployableMetrics, metricsRoute, outcomeOfStatus } from '@reconnect/observability';
-import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from './errors.ts';
 import {
+  DIRECTORY_COUNT_TIMEOUT_MS,
+  DIRECTORY_REFRESH_MS,
+  DirectoryCounter,
+  changesDirectory,
+  type DirectoryCounts,
+} from './bounds.ts';
+import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from './errors.ts';
+import { hubScalarLiteralsRule, hubScalarVariablesError } from './inputs.ts';
+import {
+  AnswerTooLarge,
   CSRF_MESSAGE,
   DEFAULT_LIMITS,
+  IN_FLIGHT_RETRY_AFTER_SECONDS,
+  InFlight,
+  answerTooLarge,
   armorConfig,
+  byteBudget,
   checkRequest,
   looksLikeCsrf,
   objectLimit,
+  textWithin,
+  type ByteBudget,
   type GatewayLimits,
 } from './limits.ts';
 import { operationReads } from './reads.ts';
@@ -82,6 +98,8 @@ interface Edge {
   principal?: Principal;
   purpose?: string | undefined;
   reads?: Record<string, string[]>;
+  /** What this request may still read from subgraphs (GATEWAY_MAX_RESPONSE_BYTES). */
+  budget?: ByteBudget;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -155,8 +173,14 @@ function refusal(
   requestId: string,
   code = 'BAD_USER_INPUT',
   headers: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
 ): Response {
-  return jsonResponse(status, { errors: [{ message, extensions: { code, requestId } }] }, requestId, headers);
+  return jsonResponse(
+    status,
+    { errors: [{ message, extensions: { code, ...extensions, requestId } }] },
+    requestId,
+    headers,
+  );
 }
 
 /** The body of `request` as text, or undefined when it is over `limit` bytes (read no further). */
@@ -183,17 +207,22 @@ function isOperationBody(body: unknown): boolean {
 }
 
 /** graphql-armor's limits (limits.ts, as gateway.ts) and the object limit, as Hive plugins. */
-function limitPlugins(limits: GatewayLimits, options: HiveGatewayOptions): GatewayPlugin[] {
+function limitPlugins(
+  limits: GatewayLimits,
+  options: HiveGatewayOptions,
+  counts: DirectoryCounts,
+): GatewayPlugin[] {
   const config = armorConfig(limits, options.environment);
   // Apollo Server drops a suggestion whole (`hideSchemaDetailsFromClientErrors`): no mask here either.
   config.blockFieldSuggestion = { ...config.blockFieldSuggestion, mask: '' };
   const armor = new EnvelopArmor(config).protect();
-  const rule = objectLimit(limits);
+  const rule = objectLimit(limits, counts);
   return [
     ...(armor.plugins as GatewayPlugin[]),
     {
       onValidate({ addValidationRule }) {
         addValidationRule(rule);
+        addValidationRule(hubScalarLiteralsRule);
       },
     },
   ];
@@ -212,6 +241,8 @@ function correlationOf(edge: Edge | undefined): { correlationId?: string } {
   return edge?.correlationId ? { correlationId: edge.correlationId } : {};
 }
 
+/** The code our own fetch hook gives a subgraph answer past the byte budget; never reaches a client. */
+const SUBGRAPH_TOO_LARGE = 'HUB_SUBGRAPH_TOO_LARGE';
 /** The code our own fetch hook gives a subgraph's non-2xx answer; never reaches a client. */
 const SUBGRAPH_UNAVAILABLE = 'HUB_SUBGRAPH_UNAVAILABLE';
 /** Hive's codes for a subgraph that could not answer: refused or failed fetch, and timeout. */
@@ -280,11 +311,19 @@ function asGraphqlError(error: unknown): GraphQLError {
  * verification, the request id, the internal token and headers on every subgraph fetch, non-2xx
  * subgraph answers as DOWNSTREAM_SERVICE_ERROR, and masking with logging of what was masked.
  */
-function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: Logger): GatewayPlugin {
+function hubEdgePlugin(
+  options: HiveGatewayOptions,
+  limits: GatewayLimits,
+  log: Logger,
+  directory: DirectoryCounter,
+): GatewayPlugin {
   // Keyed by the incoming Request, which Hive hands every hook (as `request` or `context.request`).
   const edges = new WeakMap<Request, Edge>();
+  const inFlight = new InFlight(limits.maxInFlightPerCaller);
+  /** Slots given back when a request's response is made, for a server without a Node response. */
+  const releases = new WeakMap<Request, () => void>();
   return {
-    async onRequest({ request: incoming, url, endResponse, setRequest }) {
+    async onRequest({ request: incoming, url, endResponse, setRequest, serverContext }) {
       let request = incoming;
       const edge: Edge = edgeRequestIds((name) => incoming.headers.get(name));
       edges.set(request, edge);
@@ -359,12 +398,47 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
       if (request.method === 'POST' && !isOperationBody(body)) {
         return refuse(400, 'POST body missing, invalid Content-Type, or JSON object has no keys.');
       }
+      // As gateway.ts: the caller's requests in flight (GATEWAY_MAX_IN_FLIGHT_PER_CALLER), the slot
+      // given back when the Node response closes (every path), and the request's byte budget.
+      let release: () => void;
+      try {
+        release = inFlight.acquire(edge.principal.subject);
+      } catch (error) {
+        return endResponse(
+          refusal(
+            429,
+            (error as Error).message,
+            edge.requestId,
+            'RATE_LIMITED',
+            { 'retry-after': String(IN_FLIGHT_RETRY_AFTER_SECONDS) },
+            { retryAfterSeconds: IN_FLIGHT_RETRY_AFTER_SECONDS },
+          ),
+        );
+      }
+      const res = (serverContext as { res?: ServerResponse } | undefined)?.res;
+      if (res && (res.closed || res.destroyed)) release();
+      else if (res) res.once('close', release);
+      else {
+        releases.set(request, release);
+        request.signal?.addEventListener('abort', release, { once: true });
+      }
+      edge.budget = byteBudget(limits);
     },
 
-    onExecute({ args }) {
+    onExecute({ args, setResultAndStopExecution }) {
+      // As gateway.ts: Date and DateTime in variables checked before any subgraph is asked.
+      const invalid = hubScalarVariablesError(
+        args.schema,
+        args.document,
+        args.variableValues ?? undefined,
+        args.operationName,
+      );
+      if (invalid) return setResultAndStopExecution({ errors: [invalid] });
       // As gateway.ts: every subgraph fetch carries what the whole operation reads of audited types.
       const edge = edges.get((args.contextValue as { request: Request }).request);
       if (edge) edge.reads = operationReads(args.schema, args.document);
+      if (changesDirectory(args.document)) return { onExecuteDone: () => void directory.refresh() };
+      return undefined;
     },
 
     async onFetch({ context, executionRequest, options: init, setOptions }) {
@@ -387,7 +461,26 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
         body,
       );
       setOptions({ ...init, headers: { ...headerRecord(init.headers), ...headers } });
-      return ({ response, setResponse }) => {
+      return async ({ response, setResponse }) => {
+        if (response.ok && edge.budget) {
+          // Read against the request's byte budget (GATEWAY_MAX_RESPONSE_BYTES), never past it.
+          try {
+            const text = await textWithin(response, edge.budget);
+            const type = response.headers.get('content-type');
+            setResponse(
+              new Response(text, { status: response.status, headers: type ? { 'content-type': type } : {} }),
+            );
+          } catch (error) {
+            if (!(error instanceof AnswerTooLarge)) throw error;
+            setResponse(
+              Response.json({
+                data: null,
+                errors: [{ message: 'too large', extensions: { code: SUBGRAPH_TOO_LARGE } }],
+              }),
+            );
+          }
+          return;
+        }
         if (response.ok) return;
         // As gateway.ts: a subgraph answering non-2xx is unavailable, whatever its body says.
         void response.body?.cancel();
@@ -404,6 +497,19 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
       const edge = edges.get(request);
       const requestId = edge?.requestId ?? randomUUID();
+      // As gateway.ts: an answer past GATEWAY_MAX_RESPONSE_BYTES, read from the subgraphs or as
+      // it would be sent, is refused whole (RATE_LIMITED, HTTP 429).
+      if (edge?.budget?.exceeded || Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes) {
+        const refused = answerTooLarge(limits.maxResponseBytes);
+        setResult({
+          errors: [
+            new GraphQLError(refused.message, {
+              extensions: { code: 'RATE_LIMITED', requestId, http: { status: 429 } },
+            }),
+          ],
+        });
+        return;
+      }
       // As gateway.ts: no top-level extensions, and the gateway's own value-completion errors (a
       // non-null field of an entity a subgraph would not resolve for the caller) dropped, so that
       // a hidden record is answered exactly as an absent one (errors.ts).
@@ -448,6 +554,7 @@ function hubEdgePlugin(options: HiveGatewayOptions, limits: GatewayLimits, log: 
     },
 
     onResponse({ request, response }) {
+      releases.get(request)?.();
       const edge = edges.get(request);
       if (!edge) return;
       response.headers.set(REQUEST_ID_HEADER, edge.requestId);
@@ -466,6 +573,14 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.logger.child({ component: 'hive-gateway' });
   const supergraph = parse(options.supergraphSdl);
+  // The directory's row counts, for the object estimate (bounds.ts), as gateway.ts.
+  const directory = new DirectoryCounter({
+    subgraphUrls: options.subgraphUrls,
+    internalSecret: options.internalSecret,
+    // Its own timeout: a short subgraph timeout must not leave the counts unread on a busy start.
+    timeoutMs: Math.max(options.subgraphTimeoutMs, DIRECTORY_COUNT_TIMEOUT_MS),
+    logger: log,
+  });
   const transportEntries: Record<string, { location: string; options: Record<string, unknown> }> = {};
   for (const name of subgraphNamesOf(supergraph)) {
     const url = options.subgraphUrls[name];
@@ -501,7 +616,10 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     ...(options.environment === 'development' ? {} : { disableIntrospection: {} }),
     // One operation a request, as gateway.ts (hubEdgePlugin refuses an array body first).
     batching: false,
-    plugins: () => [hubEdgePlugin(options, limits, log), ...limitPlugins(limits, options)],
+    plugins: () => [
+      hubEdgePlugin(options, limits, log, directory),
+      ...limitPlugins(limits, options, directory.counts),
+    ],
   });
   let listening: Listening | undefined;
   // /metrics as behind gateway.ts; requests are timed by outcome of their HTTP status only (the
@@ -514,6 +632,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       // Hive loads the supergraph on its first request; load it now, as gateway.ts does, so that a
       // bad supergraph fails the start and the first caller does not wait for it.
       await runtime.getSchema();
+      await directory.start(options.directoryRefreshMs ?? DIRECTORY_REFRESH_MS);
       listening = await listen(
         async (req, res) => {
           if ((req.url ?? '').split('?')[0] === '/metrics') return scrape(req, res);
@@ -536,6 +655,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       return listening;
     },
     async stop() {
+      directory.stop();
       await listening?.close();
       await runtime.dispose();
     },

@@ -7,8 +7,13 @@
  */
 import type { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
-import { GATEWAY_MAX_BODY_BYTES } from '@reconnect/config';
-import { hubError } from '@reconnect/graph';
+import {
+  GATEWAY_MAX_BODY_BYTES,
+  GATEWAY_MAX_IN_FLIGHT_PER_CALLER,
+  GATEWAY_MAX_RESPONSE_BYTES,
+} from '@reconnect/config';
+import { answerTooLargeMessage, hubError } from '@reconnect/graph';
+import { LIST_BOUNDS, boundSize, type DirectoryCounts } from './bounds.ts';
 import { objectLimitRule } from './cost.ts';
 
 export interface GatewayLimits {
@@ -20,6 +25,10 @@ export interface GatewayLimits {
   maxBodyBytes: number;
   /** Objects one operation may be estimated to return, lists multiplied (see cost.ts). */
   maxObjects: number;
+  /** GATEWAY_MAX_IN_FLIGHT_PER_CALLER: requests one token subject may have in flight at once. */
+  maxInFlightPerCaller: number;
+  /** GATEWAY_MAX_RESPONSE_BYTES: the largest answer, and the most one request may read from subgraphs. */
+  maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -30,6 +39,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxTokens: 4_000,
   maxObjects: 50_000,
   maxBodyBytes: GATEWAY_MAX_BODY_BYTES,
+  maxInFlightPerCaller: GATEWAY_MAX_IN_FLIGHT_PER_CALLER,
+  maxResponseBytes: GATEWAY_MAX_RESPONSE_BYTES,
 };
 
 export type Environment = 'development' | 'test' | 'production';
@@ -59,9 +70,76 @@ export function armorConfig(limits: GatewayLimits, environment: Environment): Ar
   };
 }
 
-/** The object limit (cost.ts) at the hub's page sizes: 50 for a list without `first`, at most 100. */
-export function objectLimit(limits: GatewayLimits): ValidationRule {
-  return objectLimitRule({ maxObjects: limits.maxObjects, defaultListSize: 50, maxPageSize: 100 });
+/**
+ * The object limit (cost.ts) at the hub's page sizes (at most 100), every unpaged list sized by its
+ * bound (bounds.ts) with the directory's row counts as `counts` holds them at the time of the request.
+ */
+export function objectLimit(limits: GatewayLimits, counts: DirectoryCounts): ValidationRule {
+  return (context) =>
+    objectLimitRule({
+      maxObjects: limits.maxObjects,
+      maxPageSize: 100,
+      listBound: (type, field) => {
+        const key = `${type}.${field}`;
+        return boundSize(LIST_BOUNDS[key], counts, context.getSchema(), key);
+      },
+    })(context);
+}
+
+/** How long a caller refused for having too many requests in flight is asked to wait. */
+export const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Requests in flight by caller (the token's subject). `acquire` takes a slot or throws RATE_LIMITED
+ * (HTTP 429, `retryAfterSeconds`); the function it returns gives the slot back, once however often
+ * it is called: the engines call it when the HTTP response closes, which it does on every path
+ * (answered, refused, failed, or the client gone).
+ */
+export class InFlight {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  acquire(subject: string): () => void {
+    const now = this.counts.get(subject) ?? 0;
+    if (now >= this.max) throw tooManyInFlight(this.max);
+    this.counts.set(subject, now + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.counts.get(subject) ?? 1) - 1;
+      if (left <= 0) this.counts.delete(subject);
+      else this.counts.set(subject, left);
+    };
+  }
+
+  /** Requests `subject` has in flight (for tests and the log). */
+  of(subject: string): number {
+    return this.counts.get(subject) ?? 0;
+  }
+
+  /** Callers with anything in flight. */
+  get callers(): number {
+    return this.counts.size;
+  }
+}
+
+/** RATE_LIMITED for a caller at its in-flight cap (next/trust.md, "Limits at the gateway"). */
+export function tooManyInFlight(max: number) {
+  return hubError(
+    'RATE_LIMITED',
+    `You already have ${max} requests in flight; wait for one to finish before sending another.`,
+    {
+      retryAfterSeconds: IN_FLIGHT_RETRY_AFTER_SECONDS,
+      http: { status: 429, headers: new Map([['retry-after', String(IN_FLIGHT_RETRY_AFTER_SECONDS)]]) },
+    },
+  );
+}
+
+/** RATE_LIMITED for an answer over the size cap (retrying does not help: no retryAfterSeconds). */
+export function answerTooLarge(max: number) {
+  return hubError('RATE_LIMITED', answerTooLargeMessage(max), { http: { status: 429 } });
 }
 
 /** Whether `source` has more than `max` tokens; a lexical error is left to the parser to report. */
@@ -141,3 +219,43 @@ export const CSRF_MESSAGE =
   `This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either ` +
   `specify a 'content-type' header (with a type that is not one of ${NON_PREFLIGHTED_CONTENT_TYPES.join(', ')}) ` +
   `or provide a non-empty value for one of the following headers: ${CSRF_PREVENTION_HEADERS.join(', ')}\n`;
+
+/** A subgraph's answers to one request went past GATEWAY_MAX_RESPONSE_BYTES. */
+export class AnswerTooLarge extends Error {
+  constructor() {
+    super('the subgraph answers to one request are larger than the answer-size cap');
+  }
+}
+
+/** What one request may still read from subgraphs, in bytes, and whether it has read past it. */
+export interface ByteBudget {
+  left: number;
+  exceeded: boolean;
+}
+
+export function byteBudget(limits: GatewayLimits): ByteBudget {
+  return { left: limits.maxResponseBytes, exceeded: false };
+}
+
+/**
+ * A subgraph's answer body as text, read chunk by chunk against the request's `budget`: past it,
+ * the read stops, the stream is cancelled (the gateway never holds more than the cap of one
+ * request's subgraph answers) and AnswerTooLarge is thrown.
+ */
+export async function textWithin(response: Response, budget: ByteBudget): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    budget.left -= value.byteLength;
+    if (budget.left < 0) {
+      budget.exceeded = true;
+      await reader.cancel().catch(() => {});
+      throw new AnswerTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

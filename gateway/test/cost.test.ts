@@ -6,7 +6,7 @@ import { API_SCHEMA_FILE } from '../src/index.ts';
 import { objectLimitRule } from '../src/cost.ts';
 
 const schema = buildSchema(readFileSync(API_SCHEMA_FILE, 'utf8'));
-const rule = objectLimitRule({ maxObjects: 50_000, defaultListSize: 50, maxPageSize: 100 });
+const rule = objectLimitRule({ maxObjects: 50_000, listBound: () => 50, maxPageSize: 100 });
 const errorsOf = (query: string) => validate(schema, parse(query), [rule]).map((e) => e.message);
 
 describe('the object limit', () => {

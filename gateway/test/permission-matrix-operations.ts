@@ -305,7 +305,8 @@ export const submitProbe = (row: string): WriteProbe => ({
     variables: {
       key: randomUUID(),
       input: {
-        source: 'PROBATION',
+        // The source fits the organisation (next/trust.md): the police referrer gives POLICE.
+        source: caller.org === 'POL-GMP' ? 'POLICE' : 'PROBATION',
         referrer: { name: 'Matrix Test' },
         person: {
           givenName: 'Matrix',
@@ -464,6 +465,32 @@ export const agreementProbe = (row: string): WriteProbe => ({
           scopes: ['RISK'],
           startsOn: '2027-06-01',
           endsOn: '2028-05-31',
+        },
+      },
+    };
+  },
+});
+
+let organisations = 0;
+/** next/trust.md: information governance adds an organisation to the directory (a fresh code each time). */
+export const saveReferringOrganisationProbe = (row: string): WriteProbe => ({
+  name: 'saveReferringOrganisation',
+  mutation: 'saveReferringOrganisation',
+  expect: judgeWrite({ row, may: (g) => g.write }),
+  prepare: async () => {
+    organisations += 1;
+    return {
+      query: m(
+        '$input: ReferringOrganisationInput!',
+        'saveReferringOrganisation(input: $input)',
+        'code active',
+      ),
+      variables: {
+        input: {
+          code: `MTX-${organisations}-${randomUUID().slice(0, 8).toUpperCase()}`,
+          name: 'Matrix Test Police',
+          kind: 'POLICE',
+          region: 'NORTH_WEST',
         },
       },
     };

@@ -34,6 +34,7 @@ import {
   handoverProbes,
   identityConflictProbe,
   lifecycleProbes,
+  saveReferringOrganisationProbe,
   submitProbe,
   webhookProbes,
 } from './permission-matrix-operations.ts';
@@ -80,6 +81,10 @@ export const ROW = {
   // next/trust.md (joins ROWS once it is binding: see TRUST_ROWS).
   auditCorrelation: 'AuditEvent: correlationId',
   metricsControl: 'ServiceMetrics: disclosureControlled, smallNumbers',
+  conflictKind: 'IdentityConflict: kind, contestedIdentifiers',
+  referringOrganisations: 'referringOrganisations, referringOrganisation',
+  saveReferringOrganisation: 'saveReferringOrganisation',
+  referralReferringOrganisation: 'Referral: referringOrganisation',
 } as const;
 
 /**
@@ -920,9 +925,108 @@ function metricsControlProbe(code: string | null, field: 'disclosureControlled' 
   };
 }
 
+// next/trust.md: what kind of identity conflict, and which identifiers it contests
+
+const CONFLICT_KINDS = ['TWO_RECORDS', 'DEMOGRAPHICS_DIFFER'];
+const IDENTIFIER_TYPES = ['NHS_NUMBER', 'PRISON_NUMBER', 'CRN', 'PNC_ID', 'HOME_OFFICE_REFERENCE'];
+
+const conflictKindCheck = (field: 'kind' | 'contestedIdentifiers') => () => (value: unknown) =>
+  field === 'kind'
+    ? CONFLICT_KINDS.includes(value as string)
+      ? null
+      : `expected a conflict kind, got ${JSON.stringify(value)}`
+    : Array.isArray(value) && value.length > 0 && value.every((v) => IDENTIFIER_TYPES.includes(v as string))
+      ? null
+      : `expected identifier types, got ${JSON.stringify(value)}`;
+
+/**
+ * `kind` and `contestedIdentifiers` of the fixture person's conflict, read where the conflict is:
+ * through `Person.identityConflicts` (staff of the person; information governance) and in the queue
+ * (information governance). Everyone else meets FORBIDDEN on the way (or the person is hidden).
+ */
+function conflictKindProbes(field: 'kind' | 'contestedIdentifiers'): ReadProbe[] {
+  return [
+    {
+      name: `person.identityConflicts.0.${field}`,
+      field,
+      select: (fx) => `person(id: "${fx.person}") { identityConflicts { ${field} } }`,
+      path: ['person', 'identityConflicts', '0', field],
+      expect: along(
+        'person',
+        [
+          step(ROW.personId, 'person'),
+          step(ROW.personConflicts, 'identityConflicts'),
+          null,
+          step(ROW.conflictKind, field),
+        ],
+        conflictKindCheck(field),
+      ),
+    },
+    {
+      name: `identityConflicts.nodes.0.${field}`,
+      select: () => `identityConflicts(first: 1) { nodes { ${field} } }`,
+      path: ['identityConflicts', 'nodes', '0', field],
+      expect: along(
+        null,
+        [step(ROW.conflictQueue, 'identityConflicts'), null, null, step(ROW.conflictKind, field)],
+        conflictKindCheck(field),
+      ),
+    },
+  ];
+}
+
+// next/trust.md: the directory of referring organisations
+
+/** The organisations of the reference data (referring_organisations.csv): the whole directory. */
+const DIRECTORY_SIZE = 182;
+
+/**
+ * `referringOrganisations`: the whole directory for staff, leads, commissioners and information
+ * governance; a referrer's list holds its own organisation alone ("own organisation only"); a
+ * partner is FORBIDDEN.
+ */
+const referringOrganisationsProbe: ReadProbe = {
+  name: 'referringOrganisations',
+  select: () => 'referringOrganisations { code }',
+  path: ['referringOrganisations'],
+  expect: along(null, [step(ROW.referringOrganisations, 'referringOrganisations')], (caller, _fx, g) =>
+    g.own
+      ? sameSet([caller.org ?? ''])
+      : (value) =>
+          ids(value).length >= DIRECTORY_SIZE
+            ? null
+            : `expected the whole directory (${DIRECTORY_SIZE}), got ${ids(value).length}`,
+  ),
+};
+
+/** `referringOrganisation(code)`: a referrer reads its own organisation, another is FORBIDDEN. */
+function referringOrganisationProbe(code: string): ReadProbe {
+  return {
+    name: `referringOrganisation(code: "${code}")`,
+    select: () => `referringOrganisation(code: "${code}") { code kind allowedSources active }`,
+    path: ['referringOrganisation'],
+    expect: along(
+      null,
+      [step(ROW.referringOrganisations, 'referringOrganisation', { own: (c) => c.org === code })],
+      () => (value) =>
+        (value as Loose | null)?.code === code ? null : `expected ${code}, got ${JSON.stringify(value)}`,
+    ),
+  };
+}
+
+/** The fixture's referral was submitted by PROB-NW (the directory's Probation Service North West). */
+const referralOrganisationCheck: Check = () => (value) =>
+  (value as Loose | null)?.code === 'PROB-NW' && (value as Loose).kind === 'PROBATION'
+    ? null
+    : `expected PROB-NW (PROBATION), got ${JSON.stringify(value)}`;
+
 /** The rows of next/trust.md mapped so far; they join ROWS when 'trust' is in BINDING_ADDITIONS. */
 export const TRUST_ROWS: Record<string, RowMapping> = {
   [ROW.auditCorrelation]: { reads: [correlationIdProbe], writes: [] },
+  [ROW.conflictKind]: {
+    reads: [...conflictKindProbes('kind'), ...conflictKindProbes('contestedIdentifiers')],
+    writes: [],
+  },
   [ROW.metricsControl]: {
     reads: [
       metricsControlProbe(NW, 'disclosureControlled'),
@@ -930,6 +1034,29 @@ export const TRUST_ROWS: Record<string, RowMapping> = {
       metricsControlProbe(null, 'disclosureControlled'),
       metricsControlProbe(null, 'smallNumbers'),
     ],
+    writes: [],
+  },
+  [ROW.referringOrganisations]: {
+    reads: [
+      referringOrganisationsProbe,
+      referringOrganisationProbe('PROB-NW'),
+      referringOrganisationProbe('POL-GMP'),
+      referringOrganisationProbe('RCF-ONLINE'),
+    ],
+    writes: [],
+  },
+  [ROW.saveReferringOrganisation]: {
+    reads: [],
+    writes: [saveReferringOrganisationProbe(ROW.saveReferringOrganisation)],
+  },
+  [ROW.referralReferringOrganisation]: {
+    reads: referralProbes(
+      ROW.referralReferringOrganisation,
+      'referringOrganisation',
+      'referringOrganisation { code kind }',
+      {},
+      referralOrganisationCheck,
+    ),
     writes: [],
   },
 };

@@ -252,6 +252,14 @@ describe('pnpm retention', () => {
       { category: 'ALCOHOL', description: '[erased]' },
       { category: 'MENTAL_HEALTH', description: '[erased]' },
     ]);
+    // What each submission said of the person goes too (its referrer read those, not the record).
+    const submitted = await rawRows<Loose>(
+      db(),
+      `select given_name, family_name, date_of_birth from person.submissions where person_id = '${erased.a.personId}'`,
+    );
+    expect(submitted.length).toBeGreaterThan(0);
+    for (const row of submitted)
+      expect(row).toEqual({ given_name: '[erased]', family_name: '[erased]', date_of_birth: null });
     const [referral] = await rawRows<Loose>(
       db(),
       `select * from referral.referrals where id = '${erased.a.referralId}'`,

@@ -15,6 +15,10 @@ export interface SubgraphProxies {
   /** The headers of every request since the last reset, by subgraph. */
   headers: Record<string, IncomingHttpHeaders[]>;
   mode: Record<string, Mode>;
+  /** Requests held unanswered now (mode `hold`). */
+  readonly held: number;
+  /** Passes every held request on to its subgraph, as if it had never been held. */
+  releaseHeld(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -26,7 +30,7 @@ export async function startProxies(targets: Record<string, string>): Promise<Sub
   const mode: Record<string, Mode> = {};
   const urls: Record<string, string> = {};
   const servers: Server[] = [];
-  const held: ServerResponse[] = [];
+  const held: { res: ServerResponse; forward: () => void }[] = [];
   for (const [name, target] of Object.entries(targets)) {
     mode[name] = 'forward';
     const server = createServer((req, res) => {
@@ -35,22 +39,27 @@ export async function startProxies(targets: Record<string, string>): Promise<Sub
       req.on('end', () => {
         counts[name] = (counts[name] ?? 0) + 1;
         (headers[name] ??= []).push(req.headers);
-        if (mode[name] === 'hold') return void held.push(res);
-        if (mode[name] === 'fail') return void res.writeHead(502).end('bad gateway');
-        const forwarded = Object.fromEntries(
-          Object.entries(req.headers).filter(
-            ([key]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(key),
-          ),
-        ) as Record<string, string>;
-        fetch(target, { method: req.method ?? 'POST', headers: forwarded, body: Buffer.concat(chunks) })
-          .then(async (answer) => {
-            const body = Buffer.from(await answer.arrayBuffer());
-            res.writeHead(answer.status, {
-              'content-type': answer.headers.get('content-type') ?? 'text/plain',
+        const forward = () => {
+          const forwarded = Object.fromEntries(
+            Object.entries(req.headers).filter(
+              ([key]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(key),
+            ),
+          ) as Record<string, string>;
+          fetch(target, { method: req.method ?? 'POST', headers: forwarded, body: Buffer.concat(chunks) })
+            .then(async (answer) => {
+              const body = Buffer.from(await answer.arrayBuffer());
+              res.writeHead(answer.status, {
+                'content-type': answer.headers.get('content-type') ?? 'text/plain',
+              });
+              res.end(body);
+            })
+            .catch(() => {
+              if (!res.headersSent && !res.destroyed) res.writeHead(502).end();
             });
-            res.end(body);
-          })
-          .catch(() => res.writeHead(502).end());
+        };
+        if (mode[name] === 'hold') return void held.push({ res, forward });
+        if (mode[name] === 'fail') return void res.writeHead(502).end('bad gateway');
+        forward();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,6 +71,12 @@ export async function startProxies(targets: Record<string, string>): Promise<Sub
     counts,
     headers,
     mode,
+    get held() {
+      return held.length;
+    },
+    releaseHeld() {
+      for (const { forward } of held.splice(0)) forward();
+    },
     reset() {
       for (const name of Object.keys(targets)) {
         counts[name] = 0;
@@ -69,7 +84,7 @@ export async function startProxies(targets: Record<string, string>): Promise<Sub
       }
     },
     async close() {
-      for (const res of held.splice(0)) res.destroy();
+      for (const { res } of held.splice(0)) res.destroy();
       for (const server of servers) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

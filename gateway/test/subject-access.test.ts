@@ -174,6 +174,7 @@ describe('subjectAccessReport', () => {
       'healthNeeds',
       'riskAssessments',
       'identityConflicts',
+      'submissions',
       'referrals',
       'custodyEvents',
       'enhancedCases',

@@ -176,7 +176,36 @@ describe.each(ENGINES)('through %s', (engine) => {
     // (Hive Router's planner answers the null without any error to drop).
     const ofRequest = lines.filter((l) => l.requestId === answer.requestId);
     expect(ofRequest.filter((l) => (l.level as number) >= 50)).toEqual([]);
-    expect(ofRequest.some((l) => l.msg === 'response extensions dropped')).toBe(engine !== 'hive-router');
+    // The person subgraph no longer names a referral the caller cannot read (issue 24 item 2,
+    // docs/RELIABILITY.md section 14), so no engine has a null to complete and nothing to drop.
+    expect(ofRequest.some((l) => l.msg === 'response extensions dropped')).toBe(false);
+  });
+
+  it("does not hand the caller the id of another service's referral through a conflict", async () => {
+    const answer = await ask(
+      urlOf(),
+      /* GraphQL */ `
+        query ConflictReferralIds($id: ID!) {
+          person(id: $id) {
+            identityConflicts {
+              id
+              referral {
+                id
+              }
+            }
+          }
+        }
+      `,
+      { id: personId },
+    );
+    expect(Object.keys(answer.body).sort()).toEqual(['data']);
+    const byId = new Map(
+      (answer.body.data!.person!.identityConflicts as { id: string; referral: { id: string } | null }[]).map(
+        (c) => [c.id, c.referral],
+      ),
+    );
+    expect(byId.get(conflict.hidden)).toBeNull();
+    expect(byId.get(conflict.visible)).toEqual({ id: expect.any(String) });
   });
 
   it('passes only the extensions AUTH.md names on a subgraph error (no serviceName)', async () => {

@@ -96,6 +96,9 @@ export interface StartTestHubOptions {
   environment?: 'test' | 'production';
 }
 
+/** The per-caller cap on requests in flight under the test harness (see startTestHub). */
+export const TEST_MAX_IN_FLIGHT_PER_CALLER = 10_000;
+
 export async function startTestHub(options: StartTestHubOptions = {}): Promise<TestHub> {
   const config = testConfig();
   const database = await createHubDatabase({ seed: options.seed ?? true });
@@ -127,7 +130,10 @@ export async function startTestHub(options: StartTestHubOptions = {}): Promise<T
       logger: options.logger ?? createLogger(config.LOG_LEVEL, 'test-hub'),
       environment: options.environment ?? 'test',
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
-      ...(options.limits ? { limits: options.limits } : {}),
+      // A test fires its probes in parallel under one token (the permission matrix, concurrent
+      // submissions), as no real client does: the per-caller cap on requests in flight is lifted
+      // here unless a test sets it. gateway/test/limits.test.ts proves the cap at its default.
+      limits: { maxInFlightPerCaller: TEST_MAX_IN_FLIGHT_PER_CALLER, ...options.limits },
       dispatcher: options.dispatcher ?? false,
       webhooks: { secretKeys: webhookSecretKeys, ...options.webhooks },
       auditSigningKey,

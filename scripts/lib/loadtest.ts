@@ -144,6 +144,9 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestSum
       logger,
       environment: 'test',
       subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+      // The run's one staff token stands for every connection's user: the per-caller cap on
+      // requests in flight (GATEWAY_MAX_IN_FLIGHT_PER_CALLER, 8) would refuse the connections past it.
+      limits: { maxInFlightPerCaller: Math.max(8, options.connections * 2) },
       dispatcher: false,
       auditSigningKey,
       webhooks: { secretKeys: WebhookSecretKeyring.generateEntry('loadtest') },

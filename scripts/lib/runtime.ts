@@ -134,6 +134,17 @@ export async function jwtSettingsOf(config: {
   return { ...base, jwksFile: keys.jwksFile, devKeys: true };
 }
 
+/** The gateway's limits that are settings (next/trust.md, "Limits at the gateway"); the rest are gateway/src/limits.ts's. */
+export function gatewayLimitsOf(config: {
+  GATEWAY_MAX_IN_FLIGHT_PER_CALLER: number;
+  GATEWAY_MAX_RESPONSE_BYTES: number;
+}): { maxInFlightPerCaller: number; maxResponseBytes: number } {
+  return {
+    maxInFlightPerCaller: config.GATEWAY_MAX_IN_FLIGHT_PER_CALLER,
+    maxResponseBytes: config.GATEWAY_MAX_RESPONSE_BYTES,
+  };
+}
+
 /** INTERNAL_TOKEN_SECRET, or a per-DATA_DIR development secret (config requires it in production). */
 export function internalSecretOf(config: {
   INTERNAL_TOKEN_SECRET?: string | undefined;

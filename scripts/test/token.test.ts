@@ -11,6 +11,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 // Each test spawns tsx: generous bounds, for a loaded 2-core machine.
 describe('pnpm token', { timeout: 60_000 }, () => {
+  it('warns when a referrer token names an organisation the directory of referring organisations lacks', async () => {
+    const unknown = await runScript('token.ts', ['REFERRER', '--org', 'PROB-NOWHERE'], { DATA_DIR: dataDir });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout.trim()).toMatch(/^ey/);
+    expect(unknown.stderr).toContain('PROB-NOWHERE is not an organisation of the directory');
+    const known = await runScript('token.ts', ['REFERRER', '--org', 'RCF-ONLINE'], { DATA_DIR: dataDir });
+    expect(known.code).toBe(0);
+    expect(known.stderr).toBe('');
+  });
+
   it('prints a token that verifies against the JWKS it wrote under DATA_DIR', async () => {
     const result = await runScript(
       'token.ts',

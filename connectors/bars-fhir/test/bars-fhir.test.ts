@@ -379,6 +379,31 @@ describe('refusals (BARS.md, "Back to FHIR")', () => {
     expectOutcome(answer, 403, 'forbidden', 'Bundle.entry[4].resource.identifier[0].value');
   });
 
+  it('403 forbidden, storing nothing, once information governance makes the sender inactive', async () => {
+    const admin = await hub.as('RECONNECT_ADMIN', { org: 'NHSE-IG' });
+    const save = (active: boolean) =>
+      admin.query(
+        `mutation($input: ReferringOrganisationInput!) { saveReferringOrganisation(input: $input) { active } }`,
+        {
+          input: {
+            code: 'HCP-MRI',
+            name: 'Healthcare, Manchester (HMP & YOI) (demo)',
+            kind: 'PRISON_HEALTHCARE',
+            region: 'NORTH_WEST',
+            active,
+          },
+        },
+      );
+    expect((await save(false)).body.errors).toBeUndefined();
+    try {
+      const before = await counts();
+      expectOutcome(await post(variant()), 403, 'forbidden');
+      expect(await counts()).toEqual(before);
+    } finally {
+      expect((await save(true)).body.errors).toBeUndefined();
+    }
+  });
+
   it('403 forbidden when the hub refuses the role (a partner may not refer)', async () => {
     const partner = await hub.token('ER_PARTNER', { org: 'HCP-MRI' });
     expectOutcome(await post(variant(), { token: partner }), 403, 'forbidden');

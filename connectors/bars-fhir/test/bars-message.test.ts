@@ -224,17 +224,21 @@ describe('reading the example of docs/FHIR.md', () => {
 });
 
 describe('BARS_SENDERS', () => {
-  it('reads ODS=SOURCE pairs, upper-casing the codes', () => {
+  it('reads CODE=SOURCE pairs, upper-casing the codes', () => {
     const config = loadConfig(barsFhirEnv, {
-      BARS_SENDERS: 'y01234=PRISON_HEALTHCARE, Y05678 = LIAISON_AND_DIVERSION',
+      BARS_SENDERS: 'hcp-mri=PRISON_HEALTHCARE, LD-NW = LIAISON_AND_DIVERSION,HCI-IRC-BH=IRC_HEALTHCARE',
     });
-    expect(config.BARS_SENDERS).toEqual({ Y01234: 'PRISON_HEALTHCARE', Y05678: 'LIAISON_AND_DIVERSION' });
+    expect(config.BARS_SENDERS).toEqual({
+      'HCP-MRI': 'PRISON_HEALTHCARE',
+      'LD-NW': 'LIAISON_AND_DIVERSION',
+      'HCI-IRC-BH': 'IRC_HEALTHCARE',
+    });
   });
 
-  it('refuses a pair that is not ODS=SOURCE or names another source, and production without senders', () => {
-    expect(() => loadConfig(barsFhirEnv, { BARS_SENDERS: 'Y01234=PROBATION,oops' })).toThrow(ConfigError);
+  it('refuses a pair that is not CODE=SOURCE or names another source, and production without senders', () => {
+    expect(() => loadConfig(barsFhirEnv, { BARS_SENDERS: 'HCP-MRI=PROBATION,oops' })).toThrow(ConfigError);
     try {
-      loadConfig(barsFhirEnv, { BARS_SENDERS: 'Y01234=PROBATION,oops' });
+      loadConfig(barsFhirEnv, { BARS_SENDERS: 'HCP-MRI=PROBATION,oops' });
     } catch (error) {
       expect((error as ConfigError).problems).toHaveLength(2);
     }
@@ -243,15 +247,45 @@ describe('BARS_SENDERS', () => {
     );
   });
 
-  it('adds the demo referrers outside production only, configured ones winning', () => {
+  // contract/next/trust.md: BARS_SENDERS names organisations of kind PRISON_HEALTHCARE,
+  // IRC_HEALTHCARE or LIAISON_AND_DIVERSION, each with the source its kind allows.
+  it.each([
+    [
+      'an organisation the directory does not know',
+      'Y01234=PRISON_HEALTHCARE',
+      /not an organisation of the directory/,
+    ],
+    ['a probation region', 'PROB-NW=LIAISON_AND_DIVERSION', /PROBATION organisation/],
+    ['the online form', 'RCF-ONLINE=PRISON_HEALTHCARE', /ONLINE_FORM organisation/],
+    [
+      'a prison healthcare team as liaison and diversion',
+      'HCP-MRI=LIAISON_AND_DIVERSION',
+      /PRISON_HEALTHCARE only/,
+    ],
+    ['an IRC healthcare team as prison healthcare', 'HCI-IRC-BH=PRISON_HEALTHCARE', /IRC_HEALTHCARE only/],
+  ])('refuses %s (a configuration error naming the pair)', (_what, value, message) => {
+    let problems: string[] = [];
+    try {
+      loadConfig(barsFhirEnv, { BARS_SENDERS: value });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^BARS_SENDERS: /);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('adds the directory’s BaRS senders outside production only, configured ones winning', () => {
     expect(demoSenders().get('HCP-MRI')).toBe('PRISON_HEALTHCARE');
-    expect(demoSenders().get('HCI-BH')).toBe('IRC_HEALTHCARE');
+    expect(demoSenders().get('HCI-IRC-BH')).toBe('IRC_HEALTHCARE');
     expect(demoSenders().get('LD-NW')).toBe('LIAISON_AND_DIVERSION');
-    expect(sendersOf({ 'HCP-MRI': 'LIAISON_AND_DIVERSION' }, 'development').get('HCP-MRI')).toBe(
-      'LIAISON_AND_DIVERSION',
-    );
-    expect([...sendersOf({ Y01234: 'PRISON_HEALTHCARE' }, 'production')]).toEqual([
-      ['Y01234', 'PRISON_HEALTHCARE'],
+    expect(demoSenders().has('PROB-NW')).toBe(false);
+    expect(demoSenders().has('RCF-ONLINE')).toBe(false);
+    expect(
+      [...demoSenders().values()].every((s) => s.endsWith('HEALTHCARE') || s === 'LIAISON_AND_DIVERSION'),
+    ).toBe(true);
+    expect([...sendersOf({ 'HCP-LEI': 'PRISON_HEALTHCARE' }, 'production')]).toEqual([
+      ['HCP-LEI', 'PRISON_HEALTHCARE'],
     ]);
   });
 });

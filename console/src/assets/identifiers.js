@@ -13,7 +13,7 @@ export function isNhsNumber(raw) {
   return check !== 10 && check === Number(digits[9]);
 }
 
-/** Prison number, e.g. A1234BC (any case). */
+/** Prison number, e.g. X1234YZ (any case). */
 export function isPrisonNumber(raw) {
   return /^[A-Z][0-9]{4}[A-Z]{2}$/.test(raw.trim().toUpperCase());
 }
@@ -48,7 +48,7 @@ export const IDENTIFIERS = {
   prisonNumber: {
     check: isPrisonNumber,
     message:
-      'Enter a prison number in the right format: a letter, 4 numbers and 2 letters, for example A1234BC',
+      'Enter a prison number in the right format: a letter, 4 numbers and 2 letters, for example X1234YZ',
   },
   crn: {
     check: isCrn,

@@ -41,7 +41,9 @@ export interface DemoService {
 
 /**
  * The demo users of the roles that are not a service's staff, each in an organisation the demo
- * data knows: PROB-NW and LD-NW refer to RECONNECT North West in the seeded caseload, ERP-NW-MH is
+ * data knows: PROB-NW and LD-NW refer to RECONNECT North West in the seeded caseload, and RCF-ONLINE
+ * is the online form of people in custody and their family or friends (all three organisations of
+ * the directory of referring organisations, named as it names them), ERP-NW-MH is
  * a North West partner with an active agreement (RISK and NEEDS), ERP-NW-HSG one whose agreement
  * shares NEEDS only, ERP-NEY-AP the partner on the demo data's open enhanced case (Shane O'Brien,
  * RC-NEY), and the reference data has no organisation for commissioners or information
@@ -64,7 +66,7 @@ export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
   },
   {
     code: 'LD-NW',
-    name: 'Liaison and Diversion North West',
+    name: 'Liaison and Diversion North West (demo)',
     users: [
       demo(
         'demo-referrer-ld-nw',
@@ -72,7 +74,21 @@ export const OTHER_DEMO_ORGANISATIONS: DemoService[] = [
         'Liaison and diversion practitioner (referrer)',
         'REFERRER',
         'LD-NW',
-        'Liaison and Diversion North West',
+        'Liaison and Diversion North West (demo)',
+      ),
+    ],
+  },
+  {
+    code: 'RCF-ONLINE',
+    name: 'RECONNECT online referral form (self, family and friends)',
+    users: [
+      demo(
+        'demo-referrer-rcf-online',
+        'Denise Walsh',
+        'Family member, through the online form (referrer)',
+        'REFERRER',
+        'RCF-ONLINE',
+        'RECONNECT online referral form (self, family and friends)',
       ),
     ],
   },

@@ -119,6 +119,11 @@ export function navigationOf(
       { href: '/access-log', text: 'Access log', active: under('/access-log') },
       { href: '/agreements', text: 'Data sharing agreements', active: under('/agreements') },
       { href: '/identity-conflicts', text: 'Identity conflicts', active: under('/identity-conflicts') },
+      {
+        href: '/referring-organisations',
+        text: 'Referring organisations',
+        active: under('/referring-organisations'),
+      },
     );
   }
   if (maySubscribe(user)) items.push({ href: '/webhooks', text: 'Webhooks', active: under('/webhooks') });

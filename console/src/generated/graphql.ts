@@ -202,6 +202,12 @@ export type HealthNeedInput = {
 
 export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
 
+export type IdentityConflictKind =
+  /** An identifier belonged to a record whose date of birth and names differ from the submission's: the submission got a record of its own, without that identifier. */
+  | 'DEMOGRAPHICS_DIFFER'
+  /** One submission's identifiers pointed at two records. */
+  | 'TWO_RECORDS';
+
 export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
 
 export type IdentityResolution =
@@ -260,6 +266,7 @@ export type ReferralFilter = {
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Where a referral came from (the same values as the referral subgraph's). */
 export type ReferralSource =
   | 'FAMILY_OR_FRIEND'
   | 'HOME_OFFICE_ENFORCEMENT'
@@ -281,6 +288,24 @@ export type ReferrerInput = {
   /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
   relationship?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type ReferringOrganisationInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Region>;
+};
+
+export type ReferringOrganisationKind =
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  /** The online form that people in custody, their family and friends use. */
+  | 'ONLINE_FORM'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION';
 
 /** NHS England regions. */
 export type Region =
@@ -718,7 +743,9 @@ export type IdentityConflictsQuery = {
       __typename?: 'IdentityConflict';
       id: string;
       detectedAt: string;
+      kind: IdentityConflictKind;
       identifierType: IdentifierType;
+      contestedIdentifiers: Array<IdentifierType>;
       person: {
         __typename?: 'Person';
         id: string;
@@ -775,6 +802,54 @@ export type SubjectAccessReportQuery = {
     generatedAt: string;
     reason: string;
     document: string;
+  };
+};
+
+export type ReferringOrganisationsQueryVariables = Exact<{
+  kind: InputMaybe<ReferringOrganisationKind>;
+  region: InputMaybe<Region>;
+}>;
+
+export type ReferringOrganisationsQuery = {
+  __typename?: 'Query';
+  referringOrganisations: Array<{
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  }>;
+};
+
+export type ReferringOrganisationByCodeQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type ReferringOrganisationByCodeQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    region: Region | null;
+    active: boolean;
+  } | null;
+};
+
+export type SaveReferringOrganisationMutationVariables = Exact<{
+  input: ReferringOrganisationInput;
+}>;
+
+export type SaveReferringOrganisationMutation = {
+  __typename?: 'Mutation';
+  saveReferringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    active: boolean;
   };
 };
 
@@ -1169,6 +1244,22 @@ export type LocalAuthoritiesQueryVariables = Exact<{ [key: string]: never }>;
 export type LocalAuthoritiesQuery = {
   __typename?: 'Query';
   localAuthorities: Array<{ __typename?: 'LocalAuthority'; code: string; name: string }>;
+};
+
+export type OwnReferringOrganisationQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+export type OwnReferringOrganisationQuery = {
+  __typename?: 'Query';
+  referringOrganisation: {
+    __typename?: 'ReferringOrganisation';
+    code: string;
+    name: string;
+    kind: ReferringOrganisationKind;
+    allowedSources: Array<ReferralSource>;
+    active: boolean;
+  } | null;
 };
 
 export type SubmitReferralMutationVariables = Exact<{
@@ -3275,7 +3366,9 @@ export const IdentityConflictsDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'detectedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'identifierType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'contestedIdentifiers' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'person' },
@@ -3460,6 +3553,147 @@ export const SubjectAccessReportDocument = {
     },
   ],
 } as unknown as DocumentNode<SubjectAccessReportQuery, SubjectAccessReportQueryVariables>;
+export const ReferringOrganisationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Region' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'region' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'region' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationsQuery, ReferringOrganisationsQueryVariables>;
+export const ReferringOrganisationByCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReferringOrganisationByCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReferringOrganisationByCodeQuery, ReferringOrganisationByCodeQueryVariables>;
+export const SaveReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReferringOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveReferringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveReferringOrganisationMutation, SaveReferringOrganisationMutationVariables>;
 export const HandoversDocument = {
   kind: 'Document',
   definitions: [
@@ -4712,6 +4946,49 @@ export const LocalAuthoritiesDocument = {
     },
   ],
 } as unknown as DocumentNode<LocalAuthoritiesQuery, LocalAuthoritiesQueryVariables>;
+export const OwnReferringOrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OwnReferringOrganisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'referringOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'allowedSources' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OwnReferringOrganisationQuery, OwnReferringOrganisationQueryVariables>;
 export const SubmitReferralDocument = {
   kind: 'Document',
   definitions: [

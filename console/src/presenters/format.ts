@@ -62,6 +62,10 @@ const SPECIAL: Record<string, string> = {
   MOVED_OUTSIDE_ENGLAND: 'Moved outside England',
   NO_IDENTIFIED_HEALTH_NEED: 'No identified health need',
   HOME_OFFICE_ENFORCEMENT: 'Home Office enforcement',
+  NHS_NUMBER: 'NHS number',
+  CRN: 'CRN',
+  PNC_ID: 'PNC ID',
+  HOME_OFFICE_REFERENCE: 'Home Office reference',
 };
 
 /** An enum value in words: PRE_RELEASE → "Pre-release", SUBSTANCE_MISUSE → "Substance misuse". */

@@ -9,6 +9,9 @@ import type { SubmitReferralInput } from '../generated/graphql.ts';
 import { dateOf, validate, valuesOf, type Errors, type Field, type Option, type Values } from './forms.ts';
 import { formatDate, label } from './format.ts';
 
+/** The form's example prison number: in the right format, held by nobody in the demo data. */
+export const EXAMPLE_PRISON_NUMBER = 'X1234YZ';
+
 export const STEP_IDS = ['referrer', 'person', 'custody', 'needs', 'reason'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
@@ -23,8 +26,25 @@ export interface ReferralDraft {
 export interface Directory {
   establishments: { code: string; name: string; type: string }[];
   localAuthorities: { code: string; name: string }[];
-  /** The organisation name to offer on the first page. */
+  /** The organisation name to offer on the first page (staff: their service's). */
   organisationName: string | null;
+  /**
+   * A referrer's organisation in the directory of referring organisations (contract/next/trust.md):
+   * the form names it instead of asking, and offers only the sources it may give. Null for staff,
+   * who may record a referral received by phone or email from any source.
+   */
+  referringOrganisation: { name: string; allowedSources: readonly string[] } | null;
+}
+
+/** The sources the form offers: the organisation's, or every professional one for staff. */
+export function sourcesOf(directory: Directory): readonly string[] {
+  return directory.referringOrganisation?.allowedSources ?? PROFESSIONAL_SOURCES;
+}
+
+/** The source the form need not ask: the organisation gives only one. */
+function impliedSource(directory: Directory): string | undefined {
+  const sources = sourcesOf(directory);
+  return sources.length === 1 ? sources[0] : undefined;
 }
 
 export interface Step {
@@ -80,14 +100,24 @@ export const STEPS: Step[] = [
     id: 'referrer',
     title: 'Who is referring',
     section: 'Who is referring',
-    fields: () => [
-      {
-        kind: 'radios',
-        name: 'source',
-        label: 'Which service is making this referral?',
-        options: opts(PROFESSIONAL_SOURCES),
-        required: 'Select which service is making this referral',
-      },
+    fields: (directory) => [
+      // A referrer's organisation decides the source when it allows one; the online form's asks
+      // who is referring (the person themselves, or family or friends).
+      ...(impliedSource(directory)
+        ? []
+        : [
+            {
+              kind: 'radios' as const,
+              name: 'source',
+              label: sourcesOf(directory).includes('SELF')
+                ? 'Who is making this referral?'
+                : 'Which service is making this referral?',
+              options: opts(sourcesOf(directory)),
+              required: sourcesOf(directory).includes('SELF')
+                ? 'Select who is making this referral'
+                : 'Select which service is making this referral',
+            },
+          ]),
       {
         kind: 'text',
         name: 'referrerName',
@@ -96,15 +126,20 @@ export const STEPS: Step[] = [
         maxLength: 100,
         autocompleteToken: 'name',
       },
-      {
-        kind: 'text',
-        name: 'organisationName',
-        label: 'Your organisation',
-        hint: 'For example, Probation Service North West or Greater Manchester Police custody suite',
-        required: 'Enter your organisation',
-        maxLength: 200,
-        autocompleteToken: 'organization',
-      },
+      // The directory names a referrer's organisation: the form does not ask it.
+      ...(directory.referringOrganisation
+        ? []
+        : [
+            {
+              kind: 'text' as const,
+              name: 'organisationName',
+              label: 'Your organisation',
+              hint: 'For example, Probation Service North West or Greater Manchester Police custody suite',
+              required: 'Enter your organisation',
+              maxLength: 200,
+              autocompleteToken: 'organization',
+            },
+          ]),
       {
         kind: 'text',
         name: 'email',
@@ -161,7 +196,8 @@ export const STEPS: Step[] = [
         notFuture: true,
       },
       identifierField('nhsNumber', 'NHS number', 'A 10 digit number, for example 943 476 5919'),
-      identifierField('prisonNumber', 'Prison number', 'For example, A1234BC'),
+      // The example belongs to nobody (not to a demo person: a referrer copying it would name them).
+      identifierField('prisonNumber', 'Prison number', `For example, ${EXAMPLE_PRISON_NUMBER}`),
       identifierField('crn', 'Probation case reference number (CRN)', 'For example, X123456'),
       identifierField('pncId', 'PNC ID', 'For example, 2012/0052834K'),
       identifierField('homeOfficeReference', 'Home Office reference', 'Up to 20 characters'),
@@ -357,10 +393,12 @@ export function inputOf(draft: ReferralDraft, directory: Directory): SubmitRefer
   const establishment = directory.establishments.find((e) => e.code === custody.establishment);
   const released = custody.released === 'yes';
   return {
-    source: referrer.source as SubmitReferralInput['source'],
+    source: (impliedSource(directory) ?? referrer.source) as SubmitReferralInput['source'],
     referrer: {
       name: referrer.referrerName ?? '',
-      organisationName: orNull(referrer.organisationName),
+      organisationName: directory.referringOrganisation
+        ? directory.referringOrganisation.name
+        : orNull(referrer.organisationName),
       email: orNull(referrer.email),
       phone: orNull(referrer.phone),
     },
@@ -406,19 +444,23 @@ export function checkAnswersOf(
   directory: Directory,
 ): { title: string; rows: AnswerRow[] }[] {
   const input = inputOf(draft, directory);
-  const row = (step: StepId, key: string, text: string, field: string): AnswerRow => ({
+  const row = (step: StepId, key: string, text: string, field: string, changeable = true): AnswerRow => ({
     key: { text: key },
     value: { text: text || 'Not given' },
     actions: {
-      items: [
-        {
-          href: `/make-a-referral/${step}?change=yes#${field}`,
-          text: 'Change',
-          visuallyHiddenText: key.toLowerCase(),
-        },
-      ],
+      items: changeable
+        ? [
+            {
+              href: `/make-a-referral/${step}?change=yes#${field}`,
+              text: 'Change',
+              visuallyHiddenText: key.toLowerCase(),
+            },
+          ]
+        : [],
     },
   });
+  // What the directory decides (a referrer's organisation, a source it alone allows) has no change link.
+  const fromDirectory = directory.referringOrganisation !== null;
   const establishment = directory.establishments.find((e) => e.code === input.custody.establishmentCode);
   const homeArea = directory.localAuthorities.find((l) => l.code === input.person.homeLocalAuthorityCode);
   const p = input.person;
@@ -427,9 +469,15 @@ export function checkAnswersOf(
     {
       title: 'Who is referring',
       rows: [
-        row('referrer', 'Referring service', label(input.source), 'source'),
+        row('referrer', 'Referring service', label(input.source), 'source', !impliedSource(directory)),
         row('referrer', 'Your name', input.referrer.name, 'referrerName'),
-        row('referrer', 'Organisation', input.referrer.organisationName ?? '', 'organisationName'),
+        row(
+          'referrer',
+          'Organisation',
+          input.referrer.organisationName ?? '',
+          'organisationName',
+          !fromDirectory,
+        ),
         row('referrer', 'Email address', input.referrer.email ?? '', 'email'),
         row('referrer', 'Telephone number', input.referrer.phone ?? '', 'phone'),
       ],

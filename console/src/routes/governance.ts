@@ -58,7 +58,10 @@ async function renderConflicts(
     conflicts: conflicts.nodes.map((c) => ({
       id: c.id,
       detectedAt: formatDateTime(c.detectedAt),
+      kind: c.kind,
+      kindLabel: c.kind === 'DEMOGRAPHICS_DIFFER' ? 'Demographics differ' : 'Two records',
       identifier: label(c.identifierType),
+      contested: c.contestedIdentifiers.map((kind) => label(kind)),
       linked: {
         id: c.person.id,
         name: `${c.person.givenName} ${c.person.familyName}`,
@@ -199,7 +202,11 @@ export function governanceRoutes(services: Services): Router {
     const body = req.body as { [key: string]: unknown };
     const decision = typeof body.decision === 'string' ? body.decision : '';
     const note = typeof body.note === 'string' ? body.note.trim() : '';
-    const keep = typeof body.keep === 'string' && ID_PATTERN.test(body.keep) ? body.keep : null;
+    // Both records' ids come with the form: the hub's default record to keep differs by kind, so
+    // the console names the one the person chose, whichever it is.
+    const idOf = (value: unknown) => (typeof value === 'string' && ID_PATTERN.test(value) ? value : null);
+    const keep =
+      decision === 'KEEP_OTHER' ? idOf(body.keep) : decision === 'KEEP_LINKED' ? idOf(body.linked) : null;
     const errors: ResolveErrors = {};
     if (!['KEEP_LINKED', 'KEEP_OTHER', 'DIFFERENT_PEOPLE'].includes(decision))
       errors.decision = 'Select whether these are one person or two';
@@ -211,13 +218,7 @@ export function governanceRoutes(services: Services): Router {
     }
     const outcome = decision === 'DIFFERENT_PEOPLE' ? 'DIFFERENT_PEOPLE' : 'SAME_PERSON';
     try {
-      await services.governance.resolveConflict(
-        callerFor(res),
-        id,
-        outcome,
-        note,
-        decision === 'KEEP_OTHER' ? keep : null,
-      );
+      await services.governance.resolveConflict(callerFor(res), id, outcome, note, keep);
     } catch (error) {
       if (error instanceof HubError && (error.code === 'INVALID_TRANSITION' || error.code === 'NOT_FOUND')) {
         flash(req, 'That conflict has already been resolved');

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { isStaff } from '../auth/user.ts';
+import { isReferrer, isStaff } from '../auth/user.ts';
 import { HubError } from '../gateway/client.ts';
 import { errorListOf, type Errors, type Values } from '../presenters/forms.ts';
 import { label } from '../presenters/format.ts';
@@ -27,6 +27,7 @@ import {
   type Refusal,
   type Step,
 } from '../presenters/referralForm.ts';
+import type { OwnReferringOrganisation } from '../services/referrer.ts';
 import { viewOf } from './actions.ts';
 import { callerFor, param, userOf, type Services } from './context.ts';
 
@@ -41,9 +42,34 @@ const BASE = '/make-a-referral';
 export function makeReferralRoutes(services: Services): Router {
   const router = Router();
 
+  /**
+   * A referrer refers as its organisation in the directory of referring organisations (its token's
+   * `org`, contract/next/trust.md): the form names it and offers only the sources it may give. A
+   * referrer whose organisation the directory does not know, or marks inactive, cannot refer: the
+   * hub would refuse it (FORBIDDEN), so the form says so before anything is asked.
+   */
+  router.use(BASE, async (_req: Request, res: Response, next) => {
+    const user = userOf(res);
+    if (!isReferrer(user) || isStaff(user)) return next();
+    const organisation = user.organisationCode
+      ? await services.referrer.ownOrganisation(callerFor(res), user.organisationCode)
+      : null;
+    if (!organisation?.active) {
+      res.status(403).render('pages/error.njk', {
+        title: 'Your organisation cannot make referrals here',
+        message:
+          'The RECONNECT directory of referring organisations does not list your organisation as one that may refer. Contact RECONNECT information governance to be added.',
+      });
+      return;
+    }
+    res.locals.referringOrganisation = organisation;
+    next();
+  });
+
   async function directoryOf(res: Response, step?: Step): Promise<Directory> {
     const user = userOf(res);
     const caller = callerFor(res);
+    const organisation = res.locals.referringOrganisation as OwnReferringOrganisation | undefined;
     const wants = (id: string) => !step || step.id === id;
     const [establishments, localAuthorities] = await Promise.all([
       wants('custody')
@@ -51,7 +77,14 @@ export function makeReferralRoutes(services: Services): Router {
         : Promise.resolve([]),
       wants('person') ? services.referrer.localAuthorities(caller) : Promise.resolve([]),
     ]);
-    return { establishments, localAuthorities, organisationName: user.serviceName };
+    return {
+      establishments,
+      localAuthorities,
+      organisationName: organisation?.name ?? user.serviceName,
+      referringOrganisation: organisation
+        ? { name: organisation.name, allowedSources: organisation.allowedSources }
+        : null,
+    };
   }
 
   function backOf(step: Step, change: boolean): string {

@@ -8,12 +8,19 @@ import {
   AccessLogDocument,
   AgreementsDocument,
   IdentityConflictsDocument,
+  ReferringOrganisationByCodeDocument,
+  ReferringOrganisationsDocument,
   ResolveIdentityConflictDocument,
+  SaveReferringOrganisationDocument,
   SubjectAccessReportDocument,
   type AccessLogQuery,
   type AgreementsQuery,
   type IdentityConflictsQuery,
   type IdentityResolution,
+  type ReferringOrganisationInput,
+  type ReferringOrganisationKind,
+  type ReferringOrganisationsQuery,
+  type Region,
   type SubjectAccessReportQuery,
 } from '../generated/graphql.ts';
 
@@ -22,8 +29,31 @@ export type PartnerAgreements = AgreementsQuery['partnerOrganisations'];
 export type OpenConflicts = IdentityConflictsQuery['identityConflicts'];
 export type SubjectAccessReport = SubjectAccessReportQuery['subjectAccessReport'];
 
+export type ReferringOrganisations = ReferringOrganisationsQuery['referringOrganisations'];
+
 export class GovernanceService {
   constructor(private readonly gateway: GatewayClient) {}
+
+  /** The directory of referring organisations, filtered by kind and region. */
+  async referringOrganisations(
+    caller: Caller,
+    kind: ReferringOrganisationKind | null,
+    region: Region | null,
+  ): Promise<ReferringOrganisations> {
+    const { data } = await this.gateway.send(caller, ReferringOrganisationsDocument, { kind, region });
+    return data.referringOrganisations;
+  }
+
+  async referringOrganisation(caller: Caller, code: string) {
+    const { data } = await this.gateway.send(caller, ReferringOrganisationByCodeDocument, { code });
+    return data.referringOrganisation ?? undefined;
+  }
+
+  /** Adds an organisation or changes one (by code); audited by the hub. */
+  async saveReferringOrganisation(caller: Caller, input: ReferringOrganisationInput) {
+    const { data } = await this.gateway.send(caller, SaveReferringOrganisationDocument, { input });
+    return data.saveReferringOrganisation;
+  }
 
   /** The person's access log, newest first; undefined when there is no such person. */
   async accessLog(

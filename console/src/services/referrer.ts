@@ -9,11 +9,13 @@ import {
   LocalAuthoritiesDocument,
   MyReferralDocument,
   MyReferralsDocument,
+  OwnReferringOrganisationDocument,
   ServiceEstablishmentsDocument,
   SubmitReferralDocument,
   WithdrawReferralDocument,
   type MyReferralQuery,
   type MyReferralsQuery,
+  type OwnReferringOrganisationQuery,
   type SubmitReferralInput,
   type SubmitReferralMutation,
 } from '../generated/graphql.ts';
@@ -21,6 +23,7 @@ import {
 export type MyReferral = NonNullable<MyReferralQuery['referralByReference']>;
 export type MyReferralsPage = MyReferralsQuery['referrals'];
 export type Submitted = SubmitReferralMutation['submitReferral'];
+export type OwnReferringOrganisation = NonNullable<OwnReferringOrganisationQuery['referringOrganisation']>;
 
 export class ReferrerService {
   constructor(private readonly gateway: GatewayClient) {}
@@ -40,6 +43,15 @@ export class ReferrerService {
   async localAuthorities(caller: Caller): Promise<{ code: string; name: string }[]> {
     const { data } = await this.gateway.send(caller, LocalAuthoritiesDocument, {});
     return byName(data.localAuthorities);
+  }
+
+  /**
+   * The caller's own organisation in the directory of referring organisations (a referrer reads
+   * its own only), or null when the directory does not know it.
+   */
+  async ownOrganisation(caller: Caller, code: string): Promise<OwnReferringOrganisation | null> {
+    const { data } = await this.gateway.send(caller, OwnReferringOrganisationDocument, { code });
+    return data.referringOrganisation ?? null;
   }
 
   async submit(caller: Caller, input: SubmitReferralInput, idempotencyKey: string): Promise<Submitted> {

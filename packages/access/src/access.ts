@@ -20,6 +20,16 @@ export const SERVICE_RELATIONSHIPS: readonly Relationship[] = [
   'SENDING_SERVICE',
 ];
 
+/**
+ * The scope of a grant that opens its referral and nothing of the person: the owning service of a
+ * referral declined as DUPLICATE (contract/next/trust.md, "A submission opens nothing it was not
+ * corroborated for"). Person lookups (`personGrants`, `hasPersonRelationship`) leave it out.
+ */
+export const REFERRAL_ONLY_SCOPE = 'REFERRAL_ONLY';
+
+export const isReferralOnly = (grant: Pick<Grant, 'scopes'>): boolean =>
+  grant.scopes.includes(REFERRAL_ONLY_SCOPE);
+
 /** Which relationships each role may use: a role is never enough on its own, nor is a grant. */
 const RELATIONSHIPS_BY_ROLE: Record<string, readonly Relationship[]> = {
   RECONNECT_STAFF: SERVICE_RELATIONSHIPS,
@@ -81,9 +91,19 @@ export class Access {
     return this.instant;
   }
 
-  /** The caller's live grants on a person (any referral of theirs). */
+  /** The caller's live grants on a person (any referral of theirs), but not REFERRAL_ONLY ones. */
   async personGrants(personId: string): Promise<Grant[]> {
-    return this.loader.load(`person:${personId}`);
+    return (await this.loader.load(`person:${personId}`)).filter((g) => !isReferralOnly(g));
+  }
+
+  /**
+   * The caller's live grants through which it reads a person as a submission gave it, not the
+   * record: REFERRER grants, and REFERRAL_ONLY grants (a declined duplicate's service).
+   */
+  async submissionGrants(personId: string): Promise<Grant[]> {
+    return (await this.loader.load(`person:${personId}`)).filter(
+      (g) => g.relationship === 'REFERRER' || isReferralOnly(g),
+    );
   }
 
   async referralGrants(referralId: string): Promise<Grant[]> {

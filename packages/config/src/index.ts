@@ -6,6 +6,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ALLOWED_SOURCES, referringOrganisations } from '@reconnect/reference-data';
 
 export { z };
 
@@ -207,6 +208,15 @@ export const hubEnv = commonEnv
     AUTH_AUDIENCE: z.string().min(1).default('reconnect-hub'),
     /** Milliseconds the gateway waits for one subgraph fetch before giving up. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Requests one caller (token subject) may have in flight at the gateway; more is HTTP 429 RATE_LIMITED. */
+    GATEWAY_MAX_IN_FLIGHT_PER_CALLER: z.coerce.number().int().min(1).max(10_000).default(8),
+    /** The largest answer the gateway sends, in bytes (5 MiB); larger is HTTP 429 RATE_LIMITED. */
+    GATEWAY_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(1024 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     /** Subgraph URLs for a split deployment; unset means the embedded ones on PORT+1..PORT+4. */
     REGIONAL_SERVICE_URL: z.string().url().optional(),
     PERSON_URL: z.string().url().optional(),
@@ -533,13 +543,22 @@ export * from './dates.ts';
  */
 export const GATEWAY_MAX_BODY_BYTES = 256 * 1024;
 
+/** GATEWAY_MAX_IN_FLIGHT_PER_CALLER's default: requests one token subject may have in flight (next/trust.md). */
+export const GATEWAY_MAX_IN_FLIGHT_PER_CALLER = 8;
+
+/** GATEWAY_MAX_RESPONSE_BYTES's default: the largest answer the gateway sends, 5 MB (5 MiB). */
+export const GATEWAY_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
 /** The sources an NHS system referring through BaRS may be (shared/contract/BARS.md). */
 export const BARS_SENDER_SOURCES = ['PRISON_HEALTHCARE', 'IRC_HEALTHCARE', 'LIAISON_AND_DIVERSION'] as const;
 export type BarsSenderSource = (typeof BARS_SENDER_SOURCES)[number];
 
 /**
- * `BARS_SENDERS`: `ODS=SOURCE` pairs separated by commas (`Y01234=PRISON_HEALTHCARE,Y05678=LIAISON_AND_DIVERSION`),
- * ODS codes upper-cased. Every bad pair is its own problem.
+ * `BARS_SENDERS`: `CODE=SOURCE` pairs separated by commas (`HCP-MRI=PRISON_HEALTHCARE,LD-NW=LIAISON_AND_DIVERSION`),
+ * codes upper-cased. Each code must name an organisation of the directory of referring
+ * organisations (the reference data, referring_organisations.csv) of kind PRISON_HEALTHCARE,
+ * IRC_HEALTHCARE or LIAISON_AND_DIVERSION, and the source must be one its kind allows
+ * (contract/next/trust.md, "The source fits the organisation"). Every bad pair is its own problem.
  */
 const barsSenders = z
   .string()
@@ -559,10 +578,32 @@ const barsSenders = z
         });
         continue;
       }
-      senders[m[1]!.toUpperCase()] = source;
+      const code = m[1]!.toUpperCase();
+      const problem = barsSenderProblem(code, source);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}": ${problem}` });
+        continue;
+      }
+      senders[code] = source;
     }
     return senders;
   });
+
+let directoryKinds: Map<string, string> | undefined;
+
+/** Why `code` may not send referrals through BaRS as `source`, or null when it may. */
+export function barsSenderProblem(code: string, source: BarsSenderSource): string | null {
+  directoryKinds ??= new Map(referringOrganisations().map((o) => [o.code, o.kind]));
+  const kind = directoryKinds.get(code);
+  if (!kind) return `${code} is not an organisation of the directory of referring organisations`;
+  if (!(BARS_SENDER_SOURCES as readonly string[]).includes(kind)) {
+    return `${code} is a ${kind} organisation: a BaRS sender is of kind ${BARS_SENDER_SOURCES.join(', ')}`;
+  }
+  if (!ALLOWED_SOURCES[kind as BarsSenderSource].includes(source)) {
+    return `${code} (${kind}) may refer with source ${ALLOWED_SOURCES[kind as BarsSenderSource].join(' or ')} only`;
+  }
+  return null;
+}
 
 const barsFhirSettings = commonEnv.extend({
   /** Unset means PORT+6 under `pnpm start` (4006), and 4006 for the connector alone. */
@@ -570,7 +611,7 @@ const barsFhirSettings = commonEnv.extend({
   HOST: z.string().default('0.0.0.0'),
   /** The gateway's public GraphQL URL; required in production (`pnpm start` uses its own gateway). */
   GATEWAY_URL: z.string().url().optional(),
-  /** The ODS codes of the NHS organisations that may refer, and as which source. */
+  /** The codes (the directory's, as tokens' `org`) of the NHS organisations that may refer, and as which source. */
   BARS_SENDERS: barsSenders,
   /**
    * The connector's public base URL (`https://…/FHIR/R4`), for the fullUrls of its answers;

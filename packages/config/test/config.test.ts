@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   Clock,
   ConfigError,
+  GATEWAY_MAX_IN_FLIGHT_PER_CALLER,
+  GATEWAY_MAX_RESPONSE_BYTES,
   barsFhirConfigured,
   barsFhirEnv,
   consoleConfigured,
@@ -114,6 +116,23 @@ describe('hub configuration', () => {
       'hive-router',
     );
     expect(() => loadConfig(gatewayEnv, { ...production, GATEWAY_ENGINE: 'mesh' })).toThrow(/GATEWAY_ENGINE/);
+  });
+
+  it('limits callers to 8 requests in flight and answers to 5 MiB unless told (next/trust.md)', () => {
+    const defaults = loadConfig(gatewayEnv, {});
+    expect(defaults.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(GATEWAY_MAX_IN_FLIGHT_PER_CALLER);
+    expect(defaults.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(8);
+    expect(defaults.GATEWAY_MAX_RESPONSE_BYTES).toBe(GATEWAY_MAX_RESPONSE_BYTES);
+    expect(defaults.GATEWAY_MAX_RESPONSE_BYTES).toBe(5 * 1024 * 1024);
+    const set = loadConfig(hubEnv, {
+      GATEWAY_MAX_IN_FLIGHT_PER_CALLER: '4',
+      GATEWAY_MAX_RESPONSE_BYTES: '1048576',
+    });
+    expect(set.GATEWAY_MAX_IN_FLIGHT_PER_CALLER).toBe(4);
+    expect(set.GATEWAY_MAX_RESPONSE_BYTES).toBe(1_048_576);
+    for (const bad of [{ GATEWAY_MAX_IN_FLIGHT_PER_CALLER: '0' }, { GATEWAY_MAX_RESPONSE_BYTES: '100' }]) {
+      expect(() => loadConfig(hubEnv, bad)).toThrow(Object.keys(bad)[0]);
+    }
   });
 });
 
@@ -271,7 +290,7 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
         loadConfig(barsFhirEnv, {
           NODE_ENV: 'production',
           GATEWAY_URL: 'https://hub.example.nhs.uk/graphql',
-          BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+          BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
         }),
       ),
     ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
@@ -283,7 +302,10 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
     expect(barsFhirConfigured(loadConfig(embeddedBarsFhirEnv, {}))).toBe(true); // demo senders
     expect(
       problemsOf(() =>
-        loadConfig(embeddedBarsFhirEnv, { NODE_ENV: 'production', BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE' }),
+        loadConfig(embeddedBarsFhirEnv, {
+          NODE_ENV: 'production',
+          BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
+        }),
       ),
     ).toEqual(['BARS_FHIR_BASE_URL: required in production: the public base URL of the answers’ fullUrls']);
     expect(
@@ -296,7 +318,7 @@ describe('optional parts stay optional (issue 24, item 8)', () => {
     ).toEqual(['BARS_SENDERS: required with BARS_FHIR_BASE_URL: no NHS organisation could refer without it']);
     const on = loadConfig(embeddedBarsFhirEnv, {
       NODE_ENV: 'production',
-      BARS_SENDERS: 'Y01234=PRISON_HEALTHCARE',
+      BARS_SENDERS: 'HCP-MRI=PRISON_HEALTHCARE',
       BARS_FHIR_BASE_URL: 'https://fhir.hub.example.nhs.uk/FHIR/R4',
     });
     expect(barsFhirConfigured(on)).toBe(true);

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
   'DOWNSTREAM_SERVICE_ERROR',
+  // next/trust.md, "Limits at the gateway": HTTP 429, a caller's requests in flight or an answer's size.
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

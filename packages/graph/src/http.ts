@@ -13,9 +13,17 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 export interface GraphqlHttpOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  /** Builds the request context; throw a GraphQLError with `extensions.http.status` to refuse. */
-  context: (req: IncomingMessage, body: unknown) => Promise<C>;
+  /**
+   * Builds the request context; throw a GraphQLError with `extensions.http.status` to refuse. `res`
+   * is the response, whose 'close' event fires once on every path (answered, failed, client gone).
+   */
+  context: (req: IncomingMessage, body: unknown, res: ServerResponse) => Promise<C>;
   maxBodyBytes: number;
+  /**
+   * The largest answer sent, in bytes: a larger one is measured before anything is written and
+   * replaced by HTTP 429 RATE_LIMITED (next/trust.md, GATEWAY_MAX_RESPONSE_BYTES). Unset: no cap.
+   */
+  maxResponseBytes?: number;
   path?: string;
   /** Other routes by path (GET and HEAD). */
   routes?: Record<string, Route>;
@@ -67,6 +75,11 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+/** What a caller whose answer is over GATEWAY_MAX_RESPONSE_BYTES is told (retrying does not help). */
+export function answerTooLargeMessage(max: number): string {
+  return `The answer would be larger than ${max} bytes. Ask for fewer fields or smaller pages.`;
 }
 
 function errorBody(message: string, code: string, requestId: string) {
@@ -249,7 +262,7 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           const answer = await options.server.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method, headers, search: url.search, body },
             context: async () => {
-              const context = await options.context(req, body);
+              const context = await options.context(req, body, res);
               (context as { [OBSERVATION]?: RequestObservation })[OBSERVATION] = observation;
               return context;
             },
@@ -271,6 +284,16 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
         { operation: observation.operation ?? 'unknown', outcome: observation.outcome ?? OUTCOME_OK },
         (performance.now() - started) / 1000,
       );
+      const max = options.maxResponseBytes;
+      if (
+        max !== undefined &&
+        result.body.kind === 'complete' &&
+        Buffer.byteLength(result.body.string) > max
+      ) {
+        // Measured before anything is written: the caller gets the refusal, not a cut answer.
+        sendJson(res, 429, errorBody(answerTooLargeMessage(max), 'RATE_LIMITED', requestId));
+        return;
+      }
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
@@ -281,7 +304,13 @@ export function createGraphqlHttpHandler<C extends BaseContext>(options: Graphql
           res.end(result.body.string);
         }
       } else {
-        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        // An incremental answer (none is served today) cannot be refused once started: cut it.
+        let sent = 0;
+        for await (const chunk of result.body.asyncIterator) {
+          sent += Buffer.byteLength(chunk);
+          if (max !== undefined && sent > max) return void res.destroy();
+          res.write(chunk);
+        }
         res.end();
       }
     } catch {

@@ -19,6 +19,11 @@ export function isCalendarDate(value: string): boolean {
   );
 }
 
+/** An ISO 8601 timestamp with an offset, as the DateTime scalar takes it. */
+export function isIsoDateTime(value: string): boolean {
+  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 function badScalar(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
@@ -31,7 +36,7 @@ function parseDate(value: unknown): string {
 }
 
 function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !isIsoDateTime(value)) {
     throw badScalar('DateTime must be an ISO 8601 timestamp with an offset, e.g. 2026-11-25T09:30:00Z.');
   }
   return new Date(value);

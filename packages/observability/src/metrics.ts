@@ -39,6 +39,8 @@ const OUTCOME_CODES = new Set([
   'CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
   'DOWNSTREAM_SERVICE_ERROR',
+  // A caller held to its limits (next/trust.md): not a fault of ours, never counted as OTHER.
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -61,6 +63,7 @@ export function outcomeOfStatus(status: number): string {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return 'BAD_USER_INPUT';
+  if (status === 429) return 'RATE_LIMITED';
   if (status < 500) return 'BAD_REQUEST';
   return 'INTERNAL_SERVER_ERROR';
 }

@@ -1,6 +1,6 @@
 /**
  * The reference data of ../shared/data (English prisons and IRCs, local authorities, the demo
- * deployment's RECONNECT services and partners), copied verbatim into `data/` so a fresh clone can
+ * deployment's RECONNECT services and partners, the organisations that may refer), copied verbatim into `data/` so a fresh clone can
  * seed without the shared folder. `pnpm sync:shared` refreshes the copy and a test
  * fails when it differs from ../shared/data. Each row keeps the file it came from.
  */
@@ -14,6 +14,7 @@ export const REFERENCE_FILES = [
   'local_authorities.csv',
   'reconnect_services.csv',
   'partners.csv',
+  'referring_organisations.csv',
 ] as const;
 
 export const REGIONS = [
@@ -130,4 +131,60 @@ export function partners(): PartnerRow[] {
       : undefined,
     source: 'shared/data/partners.csv',
   }));
+}
+
+/** The kinds of referring organisation (contract/next/trust.md). */
+export const REFERRING_ORGANISATION_KINDS = [
+  'PROBATION',
+  'POLICE',
+  'LIAISON_AND_DIVERSION',
+  'HOME_OFFICE_ENFORCEMENT',
+  'PRISON_HEALTHCARE',
+  'IRC_HEALTHCARE',
+  'ONLINE_FORM',
+] as const;
+export type ReferringOrganisationKind = (typeof REFERRING_ORGANISATION_KINDS)[number];
+
+/**
+ * The referral sources each kind of organisation may give (contract/next/trust.md, "The source fits
+ * the organisation"; DOMAIN.md, "One person, many doors"): its own, and for the online form the
+ * person themselves and their family or friends.
+ */
+export const ALLOWED_SOURCES: Readonly<Record<ReferringOrganisationKind, readonly string[]>> = {
+  PROBATION: ['PROBATION'],
+  POLICE: ['POLICE'],
+  LIAISON_AND_DIVERSION: ['LIAISON_AND_DIVERSION'],
+  HOME_OFFICE_ENFORCEMENT: ['HOME_OFFICE_ENFORCEMENT'],
+  PRISON_HEALTHCARE: ['PRISON_HEALTHCARE'],
+  IRC_HEALTHCARE: ['IRC_HEALTHCARE'],
+  ONLINE_FORM: ['SELF', 'FAMILY_OR_FRIEND'],
+};
+
+export function isReferringOrganisationKind(value: string): value is ReferringOrganisationKind {
+  return (REFERRING_ORGANISATION_KINDS as readonly string[]).includes(value);
+}
+
+export interface ReferringOrganisationRow {
+  code: string;
+  name: string;
+  kind: ReferringOrganisationKind;
+  /** Null for national organisations (British Transport Police, the Home Office, the online form). */
+  region: Region | null;
+  source: string;
+}
+
+/** The directory of referring organisations as the reference data holds it (182 rows). */
+export function referringOrganisations(): ReferringOrganisationRow[] {
+  return read('referring_organisations.csv').map((r) => {
+    const file = 'referring_organisations.csv';
+    if (!r.code || !r.name) throw new Error(`${file}: a row without a code or name`);
+    if (!r.kind || !isReferringOrganisationKind(r.kind)) throw new Error(`${file}: bad kind ${r.kind}`);
+    return {
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      region: r.region ? region(r.region, file) : null,
+      source: 'shared/data/referring_organisations.csv',
+    };
+  });
 }

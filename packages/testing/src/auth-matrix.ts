@@ -17,7 +17,7 @@ export const AUTH_MD_PATH = resolve(REPO_ROOT, 'docs/contract/AUTH.md');
  * The additions of contract/next/ that are built and binding (CI's contract check runs with
  * `--require <name>` for each): their Roles and Field matrix tables are read beside AUTH.md's.
  */
-export const BINDING_ADDITIONS = ['custody-events', 'governance', 'casework'] as const;
+export const BINDING_ADDITIONS = ['custody-events', 'governance', 'trust', 'casework'] as const;
 export const additionPath = (name: string) => resolve(REPO_ROOT, `docs/contract/next/${name}.md`);
 
 /** The caller columns of the field matrix, by the heading's first word. */

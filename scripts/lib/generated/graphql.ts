@@ -202,6 +202,12 @@ export type HealthNeedInput = {
 
 export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'PNC_ID' | 'PRISON_NUMBER';
 
+export type IdentityConflictKind =
+  /** An identifier belonged to a record whose date of birth and names differ from the submission's: the submission got a record of its own, without that identifier. */
+  | 'DEMOGRAPHICS_DIFFER'
+  /** One submission's identifiers pointed at two records. */
+  | 'TWO_RECORDS';
+
 export type IdentityConflictStatus = 'OPEN' | 'RESOLVED';
 
 export type IdentityResolution =
@@ -260,6 +266,7 @@ export type ReferralFilter = {
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Where a referral came from (the same values as the referral subgraph's). */
 export type ReferralSource =
   | 'FAMILY_OR_FRIEND'
   | 'HOME_OFFICE_ENFORCEMENT'
@@ -281,6 +288,24 @@ export type ReferrerInput = {
   /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
   relationship?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type ReferringOrganisationInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Region>;
+};
+
+export type ReferringOrganisationKind =
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  /** The online form that people in custody, their family and friends use. */
+  | 'ONLINE_FORM'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION';
 
 /** NHS England regions. */
 export type Region =

@@ -10,10 +10,12 @@ import {
   identityConflicts,
   people,
   riskAssessments,
+  submissions,
   type HealthNeedRow,
   type IdentityConflictRow,
   type PersonRow,
   type RiskAssessmentRow,
+  type SubmissionRow,
 } from './db/schema.ts';
 
 export function createLoaders(ctx: { db: Db }) {
@@ -68,6 +70,18 @@ export function createLoaders(ctx: { db: Db }) {
       return byKey(ids, rows, (r) => r.id);
     }),
     /** The audit recorder of information governance's reads (service/conflicts.ts), made when first used. */
+    /** What was submitted with each referral (service/submitted.ts), newest first per referral. */
+    submissionsByReferral: new DataLoader<string, SubmissionRow | null>(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length
+        ? await db
+            .select()
+            .from(submissions)
+            .where(inArray(submissions.referralId, valid))
+            .orderBy(desc(submissions.recordedAt))
+        : [];
+      return ids.map((id) => rows.find((r) => r.referralId === id) ?? null);
+    }),
     governanceAudit: undefined as AuditRecorder | undefined,
     /**
      * People this request resolved through `resolvePersonIdentity`: the caller may read their `id`

@@ -5,12 +5,12 @@
  * parent person use `no_cache`: the contextual cache would answer for one person what was decided
  * for another. Every field has a rule; anything not named is denied (fallbackRule: deny).
  */
-import { SERVICE_RELATIONSHIPS, type Relationship } from '@reconnect/access';
+import { SERVICE_RELATIONSHIPS, isReferralOnly, type Relationship } from '@reconnect/access';
 import { CUSTODY_EVENTS_ROLE, REFERRAL_SUBMITTER_ROLES, SERVICE_STAFF_ROLES } from '@reconnect/auth';
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import type { Context } from './context.ts';
-import type { PersonRow } from './db/schema.ts';
-import { isConflictPerson } from './service/conflicts.ts';
+import type { IdentityConflictRow, PersonRow } from './db/schema.ts';
+import { isConflictPerson, type ConflictThroughPerson } from './service/conflicts.ts';
 import { linkedPersonIds } from './service/people.ts';
 
 const admin = hasAnyRole('RECONNECT_ADMIN');
@@ -45,6 +45,18 @@ const throughConflict = rule('personReadThroughConflict', { cache: 'no_cache' })
 const ownStaff = and(serviceStaff, relationshipRule('personStaffGrant', ...SERVICE_RELATIONSHIPS));
 /** The organisation that referred the person. */
 const ownReferrer = and(hasAnyRole('REFERRER'), relationshipRule('personReferrerGrant', 'REFERRER'));
+/**
+ * The service of a declined duplicate (a REFERRAL_ONLY grant): it reads the person of that
+ * referral as submitted (service/submitted.ts), and nothing of the record (contract/next/trust.md).
+ */
+const duplicateService = and(
+  serviceStaff,
+  rule('personDuplicateServiceGrant', { cache: 'no_cache' })(async (person: PersonRow, _args, ctx: Context) =>
+    (await Promise.all(linkedPersonIds(person).map((id) => ctx.access.submissionGrants(id)))).some((g) =>
+      g.some(isReferralOnly),
+    ),
+  ),
+);
 /** A partner on an open enhanced case of the person. */
 const ownPartner = and(hasAnyRole('ER_PARTNER'), relationshipRule('personPartnerGrant', 'ER_PARTNER'));
 
@@ -72,12 +84,18 @@ const calledByReferral = rule('calledByReferral', { cache: 'contextual' })(
   (_p, _a, ctx: Context) => ctx.caller === 'referral',
 );
 
+/** A conflict reached through `Person.identityConflicts` (guarded by ownStaff or admin there). */
+const conflictThroughPerson = rule('identityConflictThroughPerson', { cache: 'no_cache' })(
+  (conflict: IdentityConflictRow) => (conflict as Partial<ConflictThroughPerson>).throughPerson === true,
+);
+const conflictDetail = or(admin, and(serviceStaff, conflictThroughPerson));
+
 // shield refuses two rules of one name: each rule is built once.
 const partnerNeeds = partnerScopeRule('NEEDS');
 const partnerRisk = partnerScopeRule('RISK');
 
 const identity = or(ownStaff, ownReferrer, ownPartner);
-const identityOrConflict = or(identity, adminThroughConflict);
+const identityOrConflict = or(identity, adminThroughConflict, duplicateService);
 const identifier = or(ownStaff, adminThroughConflict);
 
 export const permissions: IRules = {
@@ -109,7 +127,7 @@ export const permissions: IRules = {
     mergePrisonNumbers: and(calledByReferral, hasAnyRole(CUSTODY_EVENTS_ROLE)),
   },
   Person: {
-    id: or(identity, admin, resolvedInThisRequest, throughConflict),
+    id: or(identity, admin, resolvedInThisRequest, throughConflict, duplicateService),
     givenName: identityOrConflict,
     familyName: identityOrConflict,
     dateOfBirth: identityOrConflict,
@@ -135,7 +153,9 @@ export const permissions: IRules = {
   AuditEventConnection: allow,
   PageInfo: allow,
   LocalAuthority: allow,
-  IdentityConflict: allow,
+  // next/trust.md: kind and contestedIdentifiers to staff of the person (the conflict reached
+  // through Person.identityConflicts, which asks for their grant) and to information governance.
+  IdentityConflict: { '*': allow, kind: conflictDetail, contestedIdentifiers: conflictDetail },
   IdentityConflictResolution: allow,
   IdentityConflictConnection: allow,
   IdentityConflictPayload: allow,

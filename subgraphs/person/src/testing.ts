@@ -138,6 +138,7 @@ export interface IdentityConflictSeed {
   personId: string;
   otherPersonId: string;
   identifierKind?: personSchema.IdentifierKind;
+  kind?: personSchema.IdentityConflictKind;
   referralId?: string | null;
   recordedAt?: Date;
 }
@@ -152,7 +153,9 @@ export async function seedIdentityConflict(
     .values({
       personId: seed.personId,
       otherPersonId: seed.otherPersonId,
+      kind: seed.kind ?? 'TWO_RECORDS',
       identifierKind: seed.identifierKind ?? 'PRISON_NUMBER',
+      contestedIdentifierKinds: [seed.identifierKind ?? 'PRISON_NUMBER'],
       referralId: seed.referralId ?? null,
       recordedAt: seed.recordedAt ?? new Date(),
     })

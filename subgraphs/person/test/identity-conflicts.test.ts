@@ -723,3 +723,148 @@ describe('a merge stopped half way by a subgraph that is down', () => {
     await expectMerged(c);
   });
 });
+
+describe('DEMOGRAPHICS_DIFFER (an identifier whose record has other demographics)', () => {
+  /** Margaret Hale's record, with an open referral of RC-NEY; a probation referral of a made-up person with her prison number. */
+  async function differCase() {
+    const held = await seedPerson(db(), {
+      givenName: 'Margaret',
+      familyName: `Hale-${randomUUID().slice(0, 6)}`,
+      dateOfBirth: '1961-07-30',
+    });
+    const heldReferral = await seedReferral(db(), {
+      personId: held.id,
+      status: 'PRE_RELEASE',
+      owningServiceCode: 'RC-NEY',
+      establishmentCode: 'FSI',
+    });
+    await seedGrant(db(), {
+      organisationCode: 'RC-NEY',
+      relationship: 'OWNING_SERVICE',
+      personId: held.id,
+      referralId: heldReferral.id,
+      validFrom: GRANTED,
+    });
+    const response = await probation.query<Loose>(SUBMIT, {
+      key: randomUUID(),
+      input: {
+        source: 'PROBATION',
+        referrer: { name: 'Pat Probation', organisationName: 'Probation North West' },
+        person: {
+          givenName: 'Casey',
+          familyName: 'Unknown',
+          dateOfBirth: '1985-05-05',
+          prisonNumber: held.prisonNumber,
+        },
+        custody: { type: 'PRISON', establishmentCode: 'MRI', expectedReleaseDate: '2027-01-15' },
+        identifiedNeeds: [{ category: 'MENTAL_HEALTH', description: 'Low mood.' }],
+      },
+    });
+    expect(response.body.errors).toBeUndefined();
+    const referralId = response.body.data!.submitReferral.referral.id as string;
+    expect(response.body.data!.submitReferral.referral.status).toBe('SUBMITTED');
+    const [conflict] = await db()
+      .select()
+      .from(identityConflicts)
+      .where(eq(identityConflicts.otherPersonId, held.id));
+    return { held, referralId, conflict: conflict! };
+  }
+
+  const KIND_OF = /* GraphQL */ `
+    query ($id: ID!) {
+      person(id: $id) {
+        identityConflicts {
+          id
+          kind
+          contestedIdentifiers
+          identifierType
+          referral {
+            id
+          }
+          otherPerson {
+            id
+          }
+        }
+      }
+    }
+  `;
+
+  it('is recorded against the new record, and read by staff of either record without the other side', async () => {
+    const c = await differCase();
+    expect(c.conflict).toMatchObject({
+      kind: 'DEMOGRAPHICS_DIFFER',
+      identifierKind: 'PRISON_NUMBER',
+      contestedIdentifierKinds: ['PRISON_NUMBER'],
+      referralId: c.referralId,
+      addedIdentifierKinds: [],
+    });
+    const newId = c.conflict.personId;
+    const [made] = await db().select().from(people).where(eq(people.id, newId));
+    expect(made).toMatchObject({ givenName: 'Casey', familyName: 'Unknown', prisonNumber: null });
+
+    // RC-NW (the new referral's service) sees its conflict: the kind, what is contested, the other id.
+    const nw = (await nwStaff.query<Loose>(KIND_OF, { id: newId })).body;
+    expect(nw.errors).toBeUndefined();
+    expect(nw.data!.person.identityConflicts).toEqual([
+      {
+        id: c.conflict.id,
+        kind: 'DEMOGRAPHICS_DIFFER',
+        contestedIdentifiers: ['PRISON_NUMBER'],
+        identifierType: 'PRISON_NUMBER',
+        referral: { id: c.referralId },
+        otherPerson: { id: c.held.id },
+      },
+    ]);
+    // RC-NEY (the held record's service) sees the conflict on its person, but not the id of a
+    // referral it cannot read.
+    const ney = (await neyStaff.query<Loose>(KIND_OF, { id: c.held.id })).body;
+    expect(ney.errors).toBeUndefined();
+    expect(ney.data!.person.identityConflicts).toEqual([
+      expect.objectContaining({ id: c.conflict.id, kind: 'DEMOGRAPHICS_DIFFER', referral: null }),
+    ]);
+    // Information governance reads both in the queue.
+    const queue = (
+      await admin.query<Loose>(
+        `{ identityConflicts(first: 200) { nodes { id kind contestedIdentifiers person { givenName } otherPerson { givenName } } } }`,
+      )
+    ).body;
+    expect(queue.data!.identityConflicts.nodes).toContainEqual({
+      id: c.conflict.id,
+      kind: 'DEMOGRAPHICS_DIFFER',
+      contestedIdentifiers: ['PRISON_NUMBER'],
+      person: { givenName: 'Casey' },
+      otherPerson: { givenName: 'Margaret' },
+    });
+  });
+
+  it('SAME_PERSON merges the new record into the record that held the identifier by default', async () => {
+    const c = await differCase();
+    const response = await admin.query<Loose>(RESOLVE, {
+      id: c.conflict.id,
+      outcome: 'SAME_PERSON',
+      note: 'The referral gave a wrong name and date of birth; the prison record is right.',
+    });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.resolveIdentityConflict.conflict.resolution.keptPerson).toEqual({
+      id: c.held.id,
+    });
+    const [merged] = await db().select().from(people).where(eq(people.id, c.conflict.personId));
+    expect(merged!.mergedInto).toBe(c.held.id);
+    const [kept] = await db().select().from(people).where(eq(people.id, c.held.id));
+    expect(kept).toMatchObject({ givenName: 'Margaret', prisonNumber: c.held.prisonNumber });
+  });
+
+  it('DIFFERENT_PEOPLE leaves the identifier with the record that held it, and the new record without it', async () => {
+    const c = await differCase();
+    const response = await admin.query<Loose>(RESOLVE, {
+      id: c.conflict.id,
+      outcome: 'DIFFERENT_PEOPLE',
+      note: 'Another person altogether.',
+    });
+    expect(response.body.errors).toBeUndefined();
+    const [held] = await db().select().from(people).where(eq(people.id, c.held.id));
+    expect(held).toEqual(c.held);
+    const [made] = await db().select().from(people).where(eq(people.id, c.conflict.personId));
+    expect(made).toMatchObject({ prisonNumber: null, mergedInto: null });
+  });
+});

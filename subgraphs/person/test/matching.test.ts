@@ -3,8 +3,11 @@
  * through `resolvePersonIdentity` as the referral subgraph calls it; the pure rule on its own; the
  * permission; and concurrent submissions of one new person.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { eq, inArray, or } from 'drizzle-orm';
+import { grantAccess } from '@reconnect/access';
 import { personSchema } from '@reconnect/person-subgraph';
 // The lead exports these from @reconnect/testing; imported by path until then.
 import {
@@ -15,6 +18,7 @@ import {
   randomPrisonNumber,
   seedPerson,
 } from '@reconnect/hub/testing';
+import { corroborates } from '../src/service/demographics.ts';
 import { decideMatch, type Candidate } from '../src/service/matching.ts';
 import { errorCodes, startPersonHarness, type Caller, type PersonHarness } from './harness.ts';
 
@@ -140,10 +144,8 @@ const CASES: Case[] = [
       linkedTo: 'B',
       matchedOn: 'CRN',
       added: [],
-      conflicts: [
-        ['PNC_ID', 'A'],
-        ['HOME_OFFICE_REFERENCE', 'A'],
-      ],
+      // One conflict per other record, naming every identifier it shares with the submission.
+      conflicts: [['PNC_ID', 'A']],
     },
   },
   {
@@ -155,7 +157,9 @@ const CASES: Case[] = [
 ];
 
 describe('decideMatch (the rule alone)', () => {
+  const jo = { givenName: 'Jo', familyName: 'Bloggs', dateOfBirth: '1990-05-01' };
   const a: Candidate = {
+    ...jo,
     id: 'a',
     nhsNumber: '1',
     prisonNumber: 'P1',
@@ -164,6 +168,7 @@ describe('decideMatch (the rule alone)', () => {
     homeOfficeReference: null,
   };
   const b: Candidate = {
+    ...jo,
     id: 'b',
     nhsNumber: '2',
     prisonNumber: 'P2',
@@ -171,9 +176,19 @@ describe('decideMatch (the rule alone)', () => {
     pncId: null,
     homeOfficeReference: null,
   };
-  const none = { nhsNumber: null, prisonNumber: null, crn: null, pncId: null, homeOfficeReference: null };
+  const none = {
+    ...jo,
+    nhsNumber: null,
+    prisonNumber: null,
+    crn: null,
+    pncId: null,
+    homeOfficeReference: null,
+  };
   it.each([
-    [{ ...none, nhsNumber: '9' }, { kind: 'create' }],
+    [
+      { ...none, nhsNumber: '9' },
+      { kind: 'create', withhold: [], conflicts: [] },
+    ],
     [
       { ...none, prisonNumber: 'P1', crn: 'C2' },
       {
@@ -181,7 +196,7 @@ describe('decideMatch (the rule alone)', () => {
         personId: 'a',
         matchedOn: 'PRISON_NUMBER',
         add: [],
-        conflicts: [{ kind: 'CRN', otherPersonId: 'b' }],
+        conflicts: [{ kind: 'TWO_RECORDS', identifiers: ['CRN'], otherPersonId: 'b' }],
       },
     ],
     [
@@ -195,7 +210,7 @@ describe('decideMatch (the rule alone)', () => {
         personId: 'b',
         matchedOn: 'NHS_NUMBER',
         add: [],
-        conflicts: [{ kind: 'PRISON_NUMBER', otherPersonId: 'a' }],
+        conflicts: [{ kind: 'TWO_RECORDS', identifiers: ['PRISON_NUMBER'], otherPersonId: 'a' }],
       },
     ],
   ])('%j -> %j', (input, decision) => expect(decideMatch(input, [a, b])).toEqual(decision));
@@ -214,8 +229,10 @@ describe('resolvePersonIdentity', () => {
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const nulls = Object.fromEntries((c.aLacks ?? []).map((f) => [f, null]));
-    const A = await seedPerson(h.db, { homeOfficeReference: randomHomeOfficeReference(), ...nulls });
-    const B = await seedPerson(h.db, { homeOfficeReference: randomHomeOfficeReference() });
+    // Both records corroborate the submission (same date of birth and names): DEMOGRAPHICS_DIFFER
+    // has its own tests below.
+    const A = await seedPerson(h.db, { ...base, homeOfficeReference: randomHomeOfficeReference(), ...nulls });
+    const B = await seedPerson(h.db, { ...base, homeOfficeReference: randomHomeOfficeReference() });
     const input: Record<string, string> = { ...base };
     for (const [field, source] of Object.entries(c.submit) as [Field, Source][]) {
       input[field] = source === 'new' ? FRESH[field]() : (source === 'A' ? A : B)[field]!;
@@ -344,8 +361,8 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('records the home area when the person has none, and does not replace one', async () => {
-    const withArea = await seedPerson(h.db, { homeAreaCode: 'E08000035' });
-    const withoutArea = await seedPerson(h.db, { homeAreaCode: null });
+    const withArea = await seedPerson(h.db, { ...base, homeAreaCode: 'E08000035' });
+    const withoutArea = await seedPerson(h.db, { ...base, homeAreaCode: null });
     for (const p of [withArea, withoutArea]) {
       const r = await h.exec(
         RESOLVE,
@@ -365,8 +382,8 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('records one open conflict per pair and identifier however often it is submitted', async () => {
-    const A = await seedPerson(h.db);
-    const B = await seedPerson(h.db);
+    const A = await seedPerson(h.db, base);
+    const B = await seedPerson(h.db, base);
     const first = await h.exec<{ resolvePersonIdentity: Match }>(
       RESOLVE,
       { input: { ...base, nhsNumber: A.nhsNumber, crn: B.crn } },
@@ -446,7 +463,7 @@ describe('resolvePersonIdentity', () => {
   });
 
   it('lets the resolving caller read the id of the person, and nothing else without a relationship', async () => {
-    const A = await seedPerson(h.db);
+    const A = await seedPerson(h.db, base);
     const result = await h.exec(
       `mutation($input: PersonIdentityMatchInput!) { resolvePersonIdentity(input: $input) { person { id givenName nhsNumber } } }`,
       { input: { ...base, nhsNumber: A.nhsNumber } },
@@ -505,4 +522,212 @@ describe('resolvePersonIdentity', () => {
     expect(new Set(results.map((r) => r.data!.resolvePersonIdentity.person.id)).size).toBe(1);
     expect(await h.db.select().from(people).where(eq(people.crn, crn))).toHaveLength(1);
   });
+});
+
+// ---- corroboration: an identifier alone proves nothing (DOMAIN.md, steps 2, 4 and 5) ----------
+
+const RESOLVE_FOR = `mutation Resolve($input: PersonIdentityMatchInput!, $referralId: ID) {
+  resolvePersonIdentity(input: $input, referralId: $referralId) {
+    person { id }
+    created
+    matchedOn
+    addedIdentifiers
+    conflicts { id identifier otherPersonId }
+  }
+}`;
+
+/** Everything of a person a referrer may read (AUTH.md: its identifiers are staff's only). */
+const READ_PERSON = `query($id: ID!) { person(id: $id) { id givenName familyName dateOfBirth mergedInto { id } } }`;
+
+const POLICE: Caller = { roles: ['REFERRER'], org: 'POLICE-GMP', caller: 'referral' };
+const POLICE_READER: Caller = { roles: ['REFERRER'], org: 'POLICE-GMP' };
+
+describe('corroboration', () => {
+  let h: PersonHarness;
+  beforeAll(async () => {
+    h = await startPersonHarness();
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** What the referral subgraph does: resolve with the new referral's id, then grant its submitter. */
+  async function submit(input: Record<string, unknown>, as: Caller = POLICE) {
+    const referralId = randomUUID();
+    const result = await h.exec<{ resolvePersonIdentity: Match }>(RESOLVE_FOR, { input, referralId }, as);
+    expect(result.errors).toBeUndefined();
+    const match = result.data!.resolvePersonIdentity;
+    await grantAccess(h.db, {
+      organisationCode: as.org!,
+      relationship: 'REFERRER',
+      personId: match.person.id,
+      referralId,
+      validFrom: new Date(h.clock.now().getTime() - 1000),
+      reason: 'referral.submitted',
+    });
+    return { match, referralId };
+  }
+
+  it.each([
+    ['prisonNumber', 'PRISON_NUMBER'],
+    ['nhsNumber', 'NHS_NUMBER'],
+    ['crn', 'CRN'],
+  ] as const)(
+    "a made-up name with somebody else's %s: a new record without it, DEMOGRAPHICS_DIFFER, the other record untouched",
+    async (field, kind) => {
+      const victim = await seedPerson(h.db, {
+        givenName: 'Margaret',
+        familyName: 'Hale',
+        dateOfBirth: '1961-07-30',
+      });
+      const madeUp = {
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1990-01-01',
+        [field]: victim[field],
+      };
+      const { match } = await submit(madeUp);
+      expect(match).toMatchObject({ created: true, matchedOn: null, addedIdentifiers: [] });
+      expect(match.person.id).not.toBe(victim.id);
+      expect(match.conflicts).toEqual([
+        { id: expect.any(String), identifier: kind, otherPersonId: victim.id },
+      ]);
+
+      const [stored] = await h.db.select().from(people).where(eq(people.id, victim.id));
+      expect(stored).toEqual(victim);
+      const [created] = await h.db.select().from(people).where(eq(people.id, match.person.id));
+      expect(created).toMatchObject({ givenName: 'John', familyName: 'Doe', [field]: null });
+      const [conflict] = await h.db
+        .select()
+        .from(identityConflicts)
+        .where(eq(identityConflicts.personId, match.person.id));
+      expect(conflict).toMatchObject({
+        kind: 'DEMOGRAPHICS_DIFFER',
+        otherPersonId: victim.id,
+        identifierKind: kind,
+        contestedIdentifierKinds: [kind],
+        addedIdentifierKinds: [],
+      });
+
+      // The submitter reads its own submission, and cannot reach the other record at all.
+      const own = await h.exec(READ_PERSON, { id: match.person.id }, POLICE_READER);
+      expect(own.data!.person).toMatchObject({
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1990-01-01',
+      });
+      expect(JSON.stringify(own)).not.toMatch(/Margaret|Hale|1961-07-30/);
+      const other = await h.exec(READ_PERSON, { id: victim.id }, POLICE_READER);
+      expect(other.data!.person).toBeNull();
+    },
+  );
+
+  it('links when the demographics agree, and the referrer reads its own spelling, not the record', async () => {
+    const record = await seedPerson(h.db, {
+      givenName: 'Siobhán',
+      familyName: "O'Brien",
+      dateOfBirth: '1979-02-14',
+    });
+    const { match } = await submit({
+      givenName: 'Shiv',
+      familyName: 'OBrien',
+      dateOfBirth: '1979-02-14',
+      prisonNumber: record.prisonNumber,
+    });
+    expect(match).toMatchObject({ created: false, matchedOn: 'PRISON_NUMBER', person: { id: record.id } });
+    const read = await h.exec(READ_PERSON, { id: record.id }, POLICE_READER);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.person).toMatchObject({
+      givenName: 'Shiv',
+      familyName: 'OBrien',
+      dateOfBirth: '1979-02-14',
+    });
+    expect(JSON.stringify(read.data)).not.toContain('Siobhán');
+  });
+
+  it('links through the corroborated record and records DEMOGRAPHICS_DIFFER for another identifier held by a stranger', async () => {
+    const jo = { givenName: 'Jo', familyName: 'Bloggs', dateOfBirth: '1990-05-01' };
+    const A = await seedPerson(h.db, { ...jo, homeOfficeReference: null });
+    const stranger = await seedPerson(h.db, {
+      givenName: 'Ann',
+      familyName: 'Other',
+      dateOfBirth: '1950-01-01',
+    });
+    const { match } = await submit({ ...jo, crn: stranger.crn, prisonNumber: A.prisonNumber });
+    expect(match).toMatchObject({ created: false, matchedOn: 'PRISON_NUMBER', person: { id: A.id } });
+    const [conflict] = await h.db
+      .select()
+      .from(identityConflicts)
+      .where(eq(identityConflicts.personId, A.id));
+    expect(conflict).toMatchObject({
+      kind: 'DEMOGRAPHICS_DIFFER',
+      otherPersonId: stranger.id,
+      contestedIdentifierKinds: ['CRN'],
+    });
+    expect((await h.db.select().from(people).where(eq(people.id, stranger.id)))[0]).toEqual(stranger);
+  });
+
+  it('does not let the submitter (or anyone but staff and governance) read kind and contestedIdentifiers', async () => {
+    const victim = await seedPerson(h.db);
+    const result = await h.exec(
+      `mutation($input: PersonIdentityMatchInput!) { resolvePersonIdentity(input: $input) { conflicts { kind contestedIdentifiers } } }`,
+      { input: { givenName: 'X', familyName: 'Y', dateOfBirth: '1999-09-09', nhsNumber: victim.nhsNumber } },
+      POLICE,
+    );
+    expect(errorCodes(result)).toMatchObject({ 'resolvePersonIdentity.conflicts.0.kind': 'FORBIDDEN' });
+  });
+
+  // A small pool of names and dates, so that random pairs agree often enough to test both ways.
+  const GIVEN = ['Mary', 'mary', 'MARY', 'Máry', 'Ann', 'Jose', 'José', 'Sean'];
+  const FAMILY = ['Smith', 'smith', 'Smith-Jones', 'Smith Jones', "O'Brien", 'OBrien', 'Jones'];
+  const DATES = ['1985-03-12', '1985-12-03', '1986-03-12'];
+  const person = fc.record({
+    givenName: fc.constantFrom(...GIVEN),
+    familyName: fc.constantFrom(...FAMILY),
+    dateOfBirth: fc.constantFrom(...DATES),
+  });
+  const field = fc.constantFrom('nhsNumber', 'prisonNumber', 'crn', 'pncId') as fc.Arbitrary<Field>;
+
+  it('links random pairs only when the demographics agree; a submission that does not link changes and reveals nothing of the record', async () => {
+    await fc.assert(
+      fc.asyncProperty(person, person, field, async (storedDemographics, submitted, shared) => {
+        const stored = await seedPerson(h.db, { ...storedDemographics, homeOfficeReference: null });
+        const needsBefore = await h.db
+          .select()
+          .from(personSchema.healthNeeds)
+          .where(eq(personSchema.healthNeeds.personId, stored.id));
+        const input = {
+          ...submitted,
+          [shared]: stored[shared],
+          homeOfficeReference: randomHomeOfficeReference(),
+        };
+        const { match } = await submit(input);
+        const agree = corroborates(stored, submitted);
+        expect(match.person.id === stored.id).toBe(agree);
+        if (agree) return;
+        // Not one byte of the stored record changed, and nothing was added to it.
+        expect((await h.db.select().from(people).where(eq(people.id, stored.id)))[0]).toEqual(stored);
+        expect(
+          await h.db
+            .select()
+            .from(personSchema.healthNeeds)
+            .where(eq(personSchema.healthNeeds.personId, stored.id)),
+        ).toEqual(needsBefore);
+        // What the submitter can read: its own record (as it sent it), never the stored one's fields.
+        const own = await h.exec(READ_PERSON, { id: match.person.id }, POLICE_READER);
+        expect(own.errors).toBeUndefined();
+        expect(own.data!.person).toMatchObject(submitted);
+        // (The match's conflicts are the referral subgraph's internal answer, inaccessible at the
+        // gateway; the referral subgraph asks only for the person's id.)
+        const readable = JSON.stringify([match.person, match.created, own.data]);
+        for (const value of [stored.nhsNumber, stored.prisonNumber, stored.crn, stored.pncId, stored.id])
+          expect(readable).not.toContain(value!);
+        for (const [key, value] of Object.entries(storedDemographics))
+          if (value !== (submitted as Record<string, string>)[key])
+            expect(readable).not.toContain(`"${value}"`);
+        expect((await h.exec(READ_PERSON, { id: stored.id }, POLICE_READER)).data!.person).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });

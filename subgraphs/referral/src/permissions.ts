@@ -126,6 +126,8 @@ export const permissions: IRules = {
     identifiedNeeds: submissionFields,
     decline: submissionFields,
     duplicateOf: submissionFields,
+    // next/trust.md: the referral's staff and its referrer; not partners, not commissioners.
+    referringOrganisation: submissionFields,
     consent: caseFields,
     contacts: caseFields,
     engagements: caseFields,
@@ -185,5 +187,6 @@ export const permissions: IRules = {
   // Entity references owned elsewhere: only their keys live here; the owners' rules decide the rest.
   ReconnectService: { code: allow },
   Establishment: { code: allow },
+  ReferringOrganisation: { code: allow },
   Staff: { id: allow },
 };

@@ -19,6 +19,8 @@ export async function seedReferral(
       status: 'SUBMITTED',
       source: 'PROBATION',
       referrerOrganisationCode: 'PROB-NW',
+      // The directory's organisation that submitted it: the referrer's, unless a test says otherwise.
+      referringOrganisationCode: overrides.referrerOrganisationCode ?? 'PROB-NW',
       referrerName: 'Test Probation Practitioner',
       submittedAt: new Date(),
       submittedBy: 'test-referrer',

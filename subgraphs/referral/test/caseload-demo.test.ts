@@ -182,7 +182,7 @@ describe('the demo caseload', () => {
       ]),
     );
     expect(all.every((n) => n.referrer.name.length > 0)).toBe(true);
-    for (const org of ['PROB-NW', 'POL-GMP', 'LD-NW', 'HOIE', 'HCP-MRI']) {
+    for (const org of ['PROB-NW', 'POL-GMP', 'LD-NW', 'HO-IE', 'HCP-MRI', 'RCF-ONLINE']) {
       const expected = all.filter((n) => n.referrer.organisationCode === org).map((n) => n.id);
       const referrer = await hub.as('REFERRER', { org });
       const { body } = await referrer.query<{ referrals: { nodes: { id: string }[] } }>(

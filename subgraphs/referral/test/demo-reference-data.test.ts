@@ -16,6 +16,7 @@ import { PLANS } from '../src/seed/index.ts';
 const establishments = new Map(reference.establishments().map((e) => [e.code, e]));
 const localAuthorities = new Map(reference.localAuthorities().map((la) => [la.code, la]));
 const services = new Map(reference.reconnectServices().map((s) => [s.code, s]));
+const organisations = new Map(reference.referringOrganisations().map((o) => [o.code, o]));
 
 interface ReferralRow {
   reference: string;
@@ -25,7 +26,9 @@ interface ReferralRow {
   receiving_service_code: string | null;
   home_area_code: string | null;
   referrer_organisation_code: string;
+  referring_organisation_code: string | null;
   referrer_organisation_name: string | null;
+  source: string;
 }
 
 describe('the demo plans', () => {
@@ -92,13 +95,22 @@ describe('the seeded demo', () => {
     }
   });
 
-  it('names healthcare referrers after the reference data’s establishments', () => {
+  it('has every referral made by an organisation of the directory whose kind allows its source', () => {
+    for (const r of referrals) {
+      const organisation = organisations.get(r.referrer_organisation_code);
+      expect(organisation, `${r.reference} ${r.referrer_organisation_code}`).toBeDefined();
+      expect(r.referring_organisation_code, r.reference).toBe(organisation!.code);
+      expect(reference.ALLOWED_SOURCES[organisation!.kind], r.reference).toContain(r.source);
+      expect(r.referrer_organisation_name, r.reference).toBe(organisation!.name);
+    }
+  });
+
+  it('has healthcare referrals made by the healthcare team of the establishment they name', () => {
     const healthcare = referrals.filter((r) => /^HC[PI]-/.test(r.referrer_organisation_code));
     expect(healthcare.length).toBeGreaterThan(0);
     for (const r of healthcare) {
-      const code = r.referrer_organisation_code.replace(/^HCP-/, '').replace(/^HCI-/, 'IRC-');
+      const code = r.referrer_organisation_code.replace(/^HC[PI]-/, '');
       expect(code, r.reference).toBe(r.establishment_code);
-      expect(r.referrer_organisation_name).toBe(`Healthcare, ${establishments.get(code)!.name}`);
     }
   });
 

@@ -59,7 +59,7 @@ describe('who may change a referral', () => {
       admin: await hub.as('RECONNECT_ADMIN', { org: 'RC-NW' }),
       unrelatedStaff: await hub.as('RECONNECT_STAFF', { org: 'RC-SW' }),
       unrelatedLead: await hub.as('RECONNECT_LEAD', { org: 'RC-SW' }),
-      otherReferrer: await hub.as('REFERRER', { org: 'POLICE-GMP' }),
+      otherReferrer: await hub.as('REFERRER', { org: 'POL-GMP' }),
       sendingStaff: await hub.as('RECONNECT_STAFF', { org: 'RC-MID' }),
       sendingLead: await hub.as('RECONNECT_LEAD', { org: 'RC-MID' }),
       receivingStaff: await hub.as('RECONNECT_STAFF', { org: 'RC-MID' }),

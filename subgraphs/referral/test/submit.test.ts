@@ -3,7 +3,8 @@
  * many doors", "Eligibility at submission"): who may submit, every input error with its field and
  * every eligibility reason (and that neither stores anything), what a stored referral looks like
  * and who can see it, one person across doors, duplicates, idempotency, and the concurrency of
- * both on PostgreSQL.
+ * both on PostgreSQL. The source fits the organisation (contract/next/trust.md): a referrer submits
+ * only as an active organisation of the directory, with a source its kind allows.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,9 +33,22 @@ const SUBMIT = `mutation Submit($input: SubmitReferralInput!, $key: String!) {
       decline { reason }
       duplicateOf { id reference }
       person { id }
+      referringOrganisation { code kind allowedSources active }
     }
   }
 }`;
+
+/** An organisation of the directory (referring_organisations.csv) of the kind each source needs. */
+const ORGANISATION_OF: Record<string, string> = {
+  PROBATION: 'PROB-NW',
+  POLICE: 'POL-GMP',
+  LIAISON_AND_DIVERSION: 'LD-NW',
+  HOME_OFFICE_ENFORCEMENT: 'HO-IE',
+  PRISON_HEALTHCARE: 'HCP-MRI',
+  IRC_HEALTHCARE: 'HCI-IRC-BH',
+  SELF: 'RCF-ONLINE',
+  FAMILY_OR_FRIEND: 'RCF-ONLINE',
+};
 
 const STAFF_READ = `query($id: ID!) {
   referral(id: $id) {
@@ -46,6 +60,23 @@ const STAFF_READ = `query($id: ID!) {
     person { id nhsNumber prisonNumber crn homeArea { code } healthNeeds { category description active } }
   }
 }`;
+
+/** Everything a referrer may read of its own referral's person, and what names the decline. */
+const SUBMITTER_READ = `query($id: ID!) {
+  referral(id: $id) {
+    id reference status
+    duplicateOf { id reference }
+    decline { reason note }
+    person { givenName familyName dateOfBirth }
+  }
+}`;
+
+/** `path -> code` of a response's errors. */
+function errorPaths(body: Loose): Record<string, string> {
+  return Object.fromEntries(
+    ((body.errors ?? []) as Loose[]).map((e) => [(e.path ?? []).join('.'), e.extensions?.code as string]),
+  );
+}
 
 // ---- people: fresh, valid identifiers for every test --------------------------------------------
 
@@ -114,7 +145,7 @@ beforeAll(async () => {
   hub = await startTestHub();
   hub.clock.set(`${TODAY}T10:00:00Z`);
   probation = await hub.as('REFERRER', { org: 'PROB-NW', sub: 'pat-probation' });
-  police = await hub.as('REFERRER', { org: 'POLICE-GMP', sub: 'gmp-custody-desk' });
+  police = await hub.as('REFERRER', { org: 'POL-GMP', sub: 'gmp-custody-desk' });
   nwStaff = await hub.as('RECONNECT_STAFF', { org: 'RC-NW', sub: 'nw-worker' });
   seStaff = await hub.as('RECONNECT_STAFF', { org: 'RC-SE', sub: 'se-worker' });
 });
@@ -185,7 +216,7 @@ describe('a referral from each source in custody', () => {
     ['SELF', 'PRISON', 'MRI', 'RC-NW'],
     ['FAMILY_OR_FRIEND', 'PRISON', 'MRI', 'RC-NW'],
   ])('%s (%s %s) is SUBMITTED to %s', async (source, type, establishmentCode, service) => {
-    const referrer = await hub.as('REFERRER', { org: `ORG-${source}`, sub: `sub-${source}` });
+    const referrer = await hub.as('REFERRER', { org: ORGANISATION_OF[source], sub: `sub-${source}` });
     const payload = await submitted(
       referrer,
       referralInput({
@@ -208,17 +239,19 @@ describe('a referral from each source in custody', () => {
       },
       owningService: { code: service },
       receivingService: null,
-      referrer: { organisationCode: `ORG-${source}` },
+      referrer: { organisationCode: ORGANISATION_OF[source] },
       identifiedNeeds: ['MENTAL_HEALTH'],
       decline: null,
       duplicateOf: null,
+      referringOrganisation: { code: ORGANISATION_OF[source], active: true },
     });
+    expect(payload.referral.referringOrganisation.allowedSources).toContain(source);
     expect(payload.referral.reference).toMatch(REFERENCE);
   });
 
   it('needs nothing but names and date of birth (an IRC detainee without identifiers)', async () => {
     const payload = await submitted(
-      await hub.as('REFERRER', { org: 'IRC-HC-BH' }),
+      await hub.as('REFERRER', { org: 'HCI-IRC-BH' }),
       referralInput({
         source: 'IRC_HEALTHCARE',
         person: { nhsNumber: undefined, givenName: 'Detainee', familyName: 'Unknown' },
@@ -253,7 +286,7 @@ describe('a referral after release', () => {
   ])('from %s, released %i days ago, is SUBMITTED', async (source, daysAgo) => {
     const releasedOn = addDays(TODAY, -daysAgo);
     const payload = await submitted(
-      await hub.as('REFERRER', { org: `POST-${source}` }),
+      await hub.as('REFERRER', { org: ORGANISATION_OF[source], sub: `post-${source}` }),
       referralInput({ source, custody: { expectedReleaseDate: null, releasedOn } }),
     );
     expect(payload.referral).toMatchObject({
@@ -318,7 +351,10 @@ describe('INELIGIBLE, with the reason, storing nothing and creating no person', 
     ],
   ])('%s', async (_name, overrides, reason) => {
     const before = await counts();
-    const body = await submit(probation, referralInput(overrides));
+    // An organisation whose kind allows the source, so that the window itself refuses it.
+    const org = ORGANISATION_OF[(overrides as Overrides).source ?? 'PROBATION']!;
+    const client = await hub.as('REFERRER', { org, sub: `ineligible-${org}` });
+    const body = await submit(client, referralInput(overrides));
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'INELIGIBLE', reason });
@@ -423,6 +459,7 @@ describe('who may submit', () => {
     ['an ER partner', 'ER_PARTNER', 'P-NW-1'],
     ['an admin', 'RECONNECT_ADMIN', 'RC-NW'],
     ['a referrer whose token names no organisation', 'REFERRER', undefined],
+    ['a referrer whose organisation the directory does not know', 'REFERRER', 'PROB-NOWHERE'],
     ["staff of a service other than the establishment's", 'RECONNECT_STAFF', 'RC-LDN'],
   ])('not %s (FORBIDDEN, nothing stored)', async (_who, role, org) => {
     const before = await counts();
@@ -436,15 +473,128 @@ describe('who may submit', () => {
     const lead = await hub.as('RECONNECT_LEAD', { org: 'RC-NW', sub: 'nw-lead' });
     for (const client of [nwStaff, lead]) {
       const payload = await submitted(client, referralInput({ source: 'PRISON_HEALTHCARE' }));
+      // A referral received by phone or email: no organisation of the directory submitted it.
       expect(payload.referral).toMatchObject({
         status: 'SUBMITTED',
         referrer: { organisationCode: 'RC-NW' },
+        referringOrganisation: null,
       });
       const read = (await client.query<Loose>(STAFF_READ, { id: payload.referral.id })).body;
       expect(read.errors).toBeUndefined();
       expect(read.data!.referral.history).toEqual([
         expect.objectContaining({ type: 'referral.submitted', fromStatus: null, toStatus: 'SUBMITTED' }),
       ]);
+    }
+  });
+});
+
+// ---- the source fits the organisation (contract/next/trust.md) -----------------------------------
+
+describe('the source fits the organisation', () => {
+  let onlineForm: HubClientForTests;
+  let admin: HubClientForTests;
+  const SAVE = `mutation Save($input: ReferringOrganisationInput!) {
+    saveReferringOrganisation(input: $input) { code active }
+  }`;
+
+  beforeAll(async () => {
+    onlineForm = await hub.as('REFERRER', { org: 'RCF-ONLINE', sub: 'online-form' });
+    admin = await hub.as('RECONNECT_ADMIN', { org: 'NHSE-IG', sub: 'ig-officer' });
+  });
+
+  async function refused(client: HubClientForTests, input: Loose, code: string, field?: string) {
+    const before = await counts();
+    const body = await submit(client, input);
+    expect(body.data).toBeNull();
+    expect(body.errors![0]!.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+    expect(await counts()).toEqual(before);
+    return body.errors![0]!;
+  }
+
+  it('refuses the online form submitting as PROBATION (BAD_USER_INPUT at input.source, nothing stored)', async () => {
+    const error = await refused(
+      onlineForm,
+      referralInput({ source: 'PROBATION' }),
+      'BAD_USER_INPUT',
+      'input.source',
+    );
+    expect(error.message).toMatch(/SELF or FAMILY_OR_FRIEND/);
+  });
+
+  it('refuses the online form claiming PROBATION to refer after release (the post-release rule is not skipped)', async () => {
+    await refused(
+      onlineForm,
+      referralInput({
+        source: 'PROBATION',
+        custody: { expectedReleaseDate: null, releasedOn: addDays(TODAY, -3) },
+      }),
+      'BAD_USER_INPUT',
+      'input.source',
+    );
+  });
+
+  it.each([
+    ['PROB-NW', 'SELF'],
+    ['POL-GMP', 'PROBATION'],
+    ['HCP-MRI', 'IRC_HEALTHCARE'],
+    ['HO-IE', 'FAMILY_OR_FRIEND'],
+  ])('refuses %s giving source %s (BAD_USER_INPUT at input.source)', async (org, source) => {
+    await refused(
+      await hub.as('REFERRER', { org, sub: `wrong-source-${org}` }),
+      referralInput({ source, referrer: source === 'FAMILY_OR_FRIEND' ? { relationship: 'Friend' } : {} }),
+      'BAD_USER_INPUT',
+      'input.source',
+    );
+  });
+
+  it('refuses an organisation the directory does not know (FORBIDDEN), whatever the source', async () => {
+    const unknown = await hub.as('REFERRER', { org: 'PROB-NOWHERE', sub: 'nobody' });
+    for (const source of ['PROBATION', 'SELF']) {
+      await refused(unknown, referralInput({ source }), 'FORBIDDEN');
+    }
+  });
+
+  it('refuses an organisation information governance made inactive (FORBIDDEN), and takes it again once active', async () => {
+    const cumbria = await hub.as('REFERRER', { org: 'POL-CUM', sub: 'cumbria-custody' });
+    const organisation = {
+      code: 'POL-CUM',
+      name: 'Cumbria Constabulary',
+      kind: 'POLICE',
+      region: 'NORTH_WEST',
+    };
+    const off = (await admin.query<Loose>(SAVE, { input: { ...organisation, active: false } })).body;
+    expect(off.errors).toBeUndefined();
+    expect(off.data!.saveReferringOrganisation).toEqual({ code: 'POL-CUM', active: false });
+    try {
+      const error = await refused(cumbria, referralInput({ source: 'POLICE' }), 'FORBIDDEN');
+      expect(error.message).toMatch(/inactive/);
+    } finally {
+      const on = (await admin.query<Loose>(SAVE, { input: { ...organisation, active: true } })).body;
+      expect(on.errors).toBeUndefined();
+    }
+    const payload = await submitted(cumbria, referralInput({ source: 'POLICE' }));
+    expect(payload.referral.referringOrganisation).toMatchObject({ code: 'POL-CUM', kind: 'POLICE' });
+  });
+
+  it('lets the online form refer as SELF and FAMILY_OR_FRIEND, naming it as the referring organisation', async () => {
+    for (const source of ['SELF', 'FAMILY_OR_FRIEND']) {
+      const payload = await submitted(
+        onlineForm,
+        referralInput({ source, referrer: source === 'FAMILY_OR_FRIEND' ? { relationship: 'Mother' } : {} }),
+      );
+      expect(payload.referral.referringOrganisation).toEqual({
+        code: 'RCF-ONLINE',
+        kind: 'ONLINE_FORM',
+        allowedSources: ['SELF', 'FAMILY_OR_FRIEND'],
+        active: true,
+      });
+      // Stored on the referral, beside the token's organisation.
+      const [row] = rowsOf<{ referring_organisation_code: string }>(
+        await hub.database.handle.db.execute(
+          sql`select referring_organisation_code from referral.referrals where id = ${payload.referral.id}`,
+        ),
+      );
+      expect(row!.referring_organisation_code).toBe('RCF-ONLINE');
     }
   });
 });
@@ -638,6 +788,7 @@ describe('one person, many doors', () => {
       referralInput({
         source: 'POLICE',
         referrer: { name: 'PC Jones', organisationName: 'Greater Manchester Police' },
+        // Corroborated: the same date of birth and family name, a nickname for the given name.
         person: { nhsNumber: nhs, prisonNumber: prison, givenName: 'Alexander' },
         identifiedNeeds: [{ category: 'ALCOHOL', description: 'Drinks heavily on release.' }],
       }),
@@ -648,6 +799,24 @@ describe('one person, many doors', () => {
     expect(second.referral).toMatchObject({ status: 'DECLINED', decline: { reason: 'DUPLICATE' } });
     // The police may not see the probation referral it duplicates: not revealed.
     expect(second.referral.duplicateOf).toBeNull();
+    // What the police read of its duplicate names neither the open referral nor its service, and
+    // the person is as the police sent it.
+    const own = (await police.query<Loose>(SUBMITTER_READ, { id: second.referral.id })).body;
+    expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+    expect(own.data!.referral.person).toEqual({
+      givenName: 'Alexander',
+      familyName: 'Smith',
+      dateOfBirth: '1990-04-01',
+    });
+    expect(JSON.stringify(own.data)).not.toContain(first.referral.reference);
+    expect(JSON.stringify(own.data)).not.toContain('RC-NW');
+    // Nor does its own history (which its submitter does not read today, but might one day).
+    const history = rowsOf<Loose>(
+      await hub.database.handle.db.execute(
+        sql`select reason from referral.referral_events where referral_id = ${second.referral.id}`,
+      ),
+    );
+    expect(JSON.stringify(history)).not.toContain(first.referral.reference);
 
     const dup = (await nwStaff.query<Loose>(STAFF_READ, { id: second.referral.id })).body;
     expect(dup.errors).toBeUndefined();
@@ -662,6 +831,7 @@ describe('one person, many doors', () => {
     expect(open.errors).toBeUndefined();
     expect(open.data!.referral.status).toBe('SUBMITTED');
     expect(open.data!.referral.person.prisonNumber).toBe(prison);
+    // The open referral's history records the duplicate and its referrer, for its owning service.
     expect(open.data!.referral.history).toEqual([
       expect.objectContaining({ type: 'referral.submitted', toStatus: 'SUBMITTED' }),
       expect.objectContaining({
@@ -672,17 +842,157 @@ describe('one person, many doors', () => {
         reason: expect.stringContaining(second.referral.reference),
       }),
     ]);
-    expect(open.data!.referral.history[1].reason).toContain('Greater Manchester Police (POLICE-GMP)');
-    // Nothing the police sent is lost: its need is the person's too, from the duplicate referral.
-    expect(open.data!.referral.person.healthNeeds).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ category: 'MENTAL_HEALTH' }),
-        { category: 'ALCOHOL', description: 'Drinks heavily on release.', active: true },
-      ]),
-    );
+    expect(open.data!.referral.history[1].reason).toContain('Greater Manchester Police (POL-GMP)');
+    // A declined duplicate writes no needs into the record (they stay on the referral itself).
+    expect(open.data!.referral.person.healthNeeds).toEqual([
+      expect.objectContaining({ category: 'MENTAL_HEALTH' }),
+    ]);
+    expect(second.referral.identifiedNeeds).toEqual(['ALCOHOL']);
     // The open referral did not change state or version.
     expect((await referralRow(first.referral.id)).version).toBe(1);
   });
+
+  it("gives a duplicate's establishment service the duplicate referral as submitted, and nothing of the person", async () => {
+    const nhs = nhsNumber();
+    const first = await submitted(probation, referralInput({ person: { nhsNumber: nhs } }));
+    const second = await submitted(
+      police,
+      referralInput({
+        source: 'POLICE',
+        person: { nhsNumber: nhs, givenName: 'Al' },
+        custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
+      }),
+    );
+    expect(second.referral).toMatchObject({ status: 'DECLINED', owningService: { code: 'RC-SE' } });
+    const grants = rowsOf<Loose>(
+      await hub.database.handle.db.execute(
+        sql`select organisation_code, relationship, scopes from access.grants where referral_id = ${second.referral.id} order by relationship`,
+      ),
+    );
+    expect(grants).toEqual([
+      { organisation_code: 'RC-SE', relationship: 'OWNING_SERVICE', scopes: ['REFERRAL_ONLY'] },
+      { organisation_code: 'POL-GMP', relationship: 'REFERRER', scopes: [] },
+    ]);
+    // RC-SE sees the duplicate, its person as the police sent it, and nothing of the record.
+    const read = (
+      await seStaff.query<Loose>(
+        `query($id: ID!) { referral(id: $id) { id status person { id givenName familyName dateOfBirth } } }`,
+        { id: second.referral.id },
+      )
+    ).body;
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.referral.person).toEqual({
+      id: first.referral.person.id,
+      givenName: 'Al',
+      familyName: 'Smith',
+      dateOfBirth: '1990-04-01',
+    });
+    const record = (
+      await seStaff.query<Loose>(
+        `query($id: ID!) { person(id: $id) { nhsNumber healthNeeds { category } } }`,
+        {
+          id: first.referral.person.id,
+        },
+      )
+    ).body;
+    expect(record.data?.person?.nhsNumber ?? null).toBeNull();
+    expect(record.data?.person?.healthNeeds ?? null).toBeNull();
+    expect(Object.values(errorPaths(record))).toContain('FORBIDDEN');
+    const denied = (await seStaff.query<Loose>(STAFF_READ, { id: second.referral.id })).body;
+    expect(Object.values(errorPaths(denied))).toContain('FORBIDDEN');
+    expect(JSON.stringify(denied.data)).not.toContain(nhs);
+    // Nor the open referral.
+    const openRead = (
+      await seStaff.query<Loose>(`query($id: ID!) { referral(id: $id) { id } }`, { id: first.referral.id })
+    ).body;
+    expect(openRead.data!.referral).toBeNull();
+  });
+
+  it.each(['prisonNumber', 'nhsNumber', 'crn'] as const)(
+    "a made-up name with somebody else's %s learns nothing, opens nothing and writes nothing",
+    async (field) => {
+      serial += 1;
+      const victimIds = {
+        nhsNumber: nhsNumber(),
+        prisonNumber: prisonNumber(),
+        crn: `X${String(100_000 + serial).padStart(6, '0')}`,
+      };
+      const first = await submitted(probation, referralInput({ person: victimIds }));
+      const victimId = first.referral.person.id as string;
+      const db = hub.database.handle.db;
+      const snapshot = async () => ({
+        person: rowsOf<Loose>(await db.execute(sql`select * from person.people where id = ${victimId}`)),
+        needs: rowsOf<Loose>(
+          await db.execute(sql`select * from person.health_needs where person_id = ${victimId}`),
+        ),
+        grants: rowsOf<Loose>(
+          await db.execute(sql`select * from access.grants where person_id = ${victimId}`),
+        ),
+        history: rowsOf<Loose>(
+          await db.execute(
+            sql`select * from referral.referral_events where referral_id = ${first.referral.id}`,
+          ),
+        ),
+      });
+      const before = await snapshot();
+
+      const attack = await submitted(
+        police,
+        referralInput({
+          source: 'POLICE',
+          person: {
+            givenName: 'John',
+            familyName: 'Doe',
+            dateOfBirth: '1985-06-15',
+            nhsNumber: null,
+            [field]: victimIds[field],
+          },
+          identifiedNeeds: [{ category: 'ALCOHOL', description: 'Made up.' }],
+          custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
+        }),
+      );
+      // Its own referral, of a person of its own: no DUPLICATE, nothing of the other record.
+      expect(attack.referral).toMatchObject({ status: 'SUBMITTED', decline: null, duplicateOf: null });
+      expect(attack.referral.person.id).not.toBe(victimId);
+      const read = (await police.query<Loose>(SUBMITTER_READ, { id: attack.referral.id })).body;
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.referral.person).toEqual({
+        givenName: 'John',
+        familyName: 'Doe',
+        dateOfBirth: '1985-06-15',
+      });
+      const seen = JSON.stringify([attack, read]);
+      for (const secret of ['Alex', 'Smith', '1990-04-01', victimId, first.referral.reference])
+        expect(seen).not.toContain(secret);
+      // Not a byte of the other record, its needs, its grants or its open referral changed.
+      expect(await snapshot()).toEqual(before);
+      // The establishment's service (RC-SE) has nothing on the other record.
+      const probe = (
+        await seStaff.query<Loose>(`query($id: ID!) { person(id: $id) { id givenName } }`, { id: victimId })
+      ).body;
+      expect(probe.data!.person).toBeNull();
+      // The new record does not hold the contested identifier; the conflict names it.
+      const [created] = rowsOf<Loose>(
+        await db.execute(sql`select * from person.people where id = ${attack.referral.person.id}`),
+      );
+      const column = { nhsNumber: 'nhs_number', prisonNumber: 'prison_number', crn: 'crn' }[field];
+      expect(created![column]).toBeNull();
+      const conflicts = rowsOf<Loose>(
+        await db.execute(
+          sql`select kind, contested_identifier_kinds, other_person_id from person.identity_conflicts where person_id = ${attack.referral.person.id}`,
+        ),
+      );
+      expect(conflicts).toEqual([
+        {
+          kind: 'DEMOGRAPHICS_DIFFER',
+          contested_identifier_kinds: [
+            { nhsNumber: 'NHS_NUMBER', prisonNumber: 'PRISON_NUMBER', crn: 'CRN' }[field],
+          ],
+          other_person_id: victimId,
+        },
+      ]);
+    },
+  );
 
   it('is a new referral again once the earlier one is closed', async () => {
     const nhs = nhsNumber();
@@ -776,7 +1086,7 @@ describe('concurrent submissions', () => {
         person: { nhsNumber: undefined, givenName: 'Nameless', familyName: 'Detainee' },
         custody: { type: 'IRC', establishmentCode: 'IRC-BH' },
       });
-      const irc = await hub.as('REFERRER', { org: 'IRC-HC-BH', sub: 'brook-house-healthcare' });
+      const irc = await hub.as('REFERRER', { org: 'HCI-IRC-BH', sub: 'brook-house-healthcare' });
       const before = await counts();
       const bodies = await Promise.all(
         Array.from({ length: 10 }, () => submit(irc, input, 'ten-without-identifiers')),

@@ -103,7 +103,7 @@ describe('referral visibility', () => {
   it.each([
     ['staff of an unrelated service', 'RECONNECT_STAFF', 'RC-SW'],
     ['staff whose grant has ended', 'RECONNECT_STAFF', 'RC-LDN'],
-    ['another referrer', 'REFERRER', 'POLICE-GMP'],
+    ['another referrer', 'REFERRER', 'POL-GMP'],
     ['a referrer token naming the owning service', 'REFERRER', 'RC-NW'],
     ['a partner with no case', 'ER_PARTNER', 'ERP-NW-MH'],
   ])('reveals nothing to %s', async (_label, role, org) => {

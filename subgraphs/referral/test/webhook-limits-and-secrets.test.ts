@@ -72,7 +72,7 @@ async function dumpEverything(): Promise<{ tables: number; rows: number; text: s
 describe('a database dump shows no webhook secret', () => {
   it('after registering, delivering and removing, no table row and no log line holds the secret', async () => {
     const SECRET = 'Zq8-dump-check-secret-7Hw2';
-    const probation = await hub.as('REFERRER', { org: 'PROB-DUMP', sub: 'pat' });
+    const probation = await hub.as('REFERRER', { org: 'PROB-KSS', sub: 'pat' });
     const registered = await probation.query<Loose>(REGISTER, {
       url: `${receiver.url}/dump`,
       types: [],
@@ -148,7 +148,7 @@ describe('subscriptions per organisation', () => {
   it(`refuses the ${MAX + 1}th active subscription with BAD_USER_INPUT on url, writing nothing; removing one makes room`, async () => {
     const ids: string[] = [];
     for (let i = 0; i < MAX; i += 1) {
-      const response = await register('PROB-CAP', `/cap/${i}`);
+      const response = await register('PROB-SC', `/cap/${i}`);
       expect(response.body.errors).toBeUndefined();
       ids.push(response.body.data!.registerWebhook.id as string);
     }
@@ -156,25 +156,25 @@ describe('subscriptions per organisation', () => {
       Number(
         rowsOf<{ n: number }>(
           await hub.database.handle.db.execute(
-            sql`select count(*)::int as n from audit.events where action = 'webhook.registered' and actor_organisation = 'PROB-CAP'`,
+            sql`select count(*)::int as n from audit.events where action = 'webhook.registered' and actor_organisation = 'PROB-SC'`,
           ),
         )[0]?.n ?? 0,
       );
     const auditedBefore = await audited();
-    const refused = await register('PROB-CAP', '/cap/over');
+    const refused = await register('PROB-SC', '/cap/over');
     expect(outcome(refused)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(refused.body.errors![0]!.message).toBe(
       `Your organisation already has ${MAX} webhook subscriptions, the most allowed: remove one before registering another.`,
     );
-    expect(await countOf('PROB-CAP')).toBe(MAX);
+    expect(await countOf('PROB-SC')).toBe(MAX);
     expect(await audited()).toBe(auditedBefore);
     // Another organisation has its own allowance.
     expect((await register('PROB-OTHER', '/cap/other')).body.errors).toBeUndefined();
     // Removed subscriptions do not count.
-    const client = await hub.as('REFERRER', { org: 'PROB-CAP' });
+    const client = await hub.as('REFERRER', { org: 'PROB-SC' });
     expect((await client.query<Loose>(REMOVE, { id: ids[0] })).body.errors).toBeUndefined();
-    expect((await register('PROB-CAP', '/cap/again')).body.errors).toBeUndefined();
-    expect(await countOf('PROB-CAP')).toBe(MAX);
+    expect((await register('PROB-SC', '/cap/again')).body.errors).toBeUndefined();
+    expect(await countOf('PROB-SC')).toBe(MAX);
   });
 
   it('concurrent registrations never pass the cap', async () => {

@@ -128,7 +128,7 @@ describe('registering', () => {
 describe('organisations see only their own subscriptions', () => {
   it('another organisation can neither list, remove nor replay them (NOT_FOUND)', async () => {
     const mine = await register(callers.staff, '/scoped');
-    const other = await hub.as('REFERRER', { org: 'PROB-OTHER' });
+    const other = await hub.as('REFERRER', { org: 'PROB-YH' });
     expect((await other.query<Loose>(LIST)).body.data!.webhooks).toEqual([]);
     expect(outcome(await other.query<Loose>(REMOVE, { id: mine.id })).code).toBe('NOT_FOUND');
     expect(outcome(await other.query<Loose>(REPLAY, { id: mine.id })).code).toBe('NOT_FOUND');
@@ -149,7 +149,7 @@ const SUBMIT = `mutation ($input: SubmitReferralInput!, $key: String!) {
 
 describe('events from referral changes', () => {
   it('sends referral.submitted and referral.accepted to the referrer and the owning service, as each asked', async () => {
-    const probation = await hub.as('REFERRER', { org: 'PROB-EV', sub: 'pat' });
+    const probation = await hub.as('REFERRER', { org: 'PROB-NE', sub: 'pat' });
     await register(probation, '/ev/prob');
     await register(callers.staff, '/ev/rc');
     await register(callers.lead, '/ev/rc-accepted', ['referral.accepted']);
@@ -226,10 +226,10 @@ describe('events from referral changes', () => {
     const seeded = await seedIn(hub, 'SUBMITTED', {
       grants: [
         ['RC-NW', 'OWNING_SERVICE'],
-        ['PROB-RB', 'REFERRER'],
+        ['PROB-EM', 'REFERRER'],
       ],
     });
-    await register(await hub.as('REFERRER', { org: 'PROB-RB' }), '/rb');
+    await register(await hub.as('REFERRER', { org: 'PROB-EM' }), '/rb');
     const db = hub.database.handle.db;
     // Fails at commit, after everything in the transaction (the event included) was written.
     await db.execute(
@@ -263,10 +263,10 @@ describe('events from referral changes', () => {
       const seeded = await seedIn(hub, 'SUBMITTED', {
         grants: [
           ['RC-NW', 'OWNING_SERVICE'],
-          ['PROB-PK', 'REFERRER'],
+          ['PROB-GM', 'REFERRER'],
         ],
       });
-      const probation = await hub.as('REFERRER', { org: 'PROB-PK' });
+      const probation = await hub.as('REFERRER', { org: 'PROB-GM' });
       const subscription = await register(probation, '/pk', [], `${failing.url}/pk`);
       expect(outcome(await run(callers.staff, 'withdrawReferral', seeded.id)).code).toBe('OK');
       await hub.dispatcher.drain();
@@ -353,10 +353,10 @@ describe('events from referral changes', () => {
     const seeded = await seedIn(hub, 'SUBMITTED_CONSENTED', {
       grants: [
         ['RC-NW', 'OWNING_SERVICE'],
-        ['PROB-RM', 'REFERRER'],
+        ['PROB-WM', 'REFERRER'],
       ],
     });
-    const probation = await hub.as('REFERRER', { org: 'PROB-RM' });
+    const probation = await hub.as('REFERRER', { org: 'PROB-WM' });
     const gone = await register(probation, '/rm/gone');
     await register(probation, '/rm/kept');
     expect(outcome(await run(callers.staff, 'acceptReferral', seeded.id)).code).toBe('OK');

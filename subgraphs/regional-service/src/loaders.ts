@@ -6,9 +6,11 @@ import { byKey, groupBy } from '@reconnect/graph';
 import {
   establishments,
   localAuthorities,
+  referringOrganisations,
   services,
   staff,
   type EstablishmentRow,
+  type ReferringOrganisationRow,
   type LocalAuthorityRow,
   type ServiceRow,
   type StaffRow,
@@ -57,6 +59,16 @@ export function createLoaders(ctx: { db: Db }) {
       const map = new Map(rows.map((r) => [r.code, r]));
       return codes.map((c) => map.get(canonical.get(c) ?? c) ?? null);
     }),
+    referringOrganisationByCode: new DataLoader<string, ReferringOrganisationRow | null>(async (codes) =>
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(referringOrganisations)
+          .where(inArray(referringOrganisations.code, [...codes])),
+        (r) => r.code,
+      ),
+    ),
     staffById: new DataLoader<string, StaffRow | null>(async (ids) =>
       byKey(
         ids,

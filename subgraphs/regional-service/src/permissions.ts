@@ -5,11 +5,16 @@
  * rules decide whether the caller reaches one at all). Anyone with a valid token may ask `me`,
  * except the HMPPS events client, which reads nothing (contract/next/custody-events.md): the
  * referral subgraph alone looks establishments up for it, when it applies a custody event.
+ *
+ * The directory of referring organisations (contract/next/trust.md): RECONNECT staff and leads,
+ * commissioners and information governance read it; a referrer reads its own organisation only
+ * (the list is narrowed to it, `referringOrganisation(code)` of another is FORBIDDEN); partners
+ * and the HMPPS events client nothing. Information governance alone saves one.
  */
 import { allow, and, hasAnyRole, or, rule, serviceStaff, type IRules } from '@reconnect/graph';
 import { CUSTODY_EVENTS_ROLE, READER_ROLES } from '@reconnect/auth';
 import type { Context } from './context.ts';
-import type { ServiceRow } from './db/schema.ts';
+import type { ReferringOrganisationRow, ServiceRow } from './db/schema.ts';
 
 const anyRole = hasAnyRole(...READER_ROLES);
 /** The referral subgraph, applying a custody event for the HMPPS events client. */
@@ -41,6 +46,20 @@ const ownService = rule('ownService', { cache: 'no_cache' })(
  */
 const staffReader = or(admin, serviceStaff);
 
+const directoryReader = hasAnyRole('RECONNECT_STAFF', 'RECONNECT_LEAD', 'COMMISSIONER', 'RECONNECT_ADMIN');
+const referrer = hasAnyRole('REFERRER');
+/** The organisation asked for is the caller's own (`referringOrganisation(code)`). */
+const asksForOwnOrganisation = rule('asksForOwnOrganisation', { cache: 'no_cache' })(
+  (_p, args: { code?: string }, ctx: Context) =>
+    !!ctx.principal.organisationCode && args.code?.trim() === ctx.principal.organisationCode,
+);
+/** The organisation is the caller's own. Depends on the parent: no caching across parents. */
+const ownOrganisation = rule('ownReferringOrganisation', { cache: 'no_cache' })(
+  (org: ReferringOrganisationRow, _args, ctx: Context) =>
+    !!ctx.principal.organisationCode && org.code === ctx.principal.organisationCode,
+);
+const referringOrganisationReader = or(directoryReader, and(referrer, ownOrganisation));
+
 export const permissions: IRules = {
   Query: {
     me: notCustodyEventsClient,
@@ -49,6 +68,12 @@ export const permissions: IRules = {
     establishments: anyRole,
     establishment: anyRole,
     localAuthorities: anyRole,
+    // A referrer's list holds its own organisation only (service/referring-organisations.ts).
+    referringOrganisations: or(directoryReader, referrer),
+    referringOrganisation: or(directoryReader, and(referrer, asksForOwnOrganisation)),
+  },
+  Mutation: {
+    saveReferringOrganisation: admin,
   },
   Principal: allow,
   ReconnectService: {
@@ -64,6 +89,7 @@ export const permissions: IRules = {
   },
   Establishment: establishmentReader,
   LocalAuthority: anyRole,
+  ReferringOrganisation: referringOrganisationReader,
   Staff: {
     id: staffReader,
     name: or(staffReader, partner),

@@ -1,13 +1,22 @@
 /**
  * Seeds the directory from the reference data: every establishment and local authority, the
  * RECONNECT services (each local to the establishments of its region and receiving the local
- * authorities of its region, as ../shared/data/README.md says), the superseded ONS codes, and demo
- * staff in every service. Idempotent: ids are derived from codes, and existing rows are updated.
+ * authorities of its region, as ../shared/data/README.md says), the superseded ONS codes, demo
+ * staff in every service, and the referring organisations. Idempotent: ids are derived from codes,
+ * and existing rows are updated, except referring organisations: information governance keeps
+ * those (`saveReferringOrganisation`), so a seed adds the ones missing and never undoes a change.
  */
 import { sql } from 'drizzle-orm';
 import { stableUuid, type Queryable } from '@reconnect/db';
 import * as reference from '@reconnect/reference-data';
-import { establishments, localAuthorities, localAuthorityAliases, services, staff } from './db/schema.ts';
+import {
+  establishments,
+  localAuthorities,
+  localAuthorityAliases,
+  referringOrganisations,
+  services,
+  staff,
+} from './db/schema.ts';
 
 export const serviceId = (code: string) => stableUuid(`service:${code}`);
 
@@ -100,14 +109,19 @@ const DEMO_NAMES: Record<string, string[]> = {
   ],
 };
 
-export async function seedDirectory(
-  db: Queryable,
-): Promise<{ services: number; establishments: number; localAuthorities: number; staff: number }> {
+export async function seedDirectory(db: Queryable): Promise<{
+  services: number;
+  establishments: number;
+  localAuthorities: number;
+  staff: number;
+  referringOrganisations: number;
+}> {
   const serviceRows = reference.reconnectServices();
   const byRegion = new Map(serviceRows.map((s) => [s.region, serviceId(s.code)]));
   const establishmentRows = reference.establishments();
   const laRows = reference.localAuthorities();
   const staffRows = serviceRows.flatMap((s) => demoStaff(s.code));
+  const organisationRows = reference.referringOrganisations();
 
   await db.transaction(async (tx) => {
     await tx
@@ -164,11 +178,16 @@ export async function seedDirectory(
       )
       .onConflictDoNothing();
     await tx.insert(staff).values(staffRows).onConflictDoNothing();
+    await tx
+      .insert(referringOrganisations)
+      .values(organisationRows.map((o) => ({ ...o, active: true })))
+      .onConflictDoNothing();
   });
   return {
     services: serviceRows.length,
     establishments: establishmentRows.length,
     localAuthorities: laRows.length,
     staff: staffRows.length,
+    referringOrganisations: organisationRows.length,
   };
 }

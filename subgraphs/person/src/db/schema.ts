@@ -47,6 +47,10 @@ export const IDENTIFIER_KINDS = [
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
+/** DOMAIN.md, "Identity conflicts": two records of (maybe) one person, or demographics that differ. */
+export const IDENTITY_CONFLICT_KINDS = ['TWO_RECORDS', 'DEMOGRAPHICS_DIFFER'] as const;
+export type IdentityConflictKind = (typeof IDENTITY_CONFLICT_KINDS)[number];
+
 export const IDENTITY_RESOLUTIONS = ['SAME_PERSON', 'DIFFERENT_PEOPLE'] as const;
 export type IdentityResolutionOutcome = (typeof IDENTITY_RESOLUTIONS)[number];
 
@@ -150,14 +154,15 @@ export const riskAssessments = personSchema.table(
 );
 
 /**
- * Two identifiers of one submission matched two different people. Holds the kind of identifier
- * only, never its value: the value is on the other person's record already.
+ * One submission's identifiers pointed at two records (TWO_RECORDS), or at a record whose
+ * demographics differ from the submission's (DEMOGRAPHICS_DIFFER). Holds the kinds of identifier
+ * only, never their values: the values are on the other person's record already.
  */
 export const identityConflicts = personSchema.table(
   'identity_conflicts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** The person the submission was linked to (the first match). */
+    /** The person the submission was linked to (the first corroborated match, or its new record). */
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
@@ -165,7 +170,14 @@ export const identityConflicts = personSchema.table(
     otherPersonId: uuid('other_person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: IDENTITY_CONFLICT_KINDS }).notNull().default('TWO_RECORDS'),
+    /** The first of `contestedIdentifierKinds` (kept for the open-conflict key). */
     identifierKind: text('identifier_kind', { enum: IDENTIFIER_KINDS }).notNull(),
+    /** Every identifier kind the submission shared with the other record. */
+    contestedIdentifierKinds: text('contested_identifier_kinds', { enum: IDENTIFIER_KINDS })
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     /** The request that found it: the referral stored by that request is linked afterwards. */
     requestId: text('request_id'),
@@ -193,6 +205,33 @@ export const identityConflicts = personSchema.table(
     uniqueIndex('identity_conflicts_open_key')
       .on(t.personId, t.otherPersonId, t.identifierKind)
       .where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+/**
+ * What each submission said of the person (contract/next/trust.md, "A referrer reads what it
+ * submitted"): a referrer, and the service of a declined duplicate, read a person's names and date
+ * of birth from here, never from the record the submission was linked to.
+ */
+export const submissions = personSchema.table(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The referral the submission stored (owned by the referral subgraph); null if not told. */
+    referralId: uuid('referral_id'),
+    /** The submitting organisation (the token's `org`). */
+    organisationCode: text('organisation_code'),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('submissions_person_idx').on(t.personId, t.recordedAt),
+    index('submissions_referral_idx').on(t.referralId),
   ],
 );
 
@@ -241,4 +280,5 @@ export type NewPersonRow = typeof people.$inferInsert;
 export type HealthNeedRow = typeof healthNeeds.$inferSelect;
 export type RiskAssessmentRow = typeof riskAssessments.$inferSelect;
 export type IdentityConflictRow = typeof identityConflicts.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;
 export type PersonMergeRow = typeof personMerges.$inferSelect;

@@ -72,16 +72,19 @@ export type IdentifierType = 'CRN' | 'HOME_OFFICE_REFERENCE' | 'NHS_NUMBER' | 'P
 /** Two person records that one submission's identifiers pointed at (DOMAIN.md, One person, many doors). */
 export type IdentityConflict = {
   __typename?: 'IdentityConflict';
+  /** Every identifier type the submission shared with the other record. */
+  contestedIdentifiers: Array<IdentifierType>;
   detectedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** The identifier kind (internal: the referral subgraph's match answer). */
   identifier: Scalars['String']['output'];
   /** The identifier that belongs to the other record. */
   identifierType: IdentifierType;
+  kind: IdentityConflictKind;
   /** The record that already held that identifier. */
   otherPerson: Person;
   otherPersonId: Scalars['ID']['output'];
-  /** The record the submission was linked to. */
+  /** The record the submission was linked to (for DEMOGRAPHICS_DIFFER, the record made from the submission). */
   person: Person;
   recordedAt: Scalars['DateTime']['output'];
   /** The referral whose submission found the conflict. */
@@ -97,6 +100,12 @@ export type IdentityConflictConnection = {
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+export type IdentityConflictKind =
+  /** An identifier belonged to a record whose date of birth and names differ from the submission's: the submission got a record of its own, without that identifier. */
+  | 'DEMOGRAPHICS_DIFFER'
+  /** One submission's identifiers pointed at two records. */
+  | 'TWO_RECORDS';
 
 export type IdentityConflictPayload = {
   __typename?: 'IdentityConflictPayload';
@@ -194,6 +203,7 @@ export type MutationResolveIdentityConflictArgs = {
 export type MutationResolvePersonIdentityArgs = {
   input: PersonIdentityMatchInput;
   inputPath?: InputMaybe<Scalars['String']['input']>;
+  referralId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type PageInfo = {

@@ -138,6 +138,7 @@ export type ResolversTypes = {
   IdentityConflict: ResolverTypeWrapper<IdentityConflictRow>;
   IdentityConflictConnection: ResolverTypeWrapper<ConflictPage>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  IdentityConflictKind: Types.IdentityConflictKind;
   IdentityConflictPayload: ResolverTypeWrapper<ConflictPayloadSource>;
   IdentityConflictResolution: ResolverTypeWrapper<IdentityConflictRow>;
   IdentityConflictStatus: Types.IdentityConflictStatus;
@@ -243,10 +244,12 @@ export type IdentityConflictResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['IdentityConflict'] = ResolversParentTypes['IdentityConflict'],
 > = {
+  contestedIdentifiers?: Resolver<Array<ResolversTypes['IdentifierType']>, ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   identifierType?: Resolver<ResolversTypes['IdentifierType'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IdentityConflictKind'], ParentType, ContextType>;
   otherPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   otherPersonId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;

@@ -6,12 +6,17 @@ import type {
   PersonResolvers,
 } from '../generated/resolvers.ts';
 import { accessLogPage } from '../service/access-log.ts';
-import { conflictPerson, conflictsOfPerson } from '../service/conflicts.ts';
+import { conflictPerson, conflictReferral, conflictsOfPerson } from '../service/conflicts.ts';
 import { readPerson } from '../service/people.ts';
+import { shownIdentity } from '../service/submitted.ts';
 
 export const Person: PersonResolvers = {
   /** `_entities`: the same visibility and audit as `person(id)`; shield does not wrap this. */
   __resolveReference: (ref, ctx, info) => readPerson(ctx, ref.id, info),
+  // A referrer (or a declined duplicate's service) reads what it submitted (service/submitted.ts).
+  givenName: async (p, _, ctx) => (await shownIdentity(ctx, p)).givenName,
+  familyName: async (p, _, ctx) => (await shownIdentity(ctx, p)).familyName,
+  dateOfBirth: async (p, _, ctx) => (await shownIdentity(ctx, p)).dateOfBirth,
   homeArea: (p) => (p.homeAreaCode ? { code: p.homeAreaCode } : null),
   healthNeeds: async (p, args, ctx) => {
     const needs = await ctx.loaders.healthNeedsByPerson.load(p.id);
@@ -28,10 +33,14 @@ export const Person: PersonResolvers = {
 export const IdentityConflict: IdentityConflictResolvers = {
   status: (c) => (c.resolvedAt ? 'RESOLVED' : 'OPEN'),
   detectedAt: (c) => c.recordedAt,
+  kind: (c) => c.kind,
+  contestedIdentifiers: (c) =>
+    c.contestedIdentifierKinds.length > 0 ? c.contestedIdentifierKinds : [c.identifierKind],
   identifierType: (c) => c.identifierKind,
   person: (c, _, ctx, info) => conflictPerson(ctx, c, c.personId, info),
   otherPerson: (c, _, ctx, info) => conflictPerson(ctx, c, c.otherPersonId, info),
-  referral: (c) => (c.referralId ? { id: c.referralId } : null),
+  // The referral's id only to whoever may read that referral (service/conflicts.ts).
+  referral: (c, _, ctx) => conflictReferral(ctx, c),
   resolution: (c) => (c.resolvedAt ? c : null),
   identifier: (c) => c.identifierKind,
   resolved: (c) => c.resolvedAt !== null,

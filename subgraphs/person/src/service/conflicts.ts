@@ -160,3 +160,17 @@ export async function conflictQueue(ctx: Context, args: QueryIdentityConflictsAr
     totalCount: Number(total?.n ?? 0),
   };
 }
+
+/**
+ * `IdentityConflict.referral`: the referral whose submission found the conflict, named only to
+ * information governance and to a caller with a live grant on that referral. Staff of the other
+ * record see the conflict on their person but not the id of a referral they cannot read.
+ */
+export async function conflictReferral(
+  ctx: Context,
+  conflict: IdentityConflictRow,
+): Promise<{ id: string } | null> {
+  if (!conflict.referralId) return null;
+  if (hasRole(ctx.principal, 'RECONNECT_ADMIN')) return { id: conflict.referralId };
+  return (await ctx.access.hasReferralRelationship(conflict.referralId)) ? { id: conflict.referralId } : null;
+}

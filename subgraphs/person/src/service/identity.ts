@@ -5,7 +5,8 @@
  * consequential write.
  */
 import { maySubmitReferrals } from '@reconnect/auth';
-import { forbidden } from '@reconnect/graph';
+import { isUuid } from '@reconnect/access';
+import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import type { MutationResolvePersonIdentityArgs } from '../generated/graphql.ts';
 import { validateIdentity } from './identifiers.ts';
@@ -24,7 +25,12 @@ export async function resolvePersonIdentity(
 ): Promise<IdentityResolution> {
   assertMayResolveIdentity(ctx);
   const identity = validateIdentity(args.input, args.inputPath ?? 'input.person', ctx.clock.today());
-  const resolution = await resolveIdentity(ctx.db, auditActor(ctx, ctx.clock.now()), identity);
+  const referralId = args.referralId ?? null;
+  if (referralId !== null && !isUuid(referralId)) throw badInput('referralId', 'referralId must be a UUID.');
+  const resolution = await resolveIdentity(ctx.db, auditActor(ctx, ctx.clock.now()), identity, {
+    referralId: referralId?.toLowerCase() ?? null,
+    organisationCode: ctx.principal.organisationCode ?? null,
+  });
   ctx.loaders.resolvedInThisRequest.add(resolution.person.id);
   ctx.loaders.personById.clear(resolution.person.id).prime(resolution.person.id, resolution.person);
   return resolution;

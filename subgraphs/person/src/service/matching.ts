@@ -1,8 +1,11 @@
 /**
- * The identity authority's matching (DOMAIN.md, "One person, many doors"): the first identifier,
- * in a fixed order, that matches a person decides who the submission is; identifiers that person
- * lacks are added; an identifier that belongs to a different person is recorded as an identity
- * conflict for staff, never merged; no match creates a person.
+ * The identity authority's matching (DOMAIN.md, "One person, many doors"): the records holding
+ * any identifier of the submission are candidates; a candidate whose date of birth and family or
+ * given name agree with the submission's is corroborated (demographics.ts); the submission is
+ * linked to the first corroborated candidate in the identifiers' order of precedence, and
+ * identifiers it lacks are added. An identifier held by a record that does not corroborate is
+ * contested: never added, never linked through, recorded as an identity conflict for information
+ * governance. No corroborated candidate: a new record, without the contested identifiers.
  *
  * `decideMatch` is the rule (pure); `resolveIdentity` applies it in one transaction. Concurrent
  * submissions are safe because every identifier is unique in the database: the loser of a race
@@ -16,10 +19,13 @@ import {
   IDENTIFIER_KINDS,
   identityConflicts,
   people,
+  submissions,
   type IdentifierKind,
+  type IdentityConflictKind,
   type IdentityConflictRow,
   type PersonRow,
 } from '../db/schema.ts';
+import { corroborates, type Demographics } from './demographics.ts';
 import type { Identity } from './identifiers.ts';
 
 type IdentifierField = 'nhsNumber' | 'prisonNumber' | 'crn' | 'pncId' | 'homeOfficeReference';
@@ -33,10 +39,25 @@ export const IDENTIFIER_FIELD: Record<IdentifierKind, IdentifierField> = {
 };
 
 export type Identifiers = Record<IdentifierField, string | null>;
-export type Candidate = Identifiers & { id: string };
+export type Submitted = Identifiers & Demographics;
+export type Candidate = Identifiers & Demographics & { id: string };
+
+/** A record other than the linked (or new) one that holds identifiers of the submission. */
+export interface ConflictDecision {
+  otherPersonId: string;
+  /** TWO_RECORDS when that record corroborates the submission too, else DEMOGRAPHICS_DIFFER. */
+  kind: IdentityConflictKind;
+  /** Every identifier of the submission that record holds, in order of precedence. */
+  identifiers: IdentifierKind[];
+}
 
 export type MatchDecision =
-  | { kind: 'create' }
+  | {
+      kind: 'create';
+      /** Identifiers held by records that did not corroborate: the new record does not get them. */
+      withhold: IdentifierKind[];
+      conflicts: ConflictDecision[];
+    }
   | {
       kind: 'link';
       personId: string;
@@ -44,34 +65,56 @@ export type MatchDecision =
       /** Identifiers of the submission the person did not have: added to it. */
       add: IdentifierKind[];
       /** Identifiers of the submission that belong to another person: not added, recorded. */
-      conflicts: { kind: IdentifierKind; otherPersonId: string }[];
+      conflicts: ConflictDecision[];
     };
 
 /**
  * Decides who a submission is, given every person holding any of its identifiers.
  *
- * An identifier the person already holds with a different value is neither replaced nor reported:
- * a referrer's word does not overwrite a recorded identifier (staff correct records), and two
- * values on one person are not two people.
+ * An identifier the linked person already holds with a different value is neither replaced nor
+ * reported: a referrer's word does not overwrite a recorded identifier (staff correct records),
+ * and two values on one person are not two people.
  */
-export function decideMatch(input: Identifiers, candidates: readonly Candidate[]): MatchDecision {
+export function decideMatch(input: Submitted, candidates: readonly Candidate[]): MatchDecision {
   const holder = (kind: IdentifierKind): Candidate | undefined => {
     const value = input[IDENTIFIER_FIELD[kind]];
     return value === null ? undefined : candidates.find((c) => c[IDENTIFIER_FIELD[kind]] === value);
   };
-  const matchedOn = IDENTIFIER_KINDS.find((kind) => holder(kind) !== undefined);
-  if (!matchedOn) return { kind: 'create' };
-  const person = holder(matchedOn)!;
+  const held = IDENTIFIER_KINDS.flatMap((kind) => {
+    const c = holder(kind);
+    return c ? [{ kind, holder: c, corroborated: corroborates(c, input) }] : [];
+  });
+  const conflictsWith = (others: typeof held): ConflictDecision[] => {
+    const byRecord = new Map<string, ConflictDecision>();
+    for (const h of others) {
+      const found = byRecord.get(h.holder.id);
+      if (found) found.identifiers.push(h.kind);
+      else
+        byRecord.set(h.holder.id, {
+          otherPersonId: h.holder.id,
+          kind: h.corroborated ? 'TWO_RECORDS' : 'DEMOGRAPHICS_DIFFER',
+          identifiers: [h.kind],
+        });
+    }
+    return [...byRecord.values()];
+  };
+  const match = held.find((h) => h.corroborated);
+  if (!match) {
+    return { kind: 'create', withhold: held.map((h) => h.kind), conflicts: conflictsWith(held) };
+  }
+  const person = match.holder;
   const add: IdentifierKind[] = [];
-  const conflicts: { kind: IdentifierKind; otherPersonId: string }[] = [];
   for (const kind of IDENTIFIER_KINDS) {
     const field = IDENTIFIER_FIELD[kind];
-    if (kind === matchedOn || input[field] === null) continue;
-    const other = holder(kind);
-    if (other && other.id !== person.id) conflicts.push({ kind, otherPersonId: other.id });
-    else if (!other && person[field] === null) add.push(kind);
+    if (input[field] !== null && !holder(kind) && person[field] === null) add.push(kind);
   }
-  return { kind: 'link', personId: person.id, matchedOn, add, conflicts };
+  return {
+    kind: 'link',
+    personId: person.id,
+    matchedOn: match.kind,
+    add,
+    conflicts: conflictsWith(held.filter((h) => h.holder.id !== person.id)),
+  };
 }
 
 export interface IdentityResolution {
@@ -97,6 +140,13 @@ const PERSON_FIELDS: [keyof Identity, string][] = [
 
 const MAX_ATTEMPTS = 5;
 
+/** Who submitted, for the record of what they submitted (a referrer reads that, never the record). */
+export interface Submitter {
+  /** The referral being stored (its id is chosen by the referral subgraph before it asks). */
+  referralId: string | null;
+  organisationCode: string | null;
+}
+
 /**
  * Applies the matching rule in one transaction, retrying when a concurrent submission claimed one
  * of the identifiers first. The caller has already validated `identity` and asserted permission.
@@ -105,10 +155,11 @@ export async function resolveIdentity(
   db: Db,
   actor: AuditActor,
   identity: Identity,
+  submitter: Submitter = { referralId: null, organisationCode: null },
 ): Promise<IdentityResolution> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction((tx) => resolveOnce(tx as unknown as Db, actor, identity));
+      return await db.transaction((tx) => resolveOnce(tx as unknown as Db, actor, identity, submitter));
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && !isHubError(error) && isUniqueViolation(error)) continue;
       throw error;
@@ -116,7 +167,12 @@ export async function resolveIdentity(
   }
 }
 
-async function resolveOnce(tx: Db, actor: AuditActor, identity: Identity): Promise<IdentityResolution> {
+async function resolveOnce(
+  tx: Db,
+  actor: AuditActor,
+  identity: Identity,
+  submitter: Submitter,
+): Promise<IdentityResolution> {
   const byIdentifier: SQL[] = [];
   for (const kind of IDENTIFIER_KINDS) {
     const field = IDENTIFIER_FIELD[kind];
@@ -132,22 +188,62 @@ async function resolveOnce(tx: Db, actor: AuditActor, identity: Identity): Promi
   const decision = decideMatch(identity, candidates);
   const at = actor.at;
 
+  const recordConflicts = (personId: string, added: IdentifierKind[]) =>
+    decision.conflicts.length
+      ? tx
+          .insert(identityConflicts)
+          .values(
+            decision.conflicts.map((c) => ({
+              personId,
+              otherPersonId: c.otherPersonId,
+              kind: c.kind,
+              identifierKind: c.identifiers[0]!,
+              contestedIdentifierKinds: c.identifiers,
+              recordedAt: at,
+              // The referral this submission stores is linked by recordReferralNeeds (same request).
+              requestId: actor.requestId,
+              referralId: submitter.referralId,
+              addedIdentifierKinds: added,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning()
+      : Promise.resolve([] as IdentityConflictRow[]);
+  const recordSubmission = (personId: string) =>
+    tx.insert(submissions).values({
+      personId,
+      referralId: submitter.referralId,
+      organisationCode: submitter.organisationCode,
+      givenName: identity.givenName,
+      familyName: identity.familyName,
+      dateOfBirth: identity.dateOfBirth,
+      recordedAt: at,
+    });
+
   if (decision.kind === 'create') {
+    // Contested identifiers stay with the record that holds them (every identifier is unique).
+    const values = { ...identity };
+    for (const kind of decision.withhold) values[IDENTIFIER_FIELD[kind]] = null;
     const [person] = await tx
       .insert(people)
-      .values({ ...identity, createdAt: at, updatedAt: at })
+      .values({ ...values, createdAt: at, updatedAt: at })
       .returning();
+    const conflicts = await recordConflicts(person!.id, []);
+    await recordSubmission(person!.id);
     await recordAuditEvents(tx, actor, [
       {
         action: 'person.identity-resolved',
         subjectType: 'Person',
         subjectId: person!.id,
         personId: person!.id,
-        fields: PERSON_FIELDS.filter(([key]) => identity[key] !== null).map(([, name]) => name),
+        fields: [
+          ...PERSON_FIELDS.filter(([key]) => values[key] !== null).map(([, name]) => name),
+          ...(conflicts.length ? ['identityConflicts'] : []),
+        ],
         outcome: 'SUCCESS',
       },
     ]);
-    return { person: person!, created: true, matchedOn: null, addedIdentifiers: [], conflicts: [] };
+    return { person: person!, created: true, matchedOn: null, addedIdentifiers: [], conflicts };
   }
 
   const matched = candidates.find((c) => c.id === decision.personId)!;
@@ -167,23 +263,8 @@ async function resolveOnce(tx: Db, actor: AuditActor, identity: Identity): Promi
       .returning();
     person = updated!;
   }
-  const conflicts = decision.conflicts.length
-    ? await tx
-        .insert(identityConflicts)
-        .values(
-          decision.conflicts.map((c) => ({
-            personId: matched.id,
-            otherPersonId: c.otherPersonId,
-            identifierKind: c.kind,
-            recordedAt: at,
-            // The referral this submission stores is linked by recordReferralNeeds (same request).
-            requestId: actor.requestId,
-            addedIdentifierKinds: decision.add,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning()
-    : [];
+  const conflicts = await recordConflicts(matched.id, decision.add);
+  await recordSubmission(matched.id);
   const changedFields = [
     ...decision.add.map((kind) => IDENTIFIER_FIELD[kind] as string),
     ...(addHomeArea ? ['homeArea'] : []),

@@ -37,6 +37,7 @@ import {
   MERGE_STEPS,
   healthNeeds,
   identityConflicts,
+  submissions,
   people,
   personMerges,
   riskAssessments,
@@ -63,9 +64,13 @@ export function validateNote(raw: string): string {
   return note;
 }
 
-/** The kept record of a SAME_PERSON resolution: the linked record unless another of the two is named. */
+/**
+ * The kept record of a SAME_PERSON resolution unless another of the two is named: the linked
+ * record of a TWO_RECORDS conflict; of a DEMOGRAPHICS_DIFFER one, the record that held the
+ * identifier (the submission's new record is merged into it: DOMAIN.md, "Identity conflicts").
+ */
 export function keptPersonOf(
-  conflict: Pick<IdentityConflictRow, 'personId' | 'otherPersonId'>,
+  conflict: Pick<IdentityConflictRow, 'personId' | 'otherPersonId' | 'kind'>,
   outcome: 'SAME_PERSON' | 'DIFFERENT_PEOPLE',
   keepPersonId: string | null | undefined,
 ): string | null {
@@ -73,7 +78,8 @@ export function keptPersonOf(
     if (keepPersonId) throw badInput('keepPersonId', 'keepPersonId is given only for SAME_PERSON.');
     return null;
   }
-  if (!keepPersonId) return conflict.personId;
+  if (!keepPersonId)
+    return conflict.kind === 'DEMOGRAPHICS_DIFFER' ? conflict.otherPersonId : conflict.personId;
   const id = keepPersonId.toLowerCase();
   if (id !== conflict.personId && id !== conflict.otherPersonId)
     throw badInput('keepPersonId', 'keepPersonId must be one of the two records of the conflict.');
@@ -230,6 +236,8 @@ async function commitMerge(
     .where(eq(people.mergedInto, mergedId));
   await tx.update(healthNeeds).set({ personId: keptId }).where(eq(healthNeeds.personId, mergedId));
   await tx.update(riskAssessments).set({ personId: keptId }).where(eq(riskAssessments.personId, mergedId));
+  // What each submission said moves with it: its submitter still reads only that.
+  await tx.update(submissions).set({ personId: keptId }).where(eq(submissions.personId, mergedId));
 
   await tx
     .update(identityConflicts)

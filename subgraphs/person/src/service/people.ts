@@ -29,6 +29,8 @@ export async function visiblePerson(ctx: Context, id: string): Promise<PersonRow
   // A record in a merge is also seen through the other record's grants (linkedPersonIds).
   const linked = linkedPersonIds(person);
   if (linked.length > 1 && (await ctx.access.hasPersonRelationship(linked[1]!))) return person;
+  // A declined duplicate's service sees the person of that referral as submitted (submitted.ts).
+  for (const other of linked) if ((await ctx.access.submissionGrants(other)).length > 0) return person;
   return null;
 }
 

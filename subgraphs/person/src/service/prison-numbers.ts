@@ -102,7 +102,9 @@ export async function mergePrisonNumbers(
           .values({
             personId: decision.personId!,
             otherPersonId: decision.otherPersonId!,
+            kind: 'TWO_RECORDS',
             identifierKind: 'PRISON_NUMBER',
+            contestedIdentifierKinds: ['PRISON_NUMBER'],
             recordedAt: at,
           })
           .onConflictDoNothing()

@@ -18,7 +18,7 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAuditEvents, type AuditActor } from '@reconnect/audit';
 import type { Db, Queryable } from '@reconnect/db';
-import { healthNeeds, people, riskAssessments } from '../db/schema.ts';
+import { healthNeeds, people, riskAssessments, submissions } from '../db/schema.ts';
 
 export const ERASED = '[erased]';
 
@@ -34,6 +34,7 @@ export const PERSON_ERASED_FIELDS = [
   'homeArea',
   'healthNeeds.description',
   'riskAssessments.summary',
+  'submissions',
 ];
 
 export interface PersonErasureCounts {
@@ -103,6 +104,11 @@ export async function erasePersonData(
       .set({ summary: null })
       .where(inArray(riskAssessments.personId, erased))
       .returning({ id: riskAssessments.id });
+    // What each submission said of the person (its names and date of birth) goes with the record.
+    await tx
+      .update(submissions)
+      .set({ givenName: ERASED, familyName: ERASED, dateOfBirth: null })
+      .where(inArray(submissions.personId, erased));
     await recordAuditEvents(
       tx,
       options.actor,

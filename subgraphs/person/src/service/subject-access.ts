@@ -20,7 +20,7 @@ import type { Queryable } from '@reconnect/db';
 import { notFound, requiredText } from '@reconnect/graph';
 import { hubFor } from '@reconnect/hub-client';
 import type { Context } from '../context.ts';
-import { healthNeeds, identityConflicts, people, riskAssessments } from '../db/schema.ts';
+import { healthNeeds, identityConflicts, people, riskAssessments, submissions } from '../db/schema.ts';
 import type { QuerySubjectAccessReportArgs } from '../generated/graphql.ts';
 
 export const MAX_REASON = 2000;
@@ -37,7 +37,7 @@ export interface SubjectAccessReport {
 export async function personSubjectAccessPart(db: Queryable, personId: string) {
   const [person] = await db.select().from(people).where(eq(people.id, personId));
   if (!person) return null;
-  const [needs, risks, conflicts, accessLog] = await Promise.all([
+  const [needs, risks, conflicts, submitted, accessLog] = await Promise.all([
     db
       .select()
       .from(healthNeeds)
@@ -54,6 +54,12 @@ export async function personSubjectAccessPart(db: Queryable, personId: string) {
       .from(identityConflicts)
       .where(or(eq(identityConflicts.personId, personId), eq(identityConflicts.otherPersonId, personId)))
       .orderBy(asc(identityConflicts.recordedAt)),
+    // What each referral's submission said of the person (its submitter reads that, not the record).
+    db
+      .select()
+      .from(submissions)
+      .where(eq(submissions.personId, personId))
+      .orderBy(asc(submissions.recordedAt), asc(submissions.id)),
     db.select().from(auditEvents).where(eq(auditEvents.personId, personId)).orderBy(asc(auditEvents.seq)),
   ]);
   return {
@@ -61,6 +67,7 @@ export async function personSubjectAccessPart(db: Queryable, personId: string) {
     healthNeeds: needs,
     riskAssessments: risks,
     identityConflicts: conflicts,
+    submissions: submitted,
     accessLog: accessLog.map(({ seq: _seq, ...event }) => event),
   };
 }
@@ -97,6 +104,7 @@ export async function subjectAccessReport(
     healthNeeds: own.healthNeeds,
     riskAssessments: own.riskAssessments,
     identityConflicts: own.identityConflicts,
+    submissions: own.submissions,
     referrals: referralPart.referrals,
     custodyEvents: referralPart.custodyEvents,
     enhancedCases: partnerPart.enhancedCases,

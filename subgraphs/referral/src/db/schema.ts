@@ -35,6 +35,12 @@ export const referrals = referralSchema.table(
     source: text('source').notNull(),
     /** The referring organisation (the submitting token's `org`) and the person who referred. */
     referrerOrganisationCode: text('referrer_organisation_code').notNull(),
+    /**
+     * The directory's referring organisation that submitted it (contract/next/trust.md): the
+     * referrer's `org`, checked against the directory at submission. Null when RECONNECT staff
+     * submitted it (a referral received by phone or email).
+     */
+    referringOrganisationCode: text('referring_organisation_code'),
     referrerOrganisationName: text('referrer_organisation_name'),
     referrerName: text('referrer_name').notNull(),
     referrerEmail: text('referrer_email'),

@@ -681,6 +681,8 @@ export type Referral = {
   /** Human-friendly, unique, without look-alike characters, e.g. RC-7K3M-9QX2. */
   reference: Scalars['String']['output'];
   referrer: Referrer;
+  /** The organisation that submitted it, from the directory (null for submissions by RECONNECT staff). */
+  referringOrganisation?: Maybe<ReferringOrganisation>;
   source: ReferralSource;
   status: ReferralStatus;
   submittedAt: Scalars['DateTime']['output'];
@@ -777,6 +779,11 @@ export type ReferrerInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** For FAMILY_OR_FRIEND referrals: how the referrer knows the person. */
   relationship?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReferringOrganisation = {
+  __typename?: 'ReferringOrganisation';
+  code: Scalars['String']['output'];
 };
 
 export type ServiceMetrics = {

@@ -202,6 +202,7 @@ export type ResolversTypes = {
   ReferralStatus: Types.ReferralStatus;
   Referrer: ResolverTypeWrapper<Types.Referrer>;
   ReferrerInput: Types.ReferrerInput;
+  ReferringOrganisation: ResolverTypeWrapper<Types.ReferringOrganisation>;
   ServiceMetrics: ResolverTypeWrapper<ServiceMetrics>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   SourceCount: ResolverTypeWrapper<Types.SourceCount>;
@@ -259,6 +260,7 @@ export type ResolversParentTypes = {
   ReferralPayload: Omit<Types.ReferralPayload, 'referral'> & { referral: ResolversParentTypes['Referral'] };
   Referrer: Types.Referrer;
   ReferrerInput: Types.ReferrerInput;
+  ReferringOrganisation: Types.ReferringOrganisation;
   ServiceMetrics: ServiceMetrics;
   Float: Types.Scalars['Float']['output'];
   SourceCount: Types.SourceCount;
@@ -775,6 +777,11 @@ export type ReferralResolvers<
   receivingService?: Resolver<Types.Maybe<ResolversTypes['ReconnectService']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referrer?: Resolver<ResolversTypes['Referrer'], ParentType, ContextType>;
+  referringOrganisation?: Resolver<
+    Types.Maybe<ResolversTypes['ReferringOrganisation']>,
+    ParentType,
+    ContextType
+  >;
   source?: Resolver<ResolversTypes['ReferralSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -819,6 +826,14 @@ export type ReferrerResolvers<
   organisationCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisationName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReferringOrganisationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['ReferringOrganisation'] =
+    ResolversParentTypes['ReferringOrganisation'],
+> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ServiceMetricsResolvers<
@@ -926,6 +941,7 @@ export type Resolvers<ContextType = Context> = {
   ReferralEvent?: ReferralEventResolvers<ContextType>;
   ReferralPayload?: ReferralPayloadResolvers<ContextType>;
   Referrer?: ReferrerResolvers<ContextType>;
+  ReferringOrganisation?: ReferringOrganisationResolvers<ContextType>;
   ServiceMetrics?: ServiceMetricsResolvers<ContextType>;
   SourceCount?: SourceCountResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;

@@ -27,6 +27,10 @@ export const Referral: ReferralResolvers = {
     r.receivingServiceCode && r.receivingServiceCode !== r.owningServiceCode
       ? { __typename: 'ReconnectService', code: r.receivingServiceCode }
       : null,
+  referringOrganisation: (r) =>
+    r.referringOrganisationCode
+      ? { __typename: 'ReferringOrganisation', code: r.referringOrganisationCode }
+      : null,
   referrer: (r) => ({
     organisationCode: r.referrerOrganisationCode,
     organisationName: r.referrerOrganisationName,

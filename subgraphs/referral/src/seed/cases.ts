@@ -119,13 +119,17 @@ function serviceCases(plan: ServicePlan, planIndex: number, inputs: DemoInputs, 
   // open referral that leaves its status and version alone.
   const dupSource = ['HOME_OFFICE_ENFORCEMENT', 'LIAISON_AND_DIVERSION', 'PROBATION'][planIndex % 3]!;
   const dup = refer('duplicate', dupSource, 12, { type: 'PRISON', at: met.establishmentCode });
-  const metReference = demoReference(`${plan.code}:pre-met`);
   dup.status = 'DECLINED';
   dup.expectedReleaseDate = met.expectedReleaseDate;
   dup.duplicateOfId = met.referralId;
-  dup.decline = { reason: 'DUPLICATE', note: `A duplicate of open referral ${metReference}.`, daysAgo: 12 };
+  // Its note and history name no open referral (its submitter reads them: DOMAIN.md).
+  dup.decline = {
+    reason: 'DUPLICATE',
+    note: 'A duplicate of a referral of this person that is already open.',
+    daysAgo: 12,
+  };
   dup.events[0]!.becomes = 'DECLINED';
-  dup.events[0]!.reason = `Declined as a duplicate of open referral ${metReference}.`;
+  dup.events[0]!.reason = 'Declined as a duplicate of a referral of this person that is already open.';
   met.events.push({
     daysAgo: 12,
     type: 'referral.duplicate-received',

@@ -9,6 +9,7 @@ interface Directory {
   establishments: Map<string, reference.EstablishmentRow>;
   localAuthorities: Map<string, reference.LocalAuthorityRow>;
   services: Map<string, reference.ServiceRow>;
+  referringOrganisations: Map<string, reference.ReferringOrganisationRow>;
 }
 
 let directory: Directory | undefined;
@@ -18,6 +19,7 @@ function read(): Directory {
     establishments: new Map(reference.establishments().map((e) => [e.code, e])),
     localAuthorities: new Map(reference.localAuthorities().map((la) => [la.code, la])),
     services: new Map(reference.reconnectServices().map((s) => [s.code, s])),
+    referringOrganisations: new Map(reference.referringOrganisations().map((o) => [o.code, o])),
   };
   return directory;
 }
@@ -31,16 +33,14 @@ function known<T>(map: Map<string, T>, code: string, what: string): T {
 export const establishment = (code: string) => known(read().establishments, code, 'establishment');
 export const localAuthority = (code: string) => known(read().localAuthorities, code, 'local authority');
 export const reconnectService = (code: string) => known(read().services, code, 'RECONNECT service');
+export const referringOrganisation = (code: string) =>
+  known(read().referringOrganisations, code, 'referring organisation');
 
 /** The place an establishment is named after: "Leeds (HMP)" is in Leeds. */
 export const townOf = (establishmentCode: string) =>
   establishment(establishmentCode).name.replace(/\s*\(.*\)$/, '');
 
-/** The area a service covers, as its name gives it: "RECONNECT North West" covers "North West". */
-export const areaNameOf = (serviceCode: string) =>
-  reconnectService(serviceCode).name.replace(/^RECONNECT /, '');
-
-/** The area's short code in the demo's referring organisations' codes: RC-NW's probation is PROB-NW. */
+/** The area's short code in the referring organisations' codes: RC-NW's liaison and diversion is LD-NW. */
 export const areaCodeOf = (serviceCode: string) => reconnectService(serviceCode).code.replace(/^RC-/, '');
 
 /** The RECONNECT service that receives a local authority: the service of its region. */

@@ -1,10 +1,11 @@
 /**
- * Who made each demo referral: an organisation of the kind its source names (probation, police,
- * liaison and diversion, the Home Office, prison or IRC healthcare, the online form) in the
- * service's area, and a made-up person there. Healthcare is named after its establishment, with the
- * establishment's name from the reference data.
+ * Who made each demo referral: an organisation of the directory of referring organisations
+ * (reference data: referring_organisations.csv) whose kind allows the source (probation, police,
+ * liaison and diversion, the Home Office, prison or IRC healthcare, the online form), in the
+ * service's area, and a made-up person there. Healthcare is the establishment's own team
+ * (`HCP-<prison>`, `HCI-<IRC>`). An organisation the directory lacks throws.
  */
-import { areaCodeOf, areaNameOf, establishment } from './directory.ts';
+import { areaCodeOf, referringOrganisation } from './directory.ts';
 import type { ServicePlan } from './plans.ts';
 
 export interface DemoReferrer {
@@ -15,6 +16,9 @@ export interface DemoReferrer {
   phone: string | null;
   relationship: string | null;
 }
+
+/** The online form that people in custody, their family and friends use. */
+const ONLINE_FORM = 'RCF-ONLINE';
 
 const REFERRER_NAMES = [
   'Jane Whitaker',
@@ -38,9 +42,9 @@ export function referrerFor(
   const name = REFERRER_NAMES[n % REFERRER_NAMES.length]!;
   const mail = (domain: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`;
   const phone = `01632 960${String(100 + ((n * 37) % 900)).padStart(3, '0')}`;
-  const professional = (org: string, orgName: string, domain: string): DemoReferrer => ({
+  const professional = (org: string, domain: string): DemoReferrer => ({
     org,
-    orgName,
+    orgName: referringOrganisation(org).name,
     name,
     email: mail(domain),
     phone,
@@ -49,33 +53,21 @@ export function referrerFor(
   const area = areaCodeOf(plan.code);
   switch (source) {
     case 'PROBATION':
-      return professional(
-        `PROB-${area}`,
-        `Probation Service ${areaNameOf(plan.code)}`,
-        'probation.example.org',
-      );
+      return professional(plan.probation, 'probation.example.org');
     case 'POLICE':
-      return professional(plan.police.code, plan.police.name, 'police.example.org');
+      return professional(plan.police, 'police.example.org');
     case 'LIAISON_AND_DIVERSION':
-      return professional(`LD-${area}`, `Liaison and Diversion ${areaNameOf(plan.code)}`, 'nhs.example.org');
+      return professional(`LD-${area}`, 'nhs.example.org');
     case 'HOME_OFFICE_ENFORCEMENT':
-      return professional('HOIE', 'Home Office Immigration Enforcement', 'homeoffice.example.org');
+      return professional('HO-IE', 'homeoffice.example.org');
     case 'PRISON_HEALTHCARE':
-      return professional(
-        `HCP-${establishmentCode}`,
-        `Healthcare, ${establishment(establishmentCode).name}`,
-        'nhs.example.org',
-      );
+      return professional(`HCP-${establishmentCode}`, 'nhs.example.org');
     case 'IRC_HEALTHCARE':
-      return professional(
-        `HCI-${establishmentCode.replace(/^IRC-/, '')}`,
-        `Healthcare, ${establishment(establishmentCode).name}`,
-        'nhs.example.org',
-      );
+      return professional(`HCI-${establishmentCode}`, 'nhs.example.org');
     case 'SELF':
       return {
-        org: 'RCF-ONLINE',
-        orgName: 'RECONNECT online referral form',
+        org: ONLINE_FORM,
+        orgName: referringOrganisation(ONLINE_FORM).name,
         name: `${person.givenName} ${person.familyName}`,
         email: null,
         phone: null,
@@ -83,8 +75,8 @@ export function referrerFor(
       };
     default:
       return {
-        org: 'RCF-ONLINE',
-        orgName: 'RECONNECT online referral form',
+        org: ONLINE_FORM,
+        orgName: referringOrganisation(ONLINE_FORM).name,
         name: `${['Margaret', 'Denise', 'Tony', 'Sharon'][n % 4]} ${person.familyName}`,
         email: null,
         phone,

@@ -38,6 +38,7 @@ export function demoRows(cases: DemoCase[], today: string) {
       version: history.version,
       source: c.source,
       referrerOrganisationCode: c.referrer.org,
+      referringOrganisationCode: c.referrer.org,
       referrerOrganisationName: c.referrer.orgName,
       referrerName: c.referrer.name,
       referrerEmail: c.referrer.email,

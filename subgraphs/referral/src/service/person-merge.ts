@@ -97,7 +97,9 @@ async function declineNewerOpenReferrals(ctx: Context, tx: Queryable, personId: 
       .set({
         status: 'DECLINED',
         declineReason: 'DUPLICATE',
-        declineNote: `A duplicate of open referral ${older.reference}: the two person records were merged.`,
+        // Its submitter reads the note: it names neither the older referral nor its service.
+        declineNote:
+          'A duplicate of an older open referral of this person: the two person records were merged.',
         declinedAt: at,
         duplicateOfId: older.id,
         updatedAt: at,

@@ -11,7 +11,8 @@
  * the person subgraph, which only accepts them from a caller with a live grant on the referral.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { grantAccess } from '@reconnect/access';
+import { randomUUID } from 'node:crypto';
+import { REFERRAL_ONLY_SCOPE, grantAccess } from '@reconnect/access';
 import { auditActor, recordAuditEvents } from '@reconnect/audit';
 import { hasRole, maySubmitReferrals } from '@reconnect/auth';
 import { isUniqueViolation, type Queryable } from '@reconnect/db';
@@ -31,6 +32,7 @@ import {
   type IdempotencyScope,
 } from './idempotency.ts';
 import { newReference } from './reference.ts';
+import { assertSourceFitsOrganisation } from './referring-organisation.ts';
 import { normaliseSubmission, submittedFields, type Submission } from './submission-input.ts';
 
 export const OPEN_STATUSES: ReferralStatus[] = ['SUBMITTED', 'PRE_RELEASE', 'POST_RELEASE'];
@@ -73,6 +75,7 @@ function assertMaySubmitFor(ctx: Context, organisation: string, owningServiceCod
 export async function submitReferral(ctx: Context, args: MutationSubmitReferralArgs): Promise<SubmitResult> {
   const { input, idempotencyKey } = args;
   const organisation = assertMaySubmit(ctx);
+  const referringOrganisation = await assertSourceFitsOrganisation(ctx, organisation, input.source);
   validateIdempotencyKey(idempotencyKey);
   const submission = normaliseSubmission(input);
   const scope: IdempotencyScope = {
@@ -114,9 +117,22 @@ export async function submitReferral(ctx: Context, args: MutationSubmitReferralA
   if (ineligibility) throw ineligible(ineligibility.reason, ineligibility.message);
   assertMaySubmitFor(ctx, organisation, directory.owningServiceCode);
 
-  const personId = await resolvePerson(ctx, submission, directory.homeAreaCode);
+  // The referral's id is chosen now, so the identity authority keeps what this submission said
+  // against it (a referrer reads that, never the record: contract/next/trust.md).
+  const referralId = randomUUID();
+  const personId = await resolvePerson(ctx, submission, directory.homeAreaCode, referralId);
 
-  const outcome = await store(ctx, { submission, directory, personId, scope, hash, organisation, input });
+  const outcome = await store(ctx, {
+    submission,
+    directory,
+    personId,
+    referralId,
+    scope,
+    hash,
+    organisation,
+    referringOrganisation,
+    input,
+  });
   if (outcome.kind === 'replay') return replay(ctx, outcome.referralId, submission);
 
   const referral = outcome.referral;
@@ -207,8 +223,8 @@ interface PersonMatchAnswer {
   resolvePersonIdentity: { person: { id: string } };
 }
 
-const RESOLVE_PERSON = `mutation ResolvePersonIdentity($input: PersonIdentityMatchInput!, $inputPath: String) {
-  resolvePersonIdentity(input: $input, inputPath: $inputPath) { person { id } }
+const RESOLVE_PERSON = `mutation ResolvePersonIdentity($input: PersonIdentityMatchInput!, $inputPath: String, $referralId: ID) {
+  resolvePersonIdentity(input: $input, inputPath: $inputPath, referralId: $referralId) { person { id } }
 }`;
 
 /** The identity authority decides who this is (and checks every identifier, naming the field). */
@@ -216,6 +232,7 @@ async function resolvePerson(
   ctx: Context,
   submission: Submission,
   homeAreaCode: string | null,
+  referralId: string,
 ): Promise<string> {
   const p = submission.person;
   const answer = await hubFor(ctx).call<PersonMatchAnswer>('person', RESOLVE_PERSON, {
@@ -231,6 +248,7 @@ async function resolvePerson(
       homeLocalAuthorityCode: homeAreaCode,
     },
     inputPath: 'input.person',
+    referralId,
   });
   return answer.resolvePersonIdentity.person.id;
 }
@@ -241,11 +259,13 @@ const RECORD_NEEDS = `mutation RecordReferralNeeds($personId: ID!, $referralId: 
 
 /**
  * The identified needs (with their descriptions, which only the person subgraph keeps) become the
- * person's health needs, for a DUPLICATE too: nothing a referrer sends is lost. A failure here
- * reaches the caller, whose retry with the same key replays the referral and sends them again.
+ * person's health needs. Not a DUPLICATE's: a declined duplicate opens nothing and writes nothing
+ * into the record (DOMAIN.md, "One person, many doors"); its needs stay on the referral itself. A
+ * failure here reaches the caller, whose retry with the same key replays the referral and sends
+ * them again.
  */
 async function recordNeeds(ctx: Context, referral: ReferralRow, submission: Submission): Promise<void> {
-  if (submission.needs.length === 0) return;
+  if (submission.needs.length === 0 || referral.declineReason === 'DUPLICATE') return;
   await hubFor(ctx).call('person', RECORD_NEEDS, {
     personId: referral.personId,
     referralId: referral.id,
@@ -258,9 +278,12 @@ interface StoreRequest {
   submission: Submission;
   directory: DirectoryFacts;
   personId: string;
+  referralId: string;
   scope: IdempotencyScope;
   hash: string;
   organisation: string;
+  /** The directory's organisation that submitted it; null for RECONNECT staff. */
+  referringOrganisation: string | null;
   input: SubmitReferralInput;
 }
 
@@ -289,7 +312,8 @@ async function store(ctx: Context, request: StoreRequest): Promise<StoreOutcome>
 }
 
 async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Promise<StoreOutcome> {
-  const { submission, directory, personId, scope, hash, organisation } = request;
+  const { submission, directory, personId, referralId, scope, hash, organisation, referringOrganisation } =
+    request;
   // Submissions for one person take turns, so "is there an open referral?" has one answer at a time.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`referral.person:${personId}`}))`);
   // An identical request for this person may have committed while this one waited for the lock.
@@ -309,10 +333,12 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
   const [referral] = await tx
     .insert(referrals)
     .values({
+      id: referralId,
       reference,
       status,
       source: submission.source,
       referrerOrganisationCode: organisation,
+      referringOrganisationCode: referringOrganisation,
       referrerOrganisationName: submission.referrer.organisationName,
       referrerName: submission.referrer.name,
       referrerEmail: submission.referrer.email,
@@ -335,7 +361,8 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
         ? {
             duplicateOfId: open.id,
             declineReason: 'DUPLICATE',
-            declineNote: `A duplicate of open referral ${open.reference}.`,
+            // Its submitter reads this: it names neither the open referral nor its service.
+            declineNote: 'A duplicate of a referral of this person that is already open.',
             declinedAt: now,
           }
         : {}),
@@ -353,7 +380,7 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
       type: 'referral.submitted',
       fromStatus: null,
       toStatus: status,
-      reason: open ? `Declined as a duplicate of open referral ${open.reference}.` : null,
+      reason: open ? 'Declined as a duplicate of a referral of this person that is already open.' : null,
       at: now,
     },
     // The open referral's own status and version do not change: staff acting on it are not
@@ -371,12 +398,15 @@ async function storeOnce(ctx: Context, tx: Queryable, request: StoreRequest): Pr
   ]);
 
   // Access (AUTH.md): the owning service and the referring organisation. The receiving service's
-  // access comes with a handover, not with the referral.
+  // access comes with a handover, not with the referral. A declined duplicate opens nothing of the
+  // person to the service of its establishment: its grant is to the duplicate referral alone
+  // (REFERRAL_ONLY; contract/next/trust.md, "A submission opens nothing it was not corroborated for").
   await grantAccess(tx, {
     organisationCode: directory.owningServiceCode,
     relationship: 'OWNING_SERVICE',
     personId,
     referralId: row.id,
+    ...(open ? { scopes: [REFERRAL_ONLY_SCOPE] } : {}),
     validFrom: now,
     reason: 'referral.submitted',
   });

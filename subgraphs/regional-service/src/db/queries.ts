@@ -1,7 +1,14 @@
 /** Reading the directory, shared by the resolvers and the loaders. Every list is bounded by the size of the reference data (hundreds of rows). */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@reconnect/db';
-import { establishments, localAuthorities, localAuthorityAliases, services, staff } from './schema.ts';
+import {
+  establishments,
+  localAuthorities,
+  localAuthorityAliases,
+  referringOrganisations,
+  services,
+  staff,
+} from './schema.ts';
 
 export function listServices(db: Queryable, region?: string | null) {
   return db
@@ -51,4 +58,53 @@ export function staffOfServices(db: Queryable, serviceIds: readonly string[]) {
     .from(staff)
     .where(inArray(staff.serviceId, [...serviceIds]))
     .orderBy(asc(staff.name));
+}
+
+export interface ReferringOrganisationFilter {
+  kind?: string | null;
+  region?: string | null;
+  /** Only this organisation (a referrer reads its own organisation only). */
+  code?: string | null;
+}
+
+/** The directory of referring organisations (182 rows from the reference data, and what governance adds). */
+export function listReferringOrganisations(db: Queryable, filter: ReferringOrganisationFilter = {}) {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(referringOrganisations.kind, filter.kind as never));
+  if (filter.region) conditions.push(eq(referringOrganisations.region, filter.region));
+  if (filter.code) conditions.push(eq(referringOrganisations.code, filter.code));
+  return db
+    .select()
+    .from(referringOrganisations)
+    .where(and(...conditions))
+    .orderBy(
+      asc(referringOrganisations.kind),
+      asc(referringOrganisations.name),
+      asc(referringOrganisations.code),
+    );
+}
+
+/**
+ * How many rows each list of the directory holds: the real bound of an unpaged directory list (for
+ * a query cost estimate, contract/next/trust.md "Limits at the gateway").
+ */
+export async function directoryCounts(db: Queryable): Promise<{
+  reconnectServices: number;
+  establishments: number;
+  localAuthorities: number;
+  referringOrganisations: number;
+}> {
+  const rowsOf = async (
+    table: typeof services | typeof establishments | typeof localAuthorities | typeof referringOrganisations,
+  ) => {
+    const [row] = await db.select({ n: count() }).from(table);
+    return Number(row?.n ?? 0);
+  };
+  const [s, e, la, ro] = await Promise.all([
+    rowsOf(services),
+    rowsOf(establishments),
+    rowsOf(localAuthorities),
+    rowsOf(referringOrganisations),
+  ]);
+  return { reconnectServices: s, establishments: e, localAuthorities: la, referringOrganisations: ro };
 }

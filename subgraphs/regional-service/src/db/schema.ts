@@ -1,4 +1,7 @@
-/** The directory: RECONNECT services, the establishments they are local to, the areas they receive into, staff. */
+/**
+ * The directory: RECONNECT services, the establishments they are local to, the areas they receive
+ * into, staff, and the organisations that may refer.
+ */
 import { boolean, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const directory = pgSchema('regional_service');
@@ -68,7 +71,41 @@ export const staff = directory.table(
   (t) => [index('staff_service_idx').on(t.serviceId, t.active)],
 );
 
+/**
+ * The organisations that may refer (contract/next/trust.md): a referrer's token names one as `org`.
+ * Seeded from the reference data; information governance keeps it (`saveReferringOrganisation`),
+ * so a seed never overwrites a row that exists.
+ */
+export const referringOrganisations = directory.table(
+  'referring_organisations',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', {
+      enum: [
+        'PROBATION',
+        'POLICE',
+        'LIAISON_AND_DIVERSION',
+        'HOME_OFFICE_ENFORCEMENT',
+        'PRISON_HEALTHCARE',
+        'IRC_HEALTHCARE',
+        'ONLINE_FORM',
+      ],
+    }).notNull(),
+    /** Null for national organisations. */
+    region: text('region'),
+    active: boolean('active').notNull().default(true),
+    /** The reference file the row came from, or `saveReferringOrganisation` once governance changed it. */
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The subject of whoever last saved it; null for a seeded row. */
+    updatedBy: text('updated_by'),
+  },
+  (t) => [index('referring_organisations_kind_region_idx').on(t.kind, t.region)],
+);
+
 export type ServiceRow = typeof services.$inferSelect;
 export type EstablishmentRow = typeof establishments.$inferSelect;
 export type LocalAuthorityRow = typeof localAuthorities.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
+export type ReferringOrganisationRow = typeof referringOrganisations.$inferSelect;

@@ -35,6 +35,16 @@ export type LocalAuthority = {
   region: Region;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Information governance keeps the directory: adds an organisation or changes one (by code). */
+  saveReferringOrganisation: ReferringOrganisation;
+};
+
+export type MutationSaveReferringOrganisationArgs = {
+  input: ReferringOrganisationInput;
+};
+
 export type Principal = {
   __typename?: 'Principal';
   displayName?: Maybe<Scalars['String']['output']>;
@@ -53,6 +63,8 @@ export type Query = {
   me: Principal;
   reconnectService?: Maybe<ReconnectService>;
   reconnectServices: Array<ReconnectService>;
+  referringOrganisation?: Maybe<ReferringOrganisation>;
+  referringOrganisations: Array<ReferringOrganisation>;
 };
 
 export type QueryEstablishmentArgs = {
@@ -76,6 +88,15 @@ export type QueryReconnectServicesArgs = {
   region?: InputMaybe<Region>;
 };
 
+export type QueryReferringOrganisationArgs = {
+  code: Scalars['String']['input'];
+};
+
+export type QueryReferringOrganisationsArgs = {
+  kind?: InputMaybe<ReferringOrganisationKind>;
+  region?: InputMaybe<Region>;
+};
+
 export type ReconnectService = {
   __typename?: 'ReconnectService';
   code: Scalars['String']['output'];
@@ -94,6 +115,48 @@ export type ReconnectService = {
 export type ReconnectServiceStaffArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** Where a referral came from (the same values as the referral subgraph's). */
+export type ReferralSource =
+  | 'FAMILY_OR_FRIEND'
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION'
+  | 'SELF';
+
+/** An organisation that may refer to RECONNECT: a referrer's token names it as `org`. */
+export type ReferringOrganisation = {
+  __typename?: 'ReferringOrganisation';
+  active: Scalars['Boolean']['output'];
+  /** The referral sources its submissions may give (DOMAIN.md, One person, many doors). */
+  allowedSources: Array<ReferralSource>;
+  code: Scalars['String']['output'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['output'];
+  /** Null for national organisations. */
+  region?: Maybe<Region>;
+};
+
+export type ReferringOrganisationInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  kind: ReferringOrganisationKind;
+  name: Scalars['String']['input'];
+  region?: InputMaybe<Region>;
+};
+
+export type ReferringOrganisationKind =
+  | 'HOME_OFFICE_ENFORCEMENT'
+  | 'IRC_HEALTHCARE'
+  | 'LIAISON_AND_DIVERSION'
+  /** The online form that people in custody, their family and friends use. */
+  | 'ONLINE_FORM'
+  | 'POLICE'
+  | 'PRISON_HEALTHCARE'
+  | 'PROBATION';
 
 /** NHS England regions. */
 export type Region =

@@ -1,9 +1,21 @@
 import type * as Types from './graphql.ts';
-import type { Establishment, LocalAuthority, ReconnectService, Staff } from './graphql.ts';
+import type {
+  Establishment,
+  LocalAuthority,
+  ReconnectService,
+  ReferringOrganisation,
+  Staff,
+} from './graphql.ts';
 
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '@reconnect/auth';
-import type { ServiceRow, EstablishmentRow, LocalAuthorityRow, StaffRow } from '../db/schema.ts';
+import type {
+  ServiceRow,
+  EstablishmentRow,
+  LocalAuthorityRow,
+  StaffRow,
+  ReferringOrganisationRow,
+} from '../db/schema.ts';
 import type { Context } from '../context.ts';
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 
@@ -112,6 +124,7 @@ export type FederationTypes = {
   Establishment: Establishment;
   LocalAuthority: LocalAuthority;
   ReconnectService: ReconnectService;
+  ReferringOrganisation: ReferringOrganisation;
   Staff: Staff;
 };
 
@@ -129,6 +142,10 @@ export type FederationReferenceTypes = {
     | GraphQLRecursivePick<FederationTypes['ReconnectService'], { id: true }>
     | GraphQLRecursivePick<FederationTypes['ReconnectService'], { code: true }>
   );
+  ReferringOrganisation: { __typename: 'ReferringOrganisation' } & GraphQLRecursivePick<
+    FederationTypes['ReferringOrganisation'],
+    { code: true }
+  >;
   Staff: { __typename: 'Staff' } & GraphQLRecursivePick<FederationTypes['Staff'], { id: true }>;
 };
 
@@ -138,11 +155,16 @@ export type ResolversTypes = {
   Establishment: ResolverTypeWrapper<EstablishmentRow>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityRow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Principal: ResolverTypeWrapper<Principal>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReconnectService: ResolverTypeWrapper<ServiceRow>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  ReferralSource: Types.ReferralSource;
+  ReferringOrganisation: ResolverTypeWrapper<ReferringOrganisationRow>;
+  ReferringOrganisationInput: Types.ReferringOrganisationInput;
+  ReferringOrganisationKind: Types.ReferringOrganisationKind;
   Region: Types.Region;
   Role: Types.Role;
   Staff: ResolverTypeWrapper<StaffRow>;
@@ -154,11 +176,14 @@ export type ResolversParentTypes = {
   Establishment: EstablishmentRow;
   String: Types.Scalars['String']['output'];
   LocalAuthority: LocalAuthorityRow;
+  Mutation: Record<PropertyKey, never>;
   Principal: Principal;
   Query: Record<PropertyKey, never>;
   ReconnectService: ServiceRow;
   Boolean: Types.Scalars['Boolean']['output'];
   ID: Types.Scalars['ID']['output'];
+  ReferringOrganisation: ReferringOrganisationRow;
+  ReferringOrganisationInput: Types.ReferringOrganisationInput;
   Staff: StaffRow;
 };
 
@@ -195,6 +220,18 @@ export type LocalAuthorityResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivingService?: Resolver<Types.Maybe<ResolversTypes['ReconnectService']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  saveReferringOrganisation?: Resolver<
+    ResolversTypes['ReferringOrganisation'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationSaveReferringOrganisationArgs, 'input'>
+  >;
 };
 
 export type PrincipalResolvers<
@@ -243,6 +280,18 @@ export type QueryResolvers<
     ContextType,
     Partial<Types.QueryReconnectServicesArgs>
   >;
+  referringOrganisation?: Resolver<
+    Types.Maybe<ResolversTypes['ReferringOrganisation']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryReferringOrganisationArgs, 'code'>
+  >;
+  referringOrganisations?: Resolver<
+    Array<ResolversTypes['ReferringOrganisation']>,
+    ParentType,
+    ContextType,
+    Partial<Types.QueryReferringOrganisationsArgs>
+  >;
 };
 
 export type ReconnectServiceResolvers<
@@ -271,6 +320,26 @@ export type ReconnectServiceResolvers<
   >;
 };
 
+export type ReferringOrganisationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['ReferringOrganisation'] =
+    ResolversParentTypes['ReferringOrganisation'],
+  FederationReferenceType extends FederationReferenceTypes['ReferringOrganisation'] =
+    FederationReferenceTypes['ReferringOrganisation'],
+> = {
+  __resolveReference?: ReferenceResolver<
+    Types.Maybe<ResolversTypes['ReferringOrganisation']> | FederationReferenceType,
+    FederationReferenceType,
+    ContextType
+  >;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  allowedSources?: Resolver<Array<ResolversTypes['ReferralSource']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReferringOrganisationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Types.Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+};
+
 export type StaffResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Staff'] = ResolversParentTypes['Staff'],
@@ -291,8 +360,10 @@ export type StaffResolvers<
 export type Resolvers<ContextType = Context> = {
   Establishment?: EstablishmentResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReconnectService?: ReconnectServiceResolvers<ContextType>;
+  ReferringOrganisation?: ReferringOrganisationResolvers<ContextType>;
   Staff?: StaffResolvers<ContextType>;
 };

@@ -1,0 +1,1 @@
+ALTER TABLE "referral"."referrals" ADD COLUMN "referring_organisation_code" text;
