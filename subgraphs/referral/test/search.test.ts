@@ -161,4 +161,21 @@ describe('ReferralFilter.search', () => {
       expect(row!.k, name).toBe(nameKey(name));
     }
   });
+
+  it('finds a name prefix through the expression indexes, not by reading every person', async () => {
+    const db = hub.database.handle.db;
+    const plan = await db.transaction(async (tx) => {
+      // Planner costs on a small table favour a scan: forbid it, so the plan shows whether an index
+      // can answer the prefix at all.
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      return rowsOf<Record<string, string>>(
+        await tx.execute(sql`EXPLAIN SELECT id FROM person.people
+          WHERE (regexp_replace(normalize(lower(given_name), NFKD), '[^a-z]', '', 'g') COLLATE "C") LIKE 'obri%'
+             OR (regexp_replace(normalize(lower(family_name), NFKD), '[^a-z]', '', 'g') COLLATE "C") LIKE 'obri%'`),
+      );
+    });
+    const text = plan.map((r) => Object.values(r).join(' ')).join('\n');
+    expect(text).toMatch(/people_given_name_key_idx/);
+    expect(text).toMatch(/people_family_name_key_idx/);
+  });
 });
