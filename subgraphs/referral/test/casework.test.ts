@@ -326,4 +326,27 @@ describe('casework', () => {
       expect(referral.contacts.length).toBe(referral.appointments[0].status === 'ATTENDED' ? 1 : 0);
     });
   });
+  describe('who records an outcome (casework.md, "Who acts on a referral")', () => {
+    it('the receiving service of an open handover may; the sending service after completion may not', async () => {
+      const receiving = await hub.as('RECONNECT_STAFF', { org: 'RC-MID', sub: 'mid-worker' });
+      const planned = await seedIn(hub, 'PRE_RELEASE', {
+        grants: [...DEFAULT_GRANTS, ['RC-MID', 'RECEIVING_SERVICE']],
+        overrides: { receivingServiceCode: 'RC-MID' },
+      });
+      const id = await book(planned.id, { at: '2026-11-25T10:30:00Z' });
+      hub.clock.set('2026-11-25T11:00:00Z');
+      expect(outcome(await record(receiving, id, { status: 'MISSED' })).code).toBe('OK');
+
+      const sending = await hub.as('RECONNECT_STAFF', { org: 'RC-MID', sub: 'mid-sender' });
+      const handedOver = await seedIn(hub, 'PRE_RELEASE', {
+        grants: [...DEFAULT_GRANTS, ['RC-MID', 'SENDING_SERVICE']],
+      });
+      hub.clock.set(NOW);
+      const other = await book(handedOver.id, { at: '2026-11-25T10:30:00Z' });
+      hub.clock.set('2026-11-25T11:00:00Z');
+      const before = await snapshot(hub, handedOver.id);
+      expect(outcome(await record(sending, other, { status: 'CANCELLED' })).code).toBe('FORBIDDEN');
+      expect(await snapshot(hub, handedOver.id)).toEqual(before);
+    });
+  });
 });
