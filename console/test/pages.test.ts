@@ -198,7 +198,9 @@ describe('referral and its actions', () => {
     // One button per action (two for ASSIGN_WORKER: named worker and peer support), in the hub's order.
     const { ACTION_BUTTONS } = await import('../src/presenters/referral.ts');
     expect(buttons).toEqual(expected.flatMap((a) => (ACTION_BUTTONS[a] ?? []).map((b) => b.text)));
-    expect(expected.every((a) => a === 'ENROL_ENHANCED' || ACTION_BUTTONS[a])).toBe(true);
+    // Casework (ADD_NOTE, BOOK_APPOINTMENT) has no console screens yet: the API offers it first.
+    const NO_SCREEN_YET = ['ENROL_ENHANCED', 'ADD_NOTE', 'BOOK_APPOINTMENT'];
+    expect(expected.every((a) => NO_SCREEN_YET.includes(a) || ACTION_BUTTONS[a])).toBe(true);
     expect($('.moj-timeline__item').length).toBeGreaterThan(0);
     expectNoLeaks(page.text);
   });
