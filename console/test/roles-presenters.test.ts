@@ -415,6 +415,7 @@ describe('navigation', () => {
       'Access log',
       'Data sharing agreements',
       'Identity conflicts',
+      'Referring organisations',
       'Webhooks',
     ]);
     expect(homeOf({ roles: ['COMMISSIONER'] })).toBe('/service-metrics');

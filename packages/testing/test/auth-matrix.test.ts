@@ -127,7 +127,15 @@ describe('parseAuthContract', () => {
       "identityConflicts query; in it, both records' givenName, familyName, dateOfBirth and identifiers",
       'resolveIdentityConflict',
       'subjectAccessReport',
+      'IdentityConflict: kind, contestedIdentifiers',
+      'referringOrganisations, referringOrganisation',
+      'saveReferringOrganisation',
+      'Referral: referringOrganisation',
+      'ServiceMetrics: disclosureControlled, smallNumbers',
+      'AuditEvent: correlationId',
     ]);
+    // trust.md's rows are binding: its cells, not AUTH.md's, say who reads the directory.
+    expect(contract.rows.find((r) => r.data === 'saveReferringOrganisation')!.cells.ADMIN).toBe('yes');
     expect(contract.rows.find((r) => r.data === 'applyCustodyEvent')!.cells.ADMIN).toBe(
       'no (HMPPS_EVENTS only)',
     );
