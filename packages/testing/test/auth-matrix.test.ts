@@ -133,7 +133,14 @@ describe('parseAuthContract', () => {
       'Referral: referringOrganisation',
       'ServiceMetrics: disclosureControlled, smallNumbers',
       'AuditEvent: correlationId',
+      // next/casework.md.
+      'ReferralFilter.search',
+      'dueWork',
+      'Referral: notes, appointments',
+      'addCaseNote, bookAppointment',
+      'recordAppointmentOutcome',
     ]);
+    expect(contract.rows.find((r) => r.data === 'dueWork')!.cells['STAFF/LEAD']).toBe('own service only');
     // trust.md's rows are binding: its cells, not AUTH.md's, say who reads the directory.
     expect(contract.rows.find((r) => r.data === 'saveReferringOrganisation')!.cells.ADMIN).toBe('yes');
     expect(contract.rows.find((r) => r.data === 'applyCustodyEvent')!.cells.ADMIN).toBe(
