@@ -82,6 +82,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Referral.engagements': perRecord(RECORD_LIST, "a referral's community engagements"),
   'Referral.history': perRecord(RECORD_LIST, "a referral's events"),
   'Referral.handovers': perRecord(RECORD_LIST, "a referral's handovers"),
+  'Referral.notes': perRecord(RECORD_LIST, "a referral's case notes"),
+  'Referral.appointments': perRecord(RECORD_LIST, "a referral's appointments"),
   'Person.healthNeeds': perRecord(RECORD_LIST, "a person's health needs"),
   'Person.riskAssessments': perRecord(RECORD_LIST, "a person's risk assessments"),
   'Person.identityConflicts': perRecord(RECORD_LIST, "a person's identity conflicts"),

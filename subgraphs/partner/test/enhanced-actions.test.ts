@@ -120,7 +120,9 @@ describe('ENROL_ENHANCED in Referral.availableActions', () => {
       validFrom: new Date('2020-01-01T00:00:00Z'),
     });
     const actions = await actionsFor(referral.id, 'RECONNECT_STAFF', 'RC-SW');
-    expect(actions).toContain('RECORD_CONTACT');
+    // The receiving service plans (next/casework.md, "Who acts on a referral"): notes and
+    // appointments, not the owning service's actions.
+    expect(actions).toEqual(['ADD_NOTE', 'BOOK_APPOINTMENT']);
     expect(actions).not.toContain('ENROL_ENHANCED');
   });
 
