@@ -15,18 +15,21 @@ import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { people } from '../db/schema.ts';
 import type { QuerySearchPeopleArgs } from '../generated/graphql.ts';
+import { normaliseName } from './demographics.ts';
 import { normaliseCrn, normaliseNhsNumber, normalisePncId, normalisePrisonNumber } from './identifiers.ts';
 
 /** At most this many people per search: a name prefix is for finding a case, not listing them. */
 export const MAX_SEARCH_PEOPLE = 500;
 export const MIN_NAME_PREFIX = 2;
 
-/** A name as search compares it: the same as the people_*_name_key_idx expression. */
+/**
+ * A name as search compares it: matching's `normaliseName` (demographics.ts), kept to the letters
+ * a to z, because that is what the people_*_name_key_idx expression (below, in SQL) can compute
+ * the same way on every server. A letter NFKD does not decompose (ł, ø, ß) is dropped on both
+ * sides, so a search still finds it by the name's other letters.
+ */
 export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z]/g, '');
+  return normaliseName(name).replace(/[^a-z]/g, '');
 }
 
 const keyOf = (column: AnyPgColumn) =>
