@@ -7,7 +7,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '@reconnect/audit';
+import { REFERRAL_ONLY_SCOPE } from '@reconnect/access';
 import { rowsOf } from '@reconnect/db';
+import { seedGrant } from '@reconnect/testing';
 import type { HubClientForTests, TestHub } from '@reconnect/hub/testing';
 import { nameKey } from '../../person/src/service/search.ts';
 import { seedIn, startLifecycleHub, type Loose, type ReferralRow } from './lifecycle-harness.ts';
@@ -111,6 +113,28 @@ describe('ReferralFilter.search', () => {
     expect(await ids(sw, '4872019350')).toEqual([]);
     expect(await ids(sw, r.nunez!.reference)).toEqual([]);
     expect(await ids(nw, 'aoife')).toEqual([]);
+  });
+
+  it("a declined duplicate's service finds its duplicate, and nothing by the linked record's names or identifiers", async () => {
+    // The duplicate was linked to O'Brien's record: its service holds a REFERRAL_ONLY grant there
+    // (next/trust.md), which opens the duplicate referral and nothing of the person.
+    const duplicate = await seedIn(hub, 'SUBMITTED', {
+      grants: [],
+      overrides: { owningServiceCode: 'RC-LDN', personId: r.obrien!.personId },
+    });
+    await seedGrant(hub.database.handle.db, {
+      organisationCode: 'RC-LDN',
+      relationship: 'OWNING_SERVICE',
+      personId: r.obrien!.personId,
+      referralId: duplicate.id,
+      scopes: [REFERRAL_ONLY_SCOPE],
+      validFrom: new Date('2020-01-01T00:00:00Z'),
+    });
+    const ldn = await hub.as('RECONNECT_STAFF', { org: 'RC-LDN' });
+    expect(await ids(ldn, duplicate.reference)).toEqual([duplicate.id]);
+    for (const search of ['obri', 'sean', '4872019350', 'Q7788ZZ', 'Y765432', '12/1234567C']) {
+      expect(await ids(ldn, search), search).toEqual([]);
+    }
   });
 
   it('a referrer searches by reference only, among its own', async () => {

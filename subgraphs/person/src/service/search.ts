@@ -5,12 +5,12 @@
  * `nameKey` (NFKD, accents off, case folded, letters only: "obri" finds O'Brien).
  *
  * Security: only people the caller's organisation holds a live grant on, in a relationship its
- * roles may use, are ever matched (the grants are part of the statement); the referral subgraph
+ * roles may use, and not a REFERRAL_ONLY one, are ever matched (the grants are part of the statement); the referral subgraph
  * then keeps only the referrals the caller may see. Only the referral subgraph may ask.
  */
 import { and, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { grants, liveGrantsOf } from '@reconnect/access';
+import { REFERRAL_ONLY_SCOPE, grants, liveGrantsOf } from '@reconnect/access';
 import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
 import { people } from '../db/schema.ts';
@@ -76,7 +76,16 @@ export async function searchPeople(ctx: Context, args: QuerySearchPeopleArgs): P
           ctx.db
             .select({ one: sql`1` })
             .from(grants)
-            .where(and(eq(grants.personId, people.id), liveGrantsOf(org, relationships, ctx.access.at))),
+            .where(
+              and(
+                eq(grants.personId, people.id),
+                liveGrantsOf(org, relationships, ctx.access.at),
+                // A declined duplicate's service holds a REFERRAL_ONLY grant on the record it was
+                // linked to: the record's names and identifiers are not its to match against
+                // (next/trust.md; Access.personGrants leaves such grants out the same way).
+                sql`NOT (${REFERRAL_ONLY_SCOPE} = ANY(${grants.scopes}))`,
+              ),
+            ),
         ),
       ),
     )
