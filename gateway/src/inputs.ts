@@ -70,25 +70,35 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, rep
   else if (!check.valid(node.value)) report(path, check.message, node);
 }
 
-/** A validation rule: every inline literal of a hub scalar is one, else BAD_USER_INPUT at its path. */
-export const hubScalarLiteralsRule: ValidationRule = (context) => ({
-  Field(node) {
-    const definition = context.getFieldDef();
-    if (!definition || !node.arguments) return;
-    for (const argument of node.arguments) {
-      const arg = definition.args.find((a) => a.name === argument.name.value);
-      if (!arg) continue;
-      checkLiteral(argument.value, arg.type, argument.name.value, (field, message, at) =>
-        context.reportError(
-          new GraphQLError(`The value at "${field}" is invalid: ${message}`, {
-            ...(at ? { nodes: [at] } : {}),
-            extensions: { code: 'BAD_USER_INPUT', field },
-          }),
-        ),
-      );
-    }
-  },
-});
+/**
+ * A validation rule: every inline literal of a hub scalar is one, else BAD_USER_INPUT at its path:
+ * an argument's literal, and a variable's default value (`$from: Date = "2027-02-30"`, which is
+ * what the subgraph gets when the caller sends no value for it).
+ */
+export const hubScalarLiteralsRule: ValidationRule = (context) => {
+  const report: Report = (field, message, at) =>
+    context.reportError(
+      new GraphQLError(`The value at "${field}" is invalid: ${message}`, {
+        ...(at ? { nodes: [at] } : {}),
+        extensions: { code: 'BAD_USER_INPUT', field },
+      }),
+    );
+  return {
+    Field(node) {
+      const definition = context.getFieldDef();
+      if (!definition || !node.arguments) return;
+      for (const argument of node.arguments) {
+        const arg = definition.args.find((a) => a.name === argument.name.value);
+        if (arg) checkLiteral(argument.value, arg.type, argument.name.value, report);
+      }
+    },
+    VariableDefinition(node) {
+      if (!node.defaultValue) return;
+      const type = typeFromAST(context.getSchema(), node.type as never) as GraphQLInputType | undefined;
+      if (type) checkLiteral(node.defaultValue, type, node.variable.name.value, report);
+    },
+  };
+};
 
 /** Checks a variable's JSON value of `type` at `path`. */
 function checkValue(value: unknown, type: GraphQLInputType, path: string, report: Report): void {

@@ -113,16 +113,6 @@ export class InFlight {
       else this.counts.set(subject, left);
     };
   }
-
-  /** Requests `subject` has in flight (for tests and the log). */
-  of(subject: string): number {
-    return this.counts.get(subject) ?? 0;
-  }
-
-  /** Callers with anything in flight. */
-  get callers(): number {
-    return this.counts.size;
-  }
 }
 
 /** RATE_LIMITED for a caller at its in-flight cap (next/trust.md, "Limits at the gateway"). */

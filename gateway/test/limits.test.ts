@@ -284,6 +284,17 @@ describe.each(ENGINES)('%s: Date and DateTime at the gateway', (engine) => {
     expect(subgraphRequests()).toBe(0);
   });
 
+  it("in a variable's default value, sent without a value, and no subgraph is asked", async () => {
+    proxies.reset();
+    const answer = await post(
+      urls[engine],
+      tokens.commissioner!,
+      'query ($from: Date = "2027-02-30") { serviceMetrics(from: $from, to: "2027-03-31") { referralsReceived } }',
+    );
+    expectRefused(answer, 'from');
+    expect(subgraphRequests()).toBe(0);
+  });
+
   it('a real date inline still reaches the subgraph and answers', async () => {
     proxies.reset();
     const answer = await post(
