@@ -24,7 +24,7 @@
  *  - `perRecord(n, why)`: a list that grows over one record's life (a referral's contacts). Not a
  *    hard limit: an outlier is still bounded by the answer-size cap (GATEWAY_MAX_RESPONSE_BYTES).
  */
-import { Kind, type DocumentNode, type GraphQLSchema, isEnumType } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema, isEnumType, visit } from 'graphql';
 import { internalRequestHeaders, type Principal } from '@reconnect/auth';
 import type { Logger } from '@reconnect/graph';
 
@@ -267,12 +267,28 @@ export const DIRECTORY_MUTATIONS: ReadonlySet<string> = new Set([
   'saveReferringOrganisation',
 ]);
 
-/** Whether a parsed operation is a mutation that changes a counted list. */
-export function changesDirectory(document: DocumentNode | undefined): boolean {
-  return !!document?.definitions.some(
-    (d) =>
-      d.kind === Kind.OPERATION_DEFINITION &&
-      d.operation === 'mutation' &&
-      d.selectionSet.selections.some((s) => s.kind === Kind.FIELD && DIRECTORY_MUTATIONS.has(s.name.value)),
+/**
+ * Whether an answered operation changed a counted list: a mutation of `DIRECTORY_MUTATIONS` (at the
+ * root or through a fragment) whose answer is in `data`. A refused or failed one (its field null or
+ * absent) changed nothing and reads no counts: any caller may send one, and each read is a count
+ * query per directory list.
+ */
+export function changedDirectory(
+  document: DocumentNode | undefined,
+  data: Record<string, unknown> | null | undefined,
+): boolean {
+  if (!document || !data) return false;
+  const mutation = document.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
   );
+  if (!mutation) return false;
+  let changed = false;
+  visit(document, {
+    Field(node) {
+      if (DIRECTORY_MUTATIONS.has(node.name.value) && data[(node.alias ?? node.name).value] != null) {
+        changed = true;
+      }
+    },
+  });
+  return changed;
 }

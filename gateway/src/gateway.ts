@@ -52,7 +52,7 @@ import {
   DIRECTORY_COUNT_TIMEOUT_MS,
   DIRECTORY_REFRESH_MS,
   DirectoryCounter,
-  changesDirectory,
+  changedDirectory,
 } from './bounds.ts';
 import { isEntitiesQuery, mergeEntityFetches, splitEntityAnswer } from './entities.ts';
 import { maskGatewayError, withoutResponseExtensions } from './errors.ts';
@@ -324,7 +324,8 @@ export function createGateway(options: GatewayOptions): Gateway {
               singleResult: { errors: [{ message: refusal.message, extensions: { code: 'RATE_LIMITED' } }] },
             };
           }
-          if (changesDirectory(document)) void directory.refresh();
+          const answered = response.body.kind === 'single' ? response.body.singleResult.data : undefined;
+          if (changedDirectory(document, answered)) void directory.refresh();
           if (response.body.kind === 'single') {
             // No top-level extensions reach a client (errors.ts: `valueCompletion` would tell
             // that a hidden record exists); what was dropped is logged, for a developer.

@@ -53,7 +53,7 @@ import {
   DIRECTORY_COUNT_TIMEOUT_MS,
   DIRECTORY_REFRESH_MS,
   DirectoryCounter,
-  changesDirectory,
+  changedDirectory,
   type DirectoryCounts,
 } from './bounds.ts';
 import { isValueCompletionError, maskGatewayError, withoutResponseExtensions } from './errors.ts';
@@ -437,8 +437,14 @@ function hubEdgePlugin(
       // As gateway.ts: every subgraph fetch carries what the whole operation reads of audited types.
       const edge = edges.get((args.contextValue as { request: Request }).request);
       if (edge) edge.reads = operationReads(args.schema, args.document);
-      if (changesDirectory(args.document)) return { onExecuteDone: () => void directory.refresh() };
-      return undefined;
+      const document = args.document;
+      return {
+        onExecuteDone: ({ result }) => {
+          const data =
+            'data' in result ? (result.data as Record<string, unknown> | null | undefined) : undefined;
+          if (changedDirectory(document, data)) void directory.refresh();
+        },
+      };
     },
 
     async onFetch({ context, executionRequest, options: init, setOptions }) {

@@ -28,7 +28,7 @@ import {
   UNKNOWN_LIST_BOUND,
   DirectoryCounter,
   boundSize,
-  changesDirectory,
+  changedDirectory,
   countQueries,
   directory,
 } from '../src/bounds.ts';
@@ -117,15 +117,36 @@ describe('the bounds of the API’s lists', () => {
     expect(boundSize(LIST_BOUNDS['ServiceMetrics.bySource'], new Map(), schema)).toBe(8);
   });
 
-  it('only a mutation that changes a counted list has the counts read again', () => {
+  it('only a mutation that changed a counted list has the counts read again', () => {
+    const saved = { code: 'X' };
     expect(
-      changesDirectory(
+      changedDirectory(
         parse('mutation { recordDataSharingAgreement(partnerCode: "P", input: {}) { code } }'),
+        { recordDataSharingAgreement: saved },
       ),
     ).toBe(true);
-    expect(changesDirectory(parse('mutation { saveReferringOrganisation(input: {}) { code } }'))).toBe(true);
-    expect(changesDirectory(parse('mutation { acceptReferral(id: "x") { referral { id } } }'))).toBe(false);
-    expect(changesDirectory(parse('{ localAuthorities { code } }'))).toBe(false);
+    const save = parse('mutation { saveReferringOrganisation(input: {}) { code } }');
+    expect(changedDirectory(save, { saveReferringOrganisation: saved })).toBe(true);
+    // Refused or failed (anyone may send one): nothing changed, no count is read.
+    expect(changedDirectory(save, { saveReferringOrganisation: null })).toBe(false);
+    expect(changedDirectory(save, null)).toBe(false);
+    expect(changedDirectory(save, undefined)).toBe(false);
+    // Through an alias or a fragment on Mutation, as at the root.
+    expect(
+      changedDirectory(parse('mutation { s: saveReferringOrganisation(input: {}) { code } }'), { s: saved }),
+    ).toBe(true);
+    expect(
+      changedDirectory(
+        parse('mutation { ...M } fragment M on Mutation { saveReferringOrganisation(input: {}) { code } }'),
+        { saveReferringOrganisation: saved },
+      ),
+    ).toBe(true);
+    expect(
+      changedDirectory(parse('mutation { acceptReferral(id: "x") { referral { id } } }'), {
+        acceptReferral: { referral: { id: 'x' } },
+      }),
+    ).toBe(false);
+    expect(changedDirectory(parse('{ localAuthorities { code } }'), { localAuthorities: [] })).toBe(false);
   });
 });
 
