@@ -576,6 +576,28 @@ describe('the source fits the organisation', () => {
     expect(payload.referral.referringOrganisation).toMatchObject({ code: 'POL-CUM', kind: 'POLICE' });
   });
 
+  it('answers a retry of what an organisation sent before it was made inactive with that referral; anything new is refused', async () => {
+    const lancashire = await hub.as('REFERRER', { org: 'POL-LAN', sub: 'lancashire-custody' });
+    const organisation = {
+      code: 'POL-LAN',
+      name: 'Lancashire Constabulary',
+      kind: 'POLICE',
+      region: 'NORTH_WEST',
+    };
+    const input = referralInput({ source: 'POLICE', person: { givenName: 'Lee', familyName: 'Retry' } });
+    const first = await submitted(lancashire, input, 'lancashire-retry-1');
+    const off = (await admin.query<Loose>(SAVE, { input: { ...organisation, active: false } })).body;
+    expect(off.errors).toBeUndefined();
+    try {
+      const again = await submitted(lancashire, input, 'lancashire-retry-1');
+      expect(again.referral.id).toBe(first.referral.id);
+      await refused(lancashire, input, 'FORBIDDEN');
+    } finally {
+      const on = (await admin.query<Loose>(SAVE, { input: { ...organisation, active: true } })).body;
+      expect(on.errors).toBeUndefined();
+    }
+  });
+
   it('lets the online form refer as SELF and FAMILY_OR_FRIEND, naming it as the referring organisation', async () => {
     for (const source of ['SELF', 'FAMILY_OR_FRIEND']) {
       const payload = await submitted(

@@ -75,7 +75,6 @@ function assertMaySubmitFor(ctx: Context, organisation: string, owningServiceCod
 export async function submitReferral(ctx: Context, args: MutationSubmitReferralArgs): Promise<SubmitResult> {
   const { input, idempotencyKey } = args;
   const organisation = assertMaySubmit(ctx);
-  const referringOrganisation = await assertSourceFitsOrganisation(ctx, organisation, input.source);
   validateIdempotencyKey(idempotencyKey);
   const submission = normaliseSubmission(input);
   const scope: IdempotencyScope = {
@@ -88,6 +87,9 @@ export async function submitReferral(ctx: Context, args: MutationSubmitReferralA
   // A retry is answered from what was stored, whatever today's date now makes of the input.
   const stored = await findKey(ctx.db, scope);
   if (stored) return replay(ctx, replayOf(stored, hash), submission);
+  // After the replay: a retry of what was stored answers with it, even if the organisation has
+  // since been made inactive; anything new is checked against the directory.
+  const referringOrganisation = await assertSourceFitsOrganisation(ctx, organisation, input.source);
 
   const today = ctx.clock.today();
   const shapeError = validateSubmission(
