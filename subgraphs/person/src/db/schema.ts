@@ -3,8 +3,9 @@
  * identity conflicts matching found. Each identifier is unique among people, enforced by the
  * database, so two concurrent submissions can never create two people with one identifier.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -54,6 +55,15 @@ export type IdentityConflictKind = (typeof IDENTITY_CONFLICT_KINDS)[number];
 export const IDENTITY_RESOLUTIONS = ['SAME_PERSON', 'DIFFERENT_PEOPLE'] as const;
 export type IdentityResolutionOutcome = (typeof IDENTITY_RESOLUTIONS)[number];
 
+/**
+ * A name column as search compares it (search.ts's `nameKey`, in SQL): lower-cased, NFKD, letters
+ * a to z only, COLLATE "C" so that `LIKE 'prefix%'` uses the index whatever the database's
+ * collation. The name indexes and search's statement both use this, so they cannot drift apart.
+ */
+export function nameKeySql(column: AnyPgColumn): SQL {
+  return sql`(regexp_replace(normalize(lower(${column}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`;
+}
+
 export const people = personSchema.table(
   'people',
   {
@@ -99,12 +109,8 @@ export const people = personSchema.table(
     // Casework search (DOMAIN.md, "Finding a case"): the start of a given or family name, with
     // accents, case and everything but letters ignored (search.ts's nameKey, the same expression);
     // COLLATE "C" lets `LIKE 'prefix%'` use the index whatever the database's collation.
-    index('people_given_name_key_idx').on(
-      sql`(regexp_replace(normalize(lower(${t.givenName}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`,
-    ),
-    index('people_family_name_key_idx').on(
-      sql`(regexp_replace(normalize(lower(${t.familyName}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`,
-    ),
+    index('people_given_name_key_idx').on(nameKeySql(t.givenName)),
+    index('people_family_name_key_idx').on(nameKeySql(t.familyName)),
     uniqueIndex('people_home_office_reference_key')
       .on(t.homeOfficeReference)
       .where(sql`${t.homeOfficeReference} is not null`),

@@ -13,7 +13,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { REFERRAL_ONLY_SCOPE, grants, liveGrantsOf } from '@reconnect/access';
 import { badInput, forbidden } from '@reconnect/graph';
 import type { Context } from '../context.ts';
-import { people } from '../db/schema.ts';
+import { nameKeySql, people } from '../db/schema.ts';
 import type { QuerySearchPeopleArgs } from '../generated/graphql.ts';
 import { normaliseName } from './demographics.ts';
 import { normaliseCrn, normaliseNhsNumber, normalisePncId, normalisePrisonNumber } from './identifiers.ts';
@@ -31,9 +31,6 @@ export const MIN_NAME_PREFIX = 2;
 export function nameKey(name: string): string {
   return normaliseName(name).replace(/[^a-z]/g, '');
 }
-
-const keyOf = (column: AnyPgColumn) =>
-  sql`(regexp_replace(normalize(lower(${column}), NFKD), '[^a-z]', '', 'g') COLLATE "C")`;
 
 export async function searchPeople(ctx: Context, args: QuerySearchPeopleArgs): Promise<string[]> {
   if (ctx.caller !== 'referral') throw forbidden('People are searched only for the referral service.');
@@ -63,7 +60,7 @@ export async function searchPeople(ctx: Context, args: QuerySearchPeopleArgs): P
     }
     // Letters only, so the key has no LIKE wildcards to escape.
     const prefix = `${key}%`;
-    match = sql`(${keyOf(people.givenName)} LIKE ${prefix} OR ${keyOf(people.familyName)} LIKE ${prefix})`;
+    match = sql`(${nameKeySql(people.givenName)} LIKE ${prefix} OR ${nameKeySql(people.familyName)} LIKE ${prefix})`;
   }
   const rows = await ctx.db
     .select({ id: people.id })

@@ -42,7 +42,7 @@ export function addCaseNote(ctx: Context, args: MutationAddCaseNoteArgs) {
             at: now,
             author: actorLabel(ctx.principal),
             authorOrganisation: ctx.principal.organisationCode ?? null,
-            staffId: ctx.principal.staffId && isUuid(ctx.principal.staffId) ? ctx.principal.staffId : null,
+            staffId: callerStaffId(ctx),
             text,
           });
         },
@@ -54,7 +54,7 @@ export function addCaseNote(ctx: Context, args: MutationAddCaseNoteArgs) {
 export const MAX_LOCATION_LENGTH = 500;
 
 /** The caller's staff id when its token carries one that is an id (service tokens may not). */
-function callerStaffId(ctx: Context): string | null {
+export function callerStaffId(ctx: Context): string | null {
   const id = ctx.principal.staffId;
   return id && isUuid(id) ? id : null;
 }

@@ -19,9 +19,9 @@ import { isServiceStaff } from '@reconnect/auth';
 import { addDays } from '@reconnect/config';
 import { rowsOf } from '@reconnect/db';
 import { badInput, forbidden } from '@reconnect/graph';
-import { isUuid } from '@reconnect/access';
 import type { Context } from '../context.ts';
 import type { DueWorkKind, QueryDueWorkArgs } from '../generated/graphql.ts';
+import { callerStaffId } from './casework.ts';
 import { pageSize } from './caseload.ts';
 import { bankHolidaysInEngland } from './handover-dates.ts';
 
@@ -102,7 +102,7 @@ export async function dueWork(ctx: Context, args: QueryDueWorkArgs): Promise<Due
   }
   const size = pageSize(args.first);
   const after = args.after ? decodeKey(args.after) : null;
-  const staffId = principal.staffId && isUuid(principal.staffId) ? principal.staffId : null;
+  const staffId = callerStaffId(ctx);
   const mineOnly = args.mine === true;
   if (mineOnly && !staffId) {
     throw badInput('mine', 'Your token names no member of staff: mine: true needs one.');
